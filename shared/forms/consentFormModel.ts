@@ -1,0 +1,52 @@
+/**
+ * Everything the combined N-in-1 application/consent form (通報作業民眾同意書) prints, already
+ * resolved to display strings. Built from a stored case by the cases service; rendered by
+ * electron/services/pdf. Keeping it a plain data shape lets the same form be reprinted from the CLI.
+ */
+export type ConsentFormItem = {
+  /** Catalogue item code, e.g. `N01`. */
+  code: string;
+  /** 作業項目, e.g. 稅單投遞地址變更. */
+  title: string;
+  /** Receiving agency's display name, e.g. 高雄市政府地方稅務局. */
+  receiverName: string;
+  /** Consent sentence from the catalogue, e.g. 本人同意將新址通報稅捐機關變更稅單投遞地址。 */
+  consentText: string;
+  /** Per-item payload shown as label/value pairs (already formatted, e.g. ROC dates). */
+  fields: { label: string; value: string }[];
+  /** 'notification' (通報) or 'verification' (檢證). */
+  kind: 'notification' | 'verification';
+};
+
+export type ConsentFormModel = {
+  caseNo: string;
+  officeName: string;
+  clerkName: string;
+  /** Printed date in ROC form, e.g. 民國115年11月26日. */
+  rocDate: string;
+  lifeEventName: string;
+  person: {
+    name: string;
+    /** Full ID number: the signed paper form is the citizen's own copy of the consent. */
+    id: string;
+    birthDate: string;
+    phone?: string;
+  };
+  oldAddress: string;
+  newAddress: string;
+  items: ConsentFormItem[];
+  /** Version of the form wording, printed in the footer so a signed page proves which text was agreed. */
+  formVersion: string;
+};
+
+/** QR payload printed on every page: the scanning service and barcode scanners parse it back. */
+export const formQrPayload = (caseNo: string, page: number, pages: number): string =>
+  `NIN1:${caseNo}:${page}/${pages}`;
+
+const QR_PATTERN = /^NIN1:([A-Z0-9-]+):(\d+)\/(\d+)$/;
+
+export const parseFormQrPayload = (text: string): { caseNo: string; page: number; pages: number } | null => {
+  const m = QR_PATTERN.exec(text.trim());
+  if (!m) return null;
+  return { caseNo: m[1]!, page: Number(m[2]), pages: Number(m[3]) };
+};
