@@ -1,0 +1,69 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { CounterApp } from '../services/app';
+import { RENDERER_CSP } from './csp';
+
+export type HostOptions = { app: CounterApp; rendererDir: string; port?: number; token?: string };
+export type RunningHost = { url: string; port: number; token: string; close(): Promise<void> };
+
+const MAX_BODY = 1024 * 1024;
+
+const sameToken = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * The browser host: serves the built renderer and the contract on 127.0.0.1 only. Every API call
+ * must carry the per-launch token (given once in the URL the host prints), and the Host/Origin
+ * headers must be our own loopback origin, so neither another local user's browser tab nor a DNS
+ * rebinding page can reach the services.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const server: FastifyInstance = Fastify({ logger: false, bodyLimit: MAX_BODY });
+  let origin = '';
+
+  server.addHook('onRequest', async (req, reply) => {
+    if (req.headers.host !== origin.replace('http://', '')) {
+      return reply.code(421).send({ ok: false, error: { code: 'HOST_REJECTED', message: '拒絕的主機名稱' } });
+    }
+    reply.header('Content-Security-Policy', RENDERER_CSP);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Cache-Control', 'no-store');
+  });
+
+  server.setErrorHandler((error: { statusCode?: number; code?: string }, _req, reply) => {
+    const status = error.statusCode ?? 500;
+    const message =
+      error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? '傳送的資料過大' : status < 500 ? '請求格式不正確（JSON 無法解析）' : '系統發生未預期的錯誤';
+    void reply.code(status).send({ ok: false, error: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL', message } });
+  });
+
+  server.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {
+      return reply.code(401).send({ ok: false, error: { code: 'HOST_TOKEN', message: '連線憑證無效，請由啟動程式提供的網址重新開啟' } });
+    }
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+      return reply.code(403).send({ ok: false, error: { code: 'ORIGIN_REJECTED', message: '拒絕跨來源請求' } });
+    }
+    const session = typeof req.headers['x-session'] === 'string' ? req.headers['x-session'] : null;
+    return options.app.call(req.params.method, req.body, session, { ip: req.ip });
+  });
+
+  await server.register(fastifyStatic, { root: options.rendererDir, index: ['index.html'] });
+
+  const address = await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const port = Number(new URL(address).port);
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    port,
+    token,
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { Api, ApiMethod, SessionUser, SystemInfo } from '../../../shared/contract/api';
+import { loginWithPassword } from '../auth/login';
+import type { SessionStore } from '../auth/sessions';
+import { createCase } from '../cases/createCase';
+import { printCaseForm } from '../cases/printForm';
+import { getCase, searchCases, todayCases } from '../cases/queries';
+import type { Actor, ServiceContext } from '../context';
+
+/** What a handler knows about the call beyond its input. `user` is null only for public calls. */
+export type CallContext = {
+  ctx: ServiceContext;
+  sessions: SessionStore;
+  sessionToken: string | null;
+  user: SessionUser | null;
+  origin: { workstation: string; ip: string | null };
+  systemInfo: () => SystemInfo;
+};
+
+type Handler<K extends ApiMethod> = (call: CallContext, input: z.output<Api[K]['input']>) => Promise<z.input<Api[K]['output']>> | z.input<Api[K]['output']>;
+export type Handlers = { [K in ApiMethod]: Handler<K> };
+
+const actorOf = (call: CallContext): Actor => ({ user: call.user!, workstation: call.origin.workstation, ip: call.origin.ip });
+
+/** The services behind every contract call; the dispatcher has already validated input and access. */
+export const handlers: Handlers = {
+  'system.info': (call) => call.systemInfo(),
+  'session.login': (call, input) => {
+    const user = loginWithPassword(call.ctx, input.username, input.password, call.origin);
+    return { token: call.sessions.open(user), user };
+  },
+  'session.current': (call) => call.user!,
+  'session.logout': (call) => {
+    call.sessions.close(call.sessionToken);
+    return {};
+  },
+  'catalogue.get': (call) => call.ctx.catalogue,
+  'cases.create': (call, input) => createCase(call.ctx, actorOf(call), input),
+  'cases.get': (call, input) => getCase(call.ctx, actorOf(call), input.caseNo),
+  'cases.today': (call) => todayCases(call.ctx),
+  'cases.search': (call, input) => searchCases(call.ctx, actorOf(call), input.query),
+  'cases.formPdf': async (call, input) => {
+    const { pdf, pages } = await printCaseForm(call.ctx, actorOf(call), input.caseNo);
+    return { fileName: `${input.caseNo}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), pages };
+  },
+};

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { SystemInfo } from '../../shared/contract/api';
+import type { Result } from '../../shared/result';
+import { SessionStore } from './auth/sessions';
+import { dispatch } from './api/dispatch';
+import { loadCatalogue } from './catalogue/loadCatalogue';
+import { systemClock, type Clock } from './clock';
+import { DEMO_CONFIG, type CounterConfig } from './config/config';
+import type { ServiceContext } from './context';
+import { openDatabase } from './db/open';
+import { createLogger, type Logger } from './logging/logger';
+import { resourcePath } from './resources';
+
+export type CounterAppOptions = {
+  dbFile: string;
+  config?: CounterConfig;
+  clock?: Clock;
+  logger?: Logger;
+  catalogueDir?: string;
+  shell: SystemInfo['shell'];
+  demo?: boolean;
+};
+
+export type CounterApp = {
+  ctx: ServiceContext;
+  call(method: string, input: unknown, sessionToken: string | null, origin?: { workstation?: string; ip?: string | null }): Promise<Result<unknown>>;
+  close(): void;
+};
+
+const appVersion = (): string => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+};
+
+/**
+ * The counter's engine: opens the database, loads and validates the catalogue (refusing to start on
+ * any error), and answers contract calls. Electron main, the browser host and the CLI all wrap this.
+ */
+export function createCounterApp(options: CounterAppOptions): CounterApp {
+  const config = options.config ?? DEMO_CONFIG;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const catalogue = loadCatalogue(options.catalogueDir ?? resourcePath('catalogue'));
+  const db = openDatabase(options.dbFile);
+  const ctx: ServiceContext = { db, catalogue, config, clock, logger };
+  const sessions = new SessionStore(clock);
+  const version = appVersion();
+  const systemInfo = (): SystemInfo => ({
+    appName: 'N合一臨櫃',
+    version,
+    officeCode: config.officeCode,
+    officeName: config.officeName,
+    workstationId: config.workstationId,
+    demo: options.demo ?? false,
+    catalogueVersion: catalogue.version,
+    shell: options.shell,
+  });
+  logger.info({ db: options.dbFile, catalogue: catalogue.version, shell: options.shell }, 'counter engine started');
+  return {
+    ctx,
+    call: (method, input, sessionToken, origin = {}) =>
+      dispatch(
+        { ctx, sessions, systemInfo, origin: { workstation: origin.workstation ?? config.workstationId, ip: origin.ip ?? null } },
+        { method, input, sessionToken },
+      ),
+    close: () => db.close(),
+  };
+}

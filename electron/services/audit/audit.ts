@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { WritableDb } from '../db/open';
+
+export type AuditEntry = {
+  at: string;
+  actorId: number | null;
+  actor: string;
+  action: string;
+  caseNo?: string | null;
+  personRef?: number | null;
+  /** Free-form JSON detail; never the person's raw ID number or address. */
+  detail?: Record<string, unknown> | null;
+  workstation?: string | null;
+  ip?: string | null;
+};
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+const entryHash = (prev: string, e: AuditEntry): string =>
+  createHash('sha256')
+    .update(prev)
+    .update(JSON.stringify([e.at, e.actorId, e.actor, e.action, e.caseNo ?? null, e.personRef ?? null, e.detail ?? null, e.workstation ?? null, e.ip ?? null]))
+    .digest('hex');
+
+/**
+ * Appends one audit row chained to the previous row's hash. Call inside the transaction that does
+ * the audited work, so the work and its record commit (or vanish) together.
+ */
+export function appendAudit(db: WritableDb, entry: AuditEntry): void {
+  const last = db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+  const prev = last ?? GENESIS_HASH;
+  db.prepare(
+    `INSERT INTO audit (at, actor_id, actor, action, case_no, person_ref, detail, workstation, ip, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    entry.at,
+    entry.actorId,
+    entry.actor,
+    entry.action,
+    entry.caseNo ?? null,
+    entry.personRef ?? null,
+    entry.detail ? JSON.stringify(entry.detail) : null,
+    entry.workstation ?? null,
+    entry.ip ?? null,
+    prev,
+    entryHash(prev, entry),
+  );
+}
+
+type AuditRow = {
+  id: number; at: string; actor_id: number | null; actor: string; action: string; case_no: string | null;
+  person_ref: number | null; detail: string | null; workstation: string | null; ip: string | null; prev_hash: string; hash: string;
+};
+
+/** Walks the chain; returns the id of the first row whose link or content does not verify. */
+export function verifyAuditChain(db: WritableDb): { ok: true; rows: number } | { ok: false; brokenAt: number } {
+  let prev = GENESIS_HASH;
+  let rows = 0;
+  for (const r of db.prepare('SELECT * FROM audit ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+    const expected = entryHash(prev, {
+      at: r.at, actorId: r.actor_id, actor: r.actor, action: r.action, caseNo: r.case_no, personRef: r.person_ref,
+      detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null, workstation: r.workstation, ip: r.ip,
+    });
+    if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, brokenAt: r.id };
+    prev = r.hash;
+    rows++;
+  }
+  return { ok: true, rows };
+}

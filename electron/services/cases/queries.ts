@@ -1,0 +1,140 @@
+import type { CaseDetail, CaseSummary, FieldValue, NotificationStatus } from '../../../shared/cases/schema';
+import { NOTIFICATION_STATUS_LABEL } from '../../../shared/cases/schema';
+import { AppFailure } from '../../../shared/result';
+import { isoFromDate, validatePersonId } from '../../../shared/validators';
+import { appendAudit } from '../audit/audit';
+import type { Actor, ServiceContext } from '../context';
+import { maskPersonId, maskPhone } from './mask';
+
+const SUMMARY_SELECT = `
+  SELECT c.case_no, c.created_at, c.life_event, c.status, p.name, p.person_id, u.display_name AS clerk,
+         (SELECT COUNT(*) FROM notifications n WHERE n.case_id = c.id) AS item_count
+  FROM cases c JOIN people p ON p.id = c.person_ref JOIN users u ON u.id = c.clerk_id`;
+
+type SummaryRow = { case_no: string; created_at: string; life_event: string; status: string; name: string; person_id: string; clerk: string; item_count: number };
+
+const CASE_NO_PREFIX = /^[A-Z0-9]{2,12}-\d{0,7}(-\d{0,6})?$/;
+const SEARCH_LIMIT = 50;
+
+export function toSummary(ctx: ServiceContext, r: SummaryRow): CaseSummary {
+  return {
+    caseNo: r.case_no,
+    createdAt: r.created_at,
+    lifeEventName: ctx.catalogue.lifeEvents.find((e) => e.code === r.life_event)?.name ?? r.life_event,
+    personName: r.name,
+    personIdMasked: maskPersonId(r.person_id),
+    itemCount: r.item_count,
+    status: r.status,
+    clerkName: r.clerk,
+  };
+}
+
+export function todayCases(ctx: ServiceContext): CaseSummary[] {
+  const today = isoFromDate(ctx.clock.now());
+  const rows = ctx.db
+    .prepare(`${SUMMARY_SELECT} WHERE c.local_date = ? AND c.office_code = ? ORDER BY c.id DESC LIMIT 200`)
+    .all(today, ctx.config.officeCode) as SummaryRow[];
+  return rows.map((r) => toSummary(ctx, r));
+}
+
+/**
+ * One search box for the counter: a case number (or its prefix), a full ID number, or the start of
+ * a name. Each form hits its own index (case_no UNIQUE, people.person_id UNIQUE, people_name).
+ */
+export function searchCases(ctx: ServiceContext, actor: Actor, query: string): CaseSummary[] {
+  const q = query.trim().normalize('NFKC').toUpperCase();
+  const id = validatePersonId(q);
+  let rows: SummaryRow[];
+  let by: 'caseNo' | 'personId' | 'name';
+  if (id.ok) {
+    by = 'personId';
+    rows = ctx.db
+      .prepare(`${SUMMARY_SELECT} WHERE c.person_ref = (SELECT id FROM people WHERE person_id = ?) ORDER BY c.id DESC LIMIT ${SEARCH_LIMIT}`)
+      .all(id.id) as SummaryRow[];
+  } else if (CASE_NO_PREFIX.test(q)) {
+    by = 'caseNo';
+    rows = ctx.db
+      .prepare(`${SUMMARY_SELECT} WHERE c.case_no >= ? AND c.case_no < ? ORDER BY c.case_no DESC LIMIT ${SEARCH_LIMIT}`)
+      .all(q, `${q}\u{10FFFF}`) as SummaryRow[];
+  } else {
+    by = 'name';
+    const name = query.trim();
+    rows = ctx.db
+      .prepare(
+        `${SUMMARY_SELECT} WHERE c.person_ref IN (SELECT id FROM people WHERE name >= ? AND name < ? LIMIT ${SEARCH_LIMIT})
+         ORDER BY c.id DESC LIMIT ${SEARCH_LIMIT}`,
+      )
+      .all(name, `${name}\u{10FFFF}`) as SummaryRow[];
+  }
+  // A search reveals who came to the counter: record it, without the raw ID number.
+  appendAudit(ctx.db, {
+    at: ctx.clock.now().toISOString(), actorId: actor.user.id, actor: actor.user.username, action: 'case.search',
+    detail: { by, query: by === 'personId' && id.ok ? maskPersonId(id.id) : query.trim().slice(0, 40), results: rows.length },
+    workstation: actor.workstation, ip: actor.ip,
+  });
+  return rows.map((r) => toSummary(ctx, r));
+}
+
+type CaseRow = {
+  id: number; case_no: string; created_at: string; office_code: string; life_event: string; status: string; clerk: string;
+  person_ref: number; person_id: string; name: string; birth_date: string; phone: string | null;
+  old_address: string; new_address: string; move_date: string; has_house_tax_bill: number; form_version: string;
+};
+
+export function loadCaseRow(ctx: ServiceContext, caseNo: string): CaseRow {
+  const row = ctx.db
+    .prepare(
+      `SELECT c.*, p.person_id, p.name, p.birth_date, p.phone, u.display_name AS clerk
+       FROM cases c JOIN people p ON p.id = c.person_ref JOIN users u ON u.id = c.clerk_id WHERE c.case_no = ?`,
+    )
+    .get(caseNo) as CaseRow | undefined;
+  if (!row) throw new AppFailure({ code: 'CASE_NOT_FOUND', message: `查無案件「${caseNo}」` });
+  return row;
+}
+
+type NotificationRow = { id: string; item_code: string; kind: 'notification' | 'verification'; receiver_agency: string; payload: string; status: NotificationStatus; status_reason: string | null };
+
+export function loadNotifications(ctx: ServiceContext, caseId: number): NotificationRow[] {
+  return ctx.db.prepare('SELECT * FROM notifications WHERE case_id = ? ORDER BY rowid').all(caseId) as NotificationRow[];
+}
+
+/** Case detail for the case screen; the view of the person's record is audited. */
+export function getCase(ctx: ServiceContext, actor: Actor, caseNo: string): CaseDetail {
+  const row = loadCaseRow(ctx, caseNo);
+  const events = ctx.db.prepare('SELECT status, at, reason FROM notification_events WHERE notification_id = ? ORDER BY id');
+  const notifications = loadNotifications(ctx, row.id).map((n) => {
+    const item = ctx.catalogue.items.find((i) => i.code === n.item_code);
+    return {
+      id: n.id,
+      itemCode: n.item_code,
+      itemTitle: item?.title ?? n.item_code,
+      kind: n.kind,
+      receiverAgency: n.receiver_agency,
+      receiverName: ctx.catalogue.agencies.find((a) => a.code === n.receiver_agency)?.name ?? n.receiver_agency,
+      status: n.status,
+      statusLabel: NOTIFICATION_STATUS_LABEL[n.status],
+      statusReason: n.status_reason,
+      payload: JSON.parse(n.payload) as Record<string, FieldValue>,
+      events: events.all(n.id) as { status: NotificationStatus; at: string; reason: string | null }[],
+    };
+  });
+  appendAudit(ctx.db, {
+    at: ctx.clock.now().toISOString(), actorId: actor.user.id, actor: actor.user.username, action: 'person.view',
+    caseNo, personRef: row.person_ref, detail: { fields: ['name', 'birthDate', 'idMasked', 'addresses'] }, workstation: actor.workstation, ip: actor.ip,
+  });
+  return {
+    caseNo: row.case_no,
+    createdAt: row.created_at,
+    officeCode: row.office_code,
+    lifeEvent: row.life_event,
+    lifeEventName: ctx.catalogue.lifeEvents.find((e) => e.code === row.life_event)?.name ?? row.life_event,
+    status: row.status,
+    clerkName: row.clerk,
+    person: { idMasked: maskPersonId(row.person_id), name: row.name, birthDate: row.birth_date, phoneMasked: row.phone ? maskPhone(row.phone) : null },
+    oldAddress: row.old_address,
+    newAddress: row.new_address,
+    moveDate: row.move_date,
+    hasHouseTaxBill: row.has_house_tax_bill === 1,
+    notifications,
+  };
+}

@@ -1,0 +1,16 @@
+// Public surface of shared/: pure TypeScript used by every process (services, host, renderer,
+// platform, CLI). Acceptance checks import from here; keep these names stable.
+export { validatePersonId, maskPersonId, parseRocDate, formatRocDate, formatRocDateShort, toRocCompact, isoFromDate } from './validators';
+export { parseTaiwanAddress } from './address';
+export { isIsoDate, parseDateInput } from './dates/isoDate';
+export * from './result';
+export * from './catalogue/schema';
+export { validateCatalogue, formatCatalogueProblems, type CatalogueProblem, type RawCatalogue } from './catalogue/validate';
+export * from './cases/schema';
+export { validateDraft, prefillItemFields, validateItemFields, type FieldError, type NormalisedDraft } from './cases/validateDraft';
+export * from './auth/roles';
+export * from './contract/api';
+export * from './contract/define';
+export { createApiClient, type ApiClient } from './contract/client';
+export * from './forms/consentFormModel';
+export { z, formatIssuePath } from './zod';
