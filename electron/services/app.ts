@@ -19,6 +19,8 @@ export type CounterAppOptions = {
   catalogueDir?: string;
   shell: SystemInfo['shell'];
   demo?: boolean;
+  /** Electron passes app.getVersion(); elsewhere package.json is read. */
+  version?: string;
 };
 
 export type CounterApp = {
@@ -44,7 +46,7 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   const db = openDatabase(options.dbFile);
   const ctx: ServiceContext = { db, catalogue, config, clock, logger };
   const sessions = new SessionStore(clock);
-  const version = appVersion();
+  const version = options.version ?? appVersion();
   const systemInfo = (): SystemInfo => ({
     appName: 'N合一臨櫃',
     version,
