@@ -1,0 +1,5 @@
+import type { BenchEntry } from './stats';
+
+export async function benchPdfForm(): Promise<BenchEntry[]> {
+  return [];
+}

@@ -1,0 +1,37 @@
+import { benchCaseSave } from './caseSave';
+import { benchPdfForm } from './pdfForm';
+import { benchSearch1m } from './search1m';
+import type { BenchEntry } from './stats';
+
+/**
+ * `npm run bench` prints a readable table; `npm run bench -- --json` prints one JSON array on
+ * stdout ([{ name, value, unit, budget, baseline?, ratio?, ok }]) and progress on stderr.
+ * Each figure has a baseline measured in the same run on the same machine.
+ */
+const json = process.argv.includes('--json');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+const suites: [string, () => BenchEntry[] | Promise<BenchEntry[]>][] = [
+  ['case-save', benchCaseSave],
+  ['pdf-form', benchPdfForm],
+  ['search-1m', () => benchSearch1m(log)],
+];
+
+const results: BenchEntry[] = [];
+for (const [name, run] of suites) {
+  if (only && !only.split(',').includes(name)) continue;
+  log(`running ${name}…`);
+  results.push(...(await run()));
+}
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(results)}\n`);
+} else {
+  const rows = results.map((r) => [r.name, `${r.value} ${r.unit}`, `${r.budget} ${r.unit}`, r.baseline !== undefined ? `${r.baseline} ${r.unit}` : '', r.ratio !== undefined ? `${r.ratio}x` : '', r.ok ? 'ok' : 'OVER']);
+  const head = ['benchmark', 'value', 'budget', 'baseline', 'ratio', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+}
+// Budgets are reported in `ok`, not in the exit code: a slow machine must not look like a broken build.
+if (!results.every((r) => r.ok)) log("some figures are over budget (see ok: false)");
