@@ -27,8 +27,10 @@ export function benchSearch1m(log: (s: string) => void): BenchEntry[] {
     const kase = ctx.db.prepare("INSERT INTO cases (case_no, office_code, person_ref, life_event, old_address, new_address, move_date, has_house_tax_bill, status, clerk_id, catalogue_version, form_version, created_at, local_date) VALUES (?, 'FS01', ?, 'move', 'a', 'b', ?, 1, 'submitted', ?, 'v', 'f', ?, ?)");
     const batch = ctx.db.transaction((from: number, to: number) => {
       for (let i = from; i < to; i++) {
-        const id = randomNationalId(rand);
-        const ref = person.run(id, randomName(rand)).lastInsertRowid;
+        let id = randomNationalId(rand);
+        let inserted = person.run(id, randomName(rand));
+        while (inserted.changes === 0) inserted = person.run((id = randomNationalId(rand)), randomName(rand)); // rare duplicate ID
+        const ref = inserted.lastInsertRowid;
         const day = new Date(Date.UTC(2016, 0, 1) + Math.floor(i / 300) * 86_400_000).toISOString().slice(0, 10);
         const roc = `${Number(day.slice(0, 4)) - 1911}${day.slice(5, 7)}${day.slice(8, 10)}`;
         const caseNo = `FS01-${roc}-${String((i % 300) + 1).padStart(4, '0')}`;
