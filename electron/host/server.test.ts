@@ -68,7 +68,7 @@ describe('browser host', () => {
     ['a wrong token', { authorization: 'Bearer nope' }, 401, 'HOST_TOKEN'],
     ['a foreign Origin', { origin: 'http://evil.example', authorization: 'TOKEN' }, 403, 'ORIGIN_REJECTED'],
   ])('refuses a call with %s', async (_name, headers: Record<string, string>, status, code) => {
-    const auth = headers.authorization === 'TOKEN' ? { authorization: `Bearer ${host.token}` } : {};
+    const auth: Record<string, string> = headers.authorization === 'TOKEN' ? { authorization: `Bearer ${host.token}` } : {};
     const r = await fetch(`${origin}/api/system.info`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers, ...auth }, body: '{}' });
     expect(r.status).toBe(status);
     expect(((await r.json()) as { error: { code: string } }).error.code).toBe(code);

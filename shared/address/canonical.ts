@@ -12,7 +12,7 @@
  *   or a room — and only there, we put a full-width comma: `132號之1，5樓`, `5樓之1，3室`. It is unambiguous, survives copy-paste and re-parses to the same parts
  *   (a space would be stripped by most systems this text travels through).
  */
-import { toChineseNumeral } from './numerals';
+import { toChineseNumeral } from '../text/numerals';
 import type { TaiwanAddressParts } from './types';
 
 export function formatCanonicalAddress(p: TaiwanAddressParts): string {

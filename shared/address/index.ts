@@ -5,7 +5,7 @@
 export { parseTaiwanAddress } from './parse';
 export { formatCanonicalAddress } from './canonical';
 export { normalizeAddressText } from './normalize';
-export { parseNumeral, toChineseNumeral } from './numerals';
+export { parseNumeral, toChineseNumeral } from '../text/numerals';
 export { CITY_NAMES, FORMER_CITIES, districtsOf, postalCodeOf, type CityName } from './divisions';
 export { ADDRESS_ERROR_CODES, type AddressErrorCode } from './errors';
 export type { TaiwanAddressParts, TaiwanAddressResult, TaiwanAddressOk, TaiwanAddressError } from './types';

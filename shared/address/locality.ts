@@ -12,7 +12,7 @@ import {
   type CityName,
 } from './divisions';
 import { addressError, messages } from './errors';
-import { NUMERAL_CHARS } from './numerals';
+import { NUMERAL_CHARS } from '../text/numerals';
 import type { TaiwanAddressError } from './types';
 
 export type Locality = {

@@ -2,7 +2,7 @@
  * Text-level clean-up before parsing. Everything here is about how an address was typed or pasted,
  * not what it says: full-width IME output, dashes from word processors, stray spaces.
  */
-import { isNumeralChar } from './numerals';
+import { isNumeralChar } from '../text/numerals';
 
 /**
  * Pasted text carries invisible characters (zero-width space, BOM, soft hyphen); the clerk cannot see

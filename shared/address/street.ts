@@ -8,7 +8,7 @@
  * furthest one is reported, because that is where the clerk's typo is.
  */
 import { addressError, messages } from './errors';
-import { isNumeralChar, parseNumeral, toChineseNumeral } from './numerals';
+import { isNumeralChar, parseNumeral, toChineseNumeral } from '../text/numerals';
 import { foldTai } from './divisions';
 import type { TaiwanAddressError, TaiwanAddressParts } from './types';
 

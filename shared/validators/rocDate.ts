@@ -11,7 +11,7 @@
  * 民國前N年, because it prints birth dates and an ISO date picker can supply one before 1912.
  */
 import { daysInMonth, pad2, parseIsoDate, toIsoDate, type CalendarDate } from './calendar';
-import { CHINESE_NUMERAL_RUN, parseChineseNumeral } from './chineseNumerals';
+import { parseNumeral } from '../text/numerals';
 import { toHalfWidth } from './halfWidth';
 
 export type RocDateErrorCode = 'ROC_DATE_EMPTY' | 'ROC_DATE_FORMAT' | 'ROC_DATE_YEAR' | 'ROC_DATE_IMPOSSIBLE';
@@ -48,10 +48,13 @@ const squeezeSpaces = (s: string): string =>
   );
 
 /** Replace each Chinese numeral run by its value; undefined if any run is malformed. */
+/** A maximal run of numeral characters inside a date such as 一一五年十一月二十六日 (○ is what IMEs offer next to 〇). */
+const CHINESE_NUMERAL_RUN = /[〇○零一二三四五六七八九十百壹貳參叁肆伍陸柒捌玖拾佰兩]+/g;
+
 const arabicFromChinese = (s: string): string | undefined => {
   let malformed = false;
   const out = s.replace(CHINESE_NUMERAL_RUN, (run) => {
-    const value = parseChineseNumeral(run);
+    const value = parseNumeral(run);
     if (value === undefined) malformed = true;
     return String(value ?? '');
   });

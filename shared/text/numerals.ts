@@ -1,8 +1,8 @@
 /**
- * Numbers in Taiwanese addresses come in three spellings that mean the same thing:
- * Arabic (`32巷`), positional Chinese (`三十二巷`, `一百零五號`, financial `參拾貳`) and
- * digit-by-digit Chinese (`一〇五號`, common on older 戶籍 records). Clerks copy whatever is on the
- * ID card, so all three are read here and the canonical form decides how to print them.
+ * Numbers on Taiwanese forms come in three spellings that mean the same thing: Arabic (`32巷`),
+ * positional Chinese (`三十二巷`, `一百零五號`, `十一月`, financial `參拾貳`) and digit-by-digit
+ * Chinese (`一〇五號`, `民國一一五年`, common on older 戶籍 records). Addresses and ROC dates both
+ * read them here.
  */
 
 const DIGITS: Readonly<Record<string, number>> = {
@@ -44,28 +44,37 @@ export function parseNumeral(text: string): number | undefined {
   return parsePositional(chars);
 }
 
-/** 三十二 = 32, 十一 = 11, 一百零五 = 105, 兩百 = 200; units must descend and digits cannot repeat. */
+/**
+ * 三十二 = 32, 十一 = 11, 一百零五 = 105, 兩百 = 200. Units must descend, digits cannot repeat, and
+ * 零 only bridges a skipped place (一百零五, never 二十零五 or a trailing 一百零). 一百一 is refused:
+ * colloquially it means 110, literally 101, and a form must not guess.
+ */
 function parsePositional(chars: string[]): number | undefined {
   let total = 0;
   let pending: number | undefined; // a digit waiting for its unit (or for the end)
   let lastUnit = Number.POSITIVE_INFINITY;
-  for (const ch of chars) {
+  let bridged = false; // a 零 has marked a skipped place
+  for (const [i, ch] of chars.entries()) {
     const digit = DIGITS[ch];
-    if (digit !== undefined) {
-      if (pending !== undefined && pending !== 0) return undefined; // 三三十: two digits in a row
+    if (digit === 0) {
+      const bridgesGap = lastUnit !== Number.POSITIVE_INFINITY && lastUnit > 10 && pending === undefined && !bridged && i < chars.length - 1;
+      if (!bridgesGap) return undefined;
+      bridged = true;
+    } else if (digit !== undefined) {
+      if (pending !== undefined) return undefined; // 三三十: two digits in a row
       pending = digit;
-      continue;
+    } else {
+      const unit = UNITS[ch] as number;
+      // A bare 十 means 一十 (十一 = 11, 一百十 = 110); a bare 百/千 is not how anyone writes a number.
+      const multiplier = pending ?? (unit === 10 ? 1 : undefined);
+      if (unit >= lastUnit || multiplier === undefined) return undefined;
+      total += multiplier * unit;
+      lastUnit = unit;
+      pending = undefined;
     }
-    const unit = UNITS[ch] as number;
-    if (unit >= lastUnit) return undefined; // 十百, 百百: units must descend
-    // A bare 十 means 一十 (十一 = 11, 一百十 = 110); a bare 百/千 is not how anyone writes a number.
-    const multiplier = pending === undefined || pending === 0 ? (unit === 10 ? 1 : undefined) : pending;
-    if (multiplier === undefined) return undefined;
-    total += multiplier * unit;
-    lastUnit = unit;
-    pending = undefined;
   }
-  return total + (pending ?? 0);
+  const trailingAfterHundreds = pending !== undefined && !bridged && lastUnit >= 100 && lastUnit !== Number.POSITIVE_INFINITY;
+  return trailingAfterHundreds ? undefined : total + (pending ?? 0); // 一百一 refused
 }
 
 const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;

@@ -13,7 +13,14 @@ describe('parseNumeral', () => {
     expect(parseNumeral(text)).toBe(value);
   });
 
-  it.each(['', '百', '十百', '三三十', '一二十', 'A1', '1五', '中'])('rejects %s', (text) => {
+  it.each([
+    ['一一五', 115], ['〇九九', 99], ['一〇', 10], ['十九', 19], ['二十六', 26], ['三十一', 31],
+    ['一百〇五', 105], ['一百一十五', 115], ['一百十五', 115], ['一百一十', 110], ['九百九十九', 999], ['一千零五十', 1050],
+  ])('dates: %s → %d', (text, value) => {
+    expect(parseNumeral(text)).toBe(value);
+  });
+
+  it.each(['', '百', '十百', '三三十', '一二十', 'A1', '1五', '中', '十十', '一百一', '一千二', '二十零五', '一百零', '零十', '一百百', '五十五十', '一百零零五'])('rejects %s', (text) => {
     expect(parseNumeral(text)).toBeUndefined();
   });
 });
