@@ -1,0 +1,124 @@
+import { call } from '../api/client';
+import { confirmDialog } from '../stores/confirm';
+import { go } from '../stores/route';
+import { useSession } from '../stores/session';
+import { toast } from '../stores/toasts';
+import { useWizard } from '../stores/wizard';
+import { buildDraft, draftErrors, hasDraftData, stepOfPath, type WizardStep } from './draft';
+import { fieldId } from './fieldIds';
+
+/**
+ * What the wizard's keys and buttons do (Enter/F10 next, Esc back, F9 save). Plain functions over
+ * the stores so the keyboard handler and the buttons share one behaviour.
+ */
+
+const catalogue = () => useSession.getState().catalogue;
+
+/** Focus rule for entering a step: step 3 jumps to the first field still missing, step 4 to 儲存. */
+const entryFocus = (step: WizardStep): string => (step === 3 ? '@firstError' : step === 4 ? 'wizard-save' : '@first');
+
+export function currentErrors() {
+  const cat = catalogue();
+  if (!cat) return [];
+  const w = useWizard.getState();
+  return draftErrors(w, cat, w.today);
+}
+
+/** Leave the current step forward, or stay and focus its first bad field. */
+export function nextStep(): void {
+  const cat = catalogue();
+  const w = useWizard.getState();
+  if (!cat || w.saving) return;
+  if (w.step === 4) {
+    void save();
+    return;
+  }
+  const bad = currentErrors().filter((e) => stepOfPath(e.path) <= w.step);
+  if (bad.length > 0) {
+    const first = bad[0]!;
+    const step = stepOfPath(first.path);
+    w.attempt(step);
+    if (step !== w.step) w.goStep(step, cat, fieldId(first.path));
+    else w.focusOn(fieldId(first.path));
+    return;
+  }
+  const next = (w.step + 1) as WizardStep;
+  w.goStep(next, cat, entryFocus(next));
+}
+
+/** Esc: one step back; on step 1 leave the wizard (asking first when something was typed). */
+export function previousStep(): void {
+  const cat = catalogue();
+  const w = useWizard.getState();
+  if (!cat || w.saving) return;
+  if (w.step > 1) {
+    const prev = (w.step - 1) as WizardStep;
+    w.goStep(prev, cat, '@first');
+  } else void cancelWizard();
+}
+
+export async function cancelWizard(): Promise<void> {
+  const w = useWizard.getState();
+  if (hasDraftData(w)) {
+    const discard = await confirmDialog({
+      title: '放棄這筆案件？',
+      message: '已輸入的民眾資料將不會儲存。',
+      confirmLabel: '放棄草稿',
+      cancelLabel: '繼續編輯',
+    });
+    if (!discard) {
+      useWizard.getState().focusOn('@first');
+      return;
+    }
+  }
+  useWizard.getState().reset();
+  go({ screen: 'home', focus: 'search' });
+}
+
+/** F9: from any step, check everything; go to the first problem, or to the review step; on review, save. */
+export function saveShortcut(): void {
+  const cat = catalogue();
+  const w = useWizard.getState();
+  if (!cat || w.saving) return;
+  if (w.step === 4) {
+    void save();
+    return;
+  }
+  const errors = currentErrors();
+  if (errors.length === 0) {
+    w.goStep(4, cat, 'wizard-save');
+    return;
+  }
+  const first = errors[0]!;
+  const step = stepOfPath(first.path);
+  w.attempt(step);
+  w.goStep(step, cat, fieldId(first.path));
+}
+
+export async function save(): Promise<void> {
+  const cat = catalogue();
+  const w = useWizard.getState();
+  if (!cat || w.saving) return;
+  const errors = currentErrors();
+  if (errors.length > 0) {
+    saveShortcut();
+    toast.error(`尚有 ${errors.length} 個欄位需要修正`);
+    return;
+  }
+  w.setSaving(true);
+  const result = await call('cases.create', buildDraft(w, cat));
+  useWizard.getState().setSaving(false);
+  if (!result.ok) {
+    toast.error(`案件未儲存：${result.error.message}`);
+    const path = result.error.path;
+    if (path) {
+      const step = stepOfPath(path);
+      useWizard.getState().attempt(step);
+      useWizard.getState().goStep(step, cat, fieldId(path));
+    }
+    return;
+  }
+  useWizard.getState().reset();
+  toast.success(`案件 ${result.value.caseNo} 已儲存`);
+  go({ screen: 'print', caseNo: result.value.caseNo, fresh: true });
+}
