@@ -1,0 +1,48 @@
+import type { Route } from '../stores/route';
+
+type Key = [key: string, what: string];
+
+const LEGEND: Record<Route['screen'], Key[]> = {
+  login: [
+    ['Enter', '下一欄／登入'],
+    ['Tab', '移動'],
+  ],
+  home: [
+    ['F2', '新案件'],
+    ['F3', '查詢'],
+    ['Enter', '查詢／開啟案件'],
+    ['↑↓', '選擇案件'],
+  ],
+  wizard: [
+    ['Enter', '下一欄'],
+    ['F10', '下一步'],
+    ['Esc', '上一步／取消'],
+    ['F9', '檢核並儲存'],
+    ['空白鍵', '勾選'],
+    ['Tab', '移動'],
+  ],
+  print: [
+    ['Enter', '執行按鈕'],
+    ['F2', '新案件'],
+    ['F3', '查詢'],
+    ['Esc', '回首頁'],
+  ],
+  case: [
+    ['F2', '新案件'],
+    ['F3', '查詢'],
+    ['Esc', '回首頁'],
+  ],
+};
+
+/** The keys that work on this screen, always on show above the status strip. */
+export function KeyLegend({ screen }: { screen: Route['screen'] }) {
+  return (
+    <nav className="key-legend" aria-label="快速鍵">
+      {LEGEND[screen].map(([key, what]) => (
+        <span key={key} className="key-legend__item">
+          <kbd>{key}</kbd> {what}
+        </span>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,44 @@
+import type { NotificationView } from '../../../shared/cases/schema';
+import { NOTIFICATION_STATUS_LABEL } from '../../../shared/cases/schema';
+import { rocDateTime } from '../lib/format';
+
+/** Each agency notification with its status and every status change (events are never overwritten). */
+export function NotificationsTable({ notifications }: { notifications: NotificationView[] }) {
+  return (
+    <table className="table table--notifications">
+      <thead>
+        <tr>
+          <th scope="col">項目</th>
+          <th scope="col">接收機關</th>
+          <th scope="col">狀態</th>
+          <th scope="col">歷程</th>
+        </tr>
+      </thead>
+      <tbody>
+        {notifications.map((n) => (
+          <tr key={n.id}>
+            <td>
+              <span className="item-card__code">{n.itemCode}</span> {n.itemTitle}
+              {n.kind === 'verification' && <span className="badge badge--verification">檢證</span>}
+            </td>
+            <td>{n.receiverName}</td>
+            <td>
+              <span className={`status status--${n.status}`}>{n.statusLabel}</span>
+              {n.statusReason && <span className="status__reason">（{n.statusReason}）</span>}
+            </td>
+            <td>
+              <ol className="events">
+                {n.events.map((ev, i) => (
+                  <li key={i}>
+                    <span className="mono">{rocDateTime(ev.at)}</span> {NOTIFICATION_STATUS_LABEL[ev.status]}
+                    {ev.reason && `（${ev.reason}）`}
+                  </li>
+                ))}
+              </ol>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

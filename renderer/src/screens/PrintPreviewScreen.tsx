@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState } from 'react';
+import { call } from '../api/client';
+import { pdfBlobUrl } from '../lib/pdf';
+import { go } from '../stores/route';
+import { toast } from '../stores/toasts';
+
+type Loaded = { url: string; fileName: string; pages: number };
+
+/** After saving (or 重印): the combined application + consent form, to print for the citizen to sign. */
+export function PrintPreviewScreen({ caseNo, fresh }: { caseNo: string; fresh: boolean }) {
+  const [pdf, setPdf] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  const printRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let url: string | null = null;
+    let alive = true;
+    void call('cases.formPdf', { caseNo }).then((r) => {
+      if (!alive) return;
+      if (!r.ok) {
+        setError(r.error.message);
+        return;
+      }
+      url = pdfBlobUrl(r.value.pdfBase64);
+      setPdf({ url, fileName: r.value.fileName, pages: r.value.pages });
+    });
+    return () => {
+      alive = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [caseNo]);
+
+  useEffect(() => {
+    if (pdf) printRef.current?.focus();
+  }, [pdf]);
+
+  const print = () => {
+    try {
+      frameRef.current?.contentWindow?.focus();
+      frameRef.current?.contentWindow?.print();
+    } catch {
+      toast.error('無法直接列印，請按「下載」後以 PDF 閱讀器列印。');
+    }
+  };
+
+  return (
+    <div className="print">
+      <div className="print__head">
+        <div>
+          <h1 className="page-title">{fresh ? '案件已儲存' : '重印同意書'}</h1>
+          <p className="lead">
+            案件編號 <strong className="mono case-no">{caseNo}</strong>
+            {pdf && ` · 申請書暨同意書 ${pdf.pages} 頁`}
+          </p>
+          {fresh && <p className="field__help">請列印後交民眾核對內容並簽名，簽名後的同意書於日終掃描歸檔。</p>}
+        </div>
+        <div className="print__actions">
+          <button ref={printRef} type="button" className="button button--primary" onClick={print} disabled={!pdf}>
+            列印
+          </button>
+          {pdf ? (
+            <a className="button" href={pdf.url} download={pdf.fileName}>
+              下載
+            </a>
+          ) : (
+            <span className="button button--disabled" aria-disabled="true">
+              下載
+            </span>
+          )}
+          <button type="button" className="button" onClick={() => go({ screen: 'case', caseNo })}>
+            前往案件
+          </button>
+        </div>
+      </div>
+      {error && (
+        <p className="banner banner--error" role="alert">
+          同意書無法產生：{error}
+        </p>
+      )}
+      {pdf ? (
+        <iframe ref={frameRef} className="pdf-frame" title={`案件 ${caseNo} 申請書暨同意書`} src={pdf.url} />
+      ) : (
+        !error && <p className="empty">同意書產生中…</p>
+      )}
+    </div>
+  );
+}

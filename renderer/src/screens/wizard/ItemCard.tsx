@@ -1,0 +1,58 @@
+import type { CatalogueItem } from '../../../../shared/catalogue/schema';
+import { errorId, fieldId } from '../../lib/fieldIds';
+import type { ItemState } from '../../lib/draft';
+import { useWizard } from '../../stores/wizard';
+import { useFieldError } from './errorsContext';
+import { ItemFieldInput } from './fields/ItemFieldInput';
+
+type ItemCardProps = {
+  item: CatalogueItem;
+  state: ItemState;
+  receiverName: string;
+  /** Set when the life event decides (稅單查證 without a tax bill): the box cannot be changed here. */
+  forcedReason?: string;
+};
+
+/** One agency item: tick it, then its fields (prefilled from steps 1–2) appear under it. */
+export function ItemCard({ item, state, receiverName, forcedReason }: ItemCardProps) {
+  const setSelected = useWizard((s) => s.setItemSelected);
+  const setField = useWizard((s) => s.setItemField);
+  const path = `items.${item.code}`;
+  const error = useFieldError(path);
+  const kind = item.kind === 'verification' ? '檢證' : '通報';
+  return (
+    <fieldset className={`item-card${state.selected ? ' item-card--on' : ''}${error ? ' field--error' : ''}`}>
+      <legend className="item-card__legend">
+        <input
+          id={fieldId(path)}
+          data-path={path}
+          type="checkbox"
+          className="check__box"
+          checked={state.selected}
+          disabled={forcedReason !== undefined}
+          aria-describedby={error ? errorId(path) : undefined}
+          onChange={(e) => setSelected(item.code, e.target.checked)}
+        />
+        <label htmlFor={fieldId(path)} className="item-card__title">
+          <span className="item-card__code">{item.code}</span> {item.title}
+        </label>
+        <span className={`badge badge--${item.kind}`}>{kind}</span>
+      </legend>
+      <p className="item-card__meta">
+        → {receiverName} · 處理期限 {item.processingDays} 日{forcedReason ? ` · ${forcedReason}` : ''}
+      </p>
+      {error && (
+        <p className="field__error" id={errorId(path)} role="alert">
+          {error}
+        </p>
+      )}
+      {state.selected && item.fields.length > 0 && (
+        <div className="form-grid form-grid--item">
+          {item.fields.map((f) => (
+            <ItemFieldInput key={f.key} itemCode={item.code} field={f} value={state.fields[f.key]} onChange={(v) => setField(item.code, f.key, v)} />
+          ))}
+        </div>
+      )}
+    </fieldset>
+  );
+}
