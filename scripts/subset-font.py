@@ -15,8 +15,11 @@ The source fonts come from Debian packages:
 Character set (what a citizen's name or address may need on a household-registration form):
 ASCII, Latin-1, general punctuation, common symbols (○ □ ☑ ① …), CJK symbols and punctuation,
 Bopomofo (+ tone marks), enclosed CJK, CJK compatibility (㎡), full-width/half-width forms,
-every character of Big5/CP950 (13,053 hanzi + Big5 symbols) and, with --hanzi uro (default),
-the whole CJK Unified Ideographs block U+4E00-U+9FFF.
+every character of Big5/CP950 (13,053 hanzi + Big5 symbols), the whole CJK Unified Ideographs
+block U+4E00-U+9FFF and Extension A U+3400-U+4DBF (rare characters in names).
+
+CFF charstrings are desubroutinized (see subset_font) so that the per-PDF subsets fontkit writes
+stay small.
 
 The output is deterministic: timestamps are not recalculated (head.modified is kept from the
 source font), so rerunning on the same Debian package versions yields identical bytes.
@@ -123,6 +126,11 @@ def subset_font(key: str, hanzi: str) -> tuple[bytes, dict[str, int]]:
     opts.notdef_outline = True
     opts.hinting = False              # PDFs are printed/rendered at high resolution
     opts.glyph_names = False
+    # fontkit's CFF subsetter keeps every local/global subroutine slot of the source font (unused
+    # ones as 1-byte stubs plus a 3-4 byte INDEX offset each): with Noto CJK's ~23k subroutines
+    # that is ~45 KB of PDF per form. Desubroutinized, the shipped file grows by only ~0.4 MB and
+    # a form's embedded subset holds just the glyphs it uses (a 40-character line: 49 KB -> 6.6 KB).
+    opts.desubroutinize = True
     opts.recalc_timestamp = False
     opts.drop_tables += ['vhea', 'vmtx', 'VORG', 'gasp', 'hdmx', 'VDMX', 'LTSH']
     sub = subset.Subsetter(options=opts)
@@ -139,6 +147,33 @@ def subset_font(key: str, hanzi: str) -> tuple[bytes, dict[str, int]]:
         'glyphs': font['maxp'].numGlyphs,
     }
     return buf.getvalue(), stats
+
+
+DEBIAN_COPYRIGHT = '/usr/share/doc/fonts-noto-cjk/copyright'
+LICENSE_FILE = 'LICENSE-NotoSansCJKtc.txt'
+
+
+def license_text(font_path: str) -> str:
+    """Copyright lines from the font's name table plus the OFL 1.1 text from Debian's copyright file."""
+    font = TTFont(font_path, lazy=True)
+    name = font['name']
+    copyright_line = name.getDebugName(0) or ''
+    trademark = name.getDebugName(7) or ''
+    with open(DEBIAN_COPYRIGHT, encoding='utf-8') as fh:
+        deb = fh.read()
+    # The stand-alone 'License: SIL-1.1' paragraph (indented text), not the 'Files: *' field.
+    stanza = deb.split('\nLicense: SIL-1.1\n ', 1)[1].split('\n\n', 1)[0]
+    stanza = ' ' + stanza
+    body = '\n'.join('' if ln.strip() == '.' else ln[1:] for ln in stanza.splitlines())
+    return (
+        f'Noto Sans CJK TC Regular (subset: {os.path.basename(font_path)})\n'
+        f'{copyright_line}\n'
+        + (f'{trademark}\n' if trademark else '')
+        + '\nThis Font Software is licensed under the SIL Open Font License, Version 1.1.\n'
+        'The subset in this directory is a Modified Version made with scripts/subset-font.py;\n'
+        'it keeps the original font names (the license reserves no name that appears in them).\n\n'
+        + body.strip() + '\n'
+    )
 
 
 def main() -> int:
@@ -163,6 +198,10 @@ def main() -> int:
             fh.write(data)
         print(f'wrote {os.path.relpath(out, REPO)}: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}')
         print(f'  {st}')
+    lic = os.path.join(OUT_DIR, LICENSE_FILE)
+    with open(lic, 'w', encoding='utf-8') as fh:
+        fh.write(license_text(os.path.join(OUT_DIR, SHIPPED[0][2])))
+    print(f'wrote {os.path.relpath(lic, REPO)}')
     return 0
 
 
