@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createCounterApp } from '../services/app';
 import { ensureDemoData } from '../services/demo/ensureDemo';
 import { createLogger } from '../services/logging/logger';
+import { loadFormFont } from '../services/pdf/font';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startHost } from './server';
 
@@ -18,6 +19,8 @@ export async function runHost(argv: string[]): Promise<{ url: string; close(): P
   const logger = createLogger();
   const app = createCounterApp({ dbFile, shell: 'browser-host', demo: true, logger });
   ensureDemoData(app.ctx);
+  // Parse the 7 MB form font now, not when the first citizen's form is printed.
+  void loadFormFont().catch((e: unknown) => logger.error({ err: e }, 'form font failed to load'));
   const rendererDir = await ensureRendererBuilt(values.rebuild ?? false);
   const host = await startHost({ app, rendererDir, port: values.port ? Number(values.port) : 0 });
   logger.info({ port: host.port }, 'browser host ready');

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createCounterApp, type CounterApp } from '../services/app';
 import { ensureDemoData } from '../services/demo/ensureDemo';
 import { createLogger } from '../services/logging/logger';
+import { loadFormFont } from '../services/pdf/font';
 import { hardenSessions } from './hardening';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 
@@ -26,6 +27,7 @@ async function start(): Promise<void> {
   hardenSessions(logger);
   engine = createCounterApp({ dbFile: join(dataDir, 'counter.sqlite'), shell: 'electron', demo: true, logger, version: app.getVersion() });
   ensureDemoData(engine.ctx);
+  void loadFormFont().catch((e: unknown) => logger.error({ err: e }, 'form font failed to load'));
 
   ipcMain.handle('nin1:invoke', (event, req: { method: string; input: unknown; session: string | null }) => {
     // Only our own renderer may call the services.

@@ -1,30 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FORM_FONT, fontkitAdapter, loadFontBytes, loadFormFont, parseFont, subsetFontName } from './font';
-import { resolveResource, resourcesDir, setResourcesDir } from './resources';
 import { wrapText } from './textLayout';
-
-describe('resources', () => {
-  afterEach(() => {
-    setResourcesDir(undefined);
-    delete process.env.NIN1_RESOURCES_DIR;
-  });
-
-  it('resolves to <repo>/resources by default and finds the shipped font', () => {
-    expect(resourcesDir()).toBe(path.resolve(import.meta.dirname, '../../../resources'));
-    expect(existsSync(resolveResource(FORM_FONT.file))).toBe(true);
-  });
-
-  it('honours an explicit override, setResourcesDir, then NIN1_RESOURCES_DIR', () => {
-    process.env.NIN1_RESOURCES_DIR = '/opt/env-res';
-    expect(resolveResource('fonts/a.otf')).toBe(path.join('/opt/env-res', 'fonts', 'a.otf'));
-    setResourcesDir('/opt/app/resources');
-    expect(resolveResource('fonts/a.otf')).toBe(path.join('/opt/app/resources', 'fonts', 'a.otf'));
-    expect(resolveResource('fonts/a.otf', { resourcesDir: '/x' })).toBe(path.join('/x', 'fonts', 'a.otf'));
-    expect(() => resolveResource('/etc/passwd')).toThrow(/relative/);
-  });
-});
 
 describe('font cache and fontkit adapter', () => {
   it('reads the bytes once and parses them once', async () => {

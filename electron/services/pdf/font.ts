@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import * as fontkit from 'fontkit';
 import type { Font as FontkitFont, Subset as FontkitSubset } from 'fontkit';
 import type { PDFDocument } from 'pdf-lib';
-import { resolveResource } from './resources';
+import { resourcePath } from '../resources';
 
 /**
  * The Traditional Chinese font embedded in printed forms: Noto Sans CJK TC Regular (SIL OFL 1.1),
@@ -13,7 +13,7 @@ import { resolveResource } from './resources';
  * resources/fonts/README.md.
  */
 export const FORM_FONT = {
-  /** Relative to the resources directory (see {@link resolveResource}). */
+  /** Relative to the resources directory (see resources.ts). */
   file: 'fonts/NotoSansCJKtc-Regular-subset.otf',
   postscriptName: 'NotoSansCJKtc-Regular',
 } as const;
@@ -79,7 +79,7 @@ export const fontkitAdapter: PdfLibFontkit = {
 };
 
 /** Read a font file once per path; later calls return the same Uint8Array (so the parse cache hits). */
-export const loadFontBytes = (fontPath: string = resolveResource(FORM_FONT.file)): Promise<Uint8Array> => {
+export const loadFontBytes = (fontPath: string = resourcePath(FORM_FONT.file)): Promise<Uint8Array> => {
   let pending = bytesByPath.get(fontPath);
   if (!pending) {
     pending = readFile(fontPath).then((buf) => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
@@ -92,7 +92,7 @@ export const loadFontBytes = (fontPath: string = resolveResource(FORM_FONT.file)
 export type LoadedFont = { path: string; bytes: Uint8Array; font: FontkitFont };
 
 /** The form font's bytes and parsed fontkit font (both cached). `fontPath` overrides the resource path. */
-export const loadFormFont = async (fontPath: string = resolveResource(FORM_FONT.file)): Promise<LoadedFont> => {
+export const loadFormFont = async (fontPath: string = resourcePath(FORM_FONT.file)): Promise<LoadedFont> => {
   const bytes = await loadFontBytes(fontPath);
   return { path: fontPath, bytes, font: parseFont(bytes) };
 };
