@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FORM_FONT, fontkitAdapter, loadFontBytes, loadFormFont, parseFont, subsetFontName } from './font';
+import { fontkitAdapter, loadFontBytes, loadFormFont, parseFont, subsetFontName } from './font';
 import { wrapText } from './textLayout';
 
 describe('font cache and fontkit adapter', () => {
