@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, hostUrl, test } from './fixtures';
 
 /**
@@ -100,29 +101,40 @@ test('a clerk takes a 遷徙 case with five agency items using only the keyboard
   await expect(page.locator('.review')).toContainText('A12****789');
   await expect(page.locator('.review')).not.toContainText('A123456789');
   await shot('06-review');
-  await kb.press('Enter');
 
-  // Print preview: the PDF comes from a blob: URL and is a real PDF.
+  // Print preview: the form comes from cases.formPdf and is shown from a blob: URL (the CSP allows
+  // blob: only for frames, so the test reads the bytes back through 下載, like the clerk would).
+  const pdfResponse = page.waitForResponse((r) => r.url().endsWith('/api/cases.formPdf'));
+  await kb.press('Enter');
   await expect(page.getByRole('heading', { name: '案件已儲存' })).toBeVisible();
   const caseNo = (await page.locator('.case-no').first().textContent())?.trim() ?? '';
   expect(caseNo).toMatch(/^FS01-\d{7}-\d{4,6}$/);
+  const api = (await (await pdfResponse).json()) as { ok: boolean; value: { pdfBase64: string; pages: number } };
+  expect(api.ok).toBe(true);
+  expect(Buffer.from(api.value.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const frame = page.locator('iframe.pdf-frame');
-  await expect(frame).toHaveAttribute('src', /^blob:/);
-  const src = (await frame.getAttribute('src')) ?? '';
-  const head = await page.evaluate(async (url) => {
-    const res = await fetch(url);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    return { type: res.headers.get('content-type'), magic: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
-  }, src);
-  expect(head.type).toBe('application/pdf');
-  expect(head.magic).toBe('%PDF-');
-  expect(head.size).toBeGreaterThan(1000);
+  await expect(frame).toHaveAttribute('src', /^blob:http:\/\/127\.0\.0\.1:\d+\//);
   await expect(page.getByRole('button', { name: '列印' })).toBeFocused();
+  // Chromium's PDF viewer (an internal extension frame) takes over the blob frame: wait for it, so
+  // the screenshot shows the rendered form rather than an empty frame.
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(true);
+  const viewer = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
+  await viewer?.waitForLoadState('load');
+  await page.waitForTimeout(1500);
   await shot('07-print-preview');
 
-  // Tab order: 列印 → 下載 → 前往案件.
+  // Tab order: 列印 → 下載 → 前往案件. Enter on 下載 saves the very blob the frame shows.
   await kb.press('Tab');
-  await expect(page.getByRole('link', { name: '下載' })).toBeFocused();
+  const download = page.getByRole('link', { name: '下載' });
+  await expect(download).toBeFocused();
+  await expect(download).toHaveAttribute('href', (await frame.getAttribute('src')) ?? 'missing');
+  const saved = page.waitForEvent('download');
+  await kb.press('Enter');
+  const file = await saved;
+  expect(file.suggestedFilename()).toBe(`${caseNo}.pdf`);
+  const bytes = readFileSync(await file.path());
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(bytes.length).toBeGreaterThan(1000);
   await kb.press('Tab');
   await expect(page.getByRole('button', { name: '前往案件' })).toBeFocused();
   await kb.press('Enter');

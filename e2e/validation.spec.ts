@@ -148,3 +148,27 @@ test('the API refuses calls without the launch token', async ({ page, request })
   await expect(page.getByRole('heading', { name: '無法連線到臨櫃服務' })).toBeVisible();
   await expect(page.getByText('連線憑證無效')).toBeVisible();
 });
+
+test('API errors show their zh-TW message; an expired session goes back to login', async ({ page }) => {
+  await signIn(page);
+  const kb = page.keyboard;
+  const search = page.getByLabel(/查詢案件/);
+
+  // A failing call: the service's message next to the box, never a stack trace.
+  await page.route('**/api/cases.search', (route) =>
+    route.fulfill({ json: { ok: false, error: { code: 'INTERNAL', message: '系統發生未預期的錯誤，已記錄於日誌，請稍後再試或聯絡資訊人員。' } } }),
+  );
+  await kb.type('王');
+  await kb.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '系統發生未預期的錯誤' })).toBeVisible();
+
+  // The host drops the session (idle timeout): the next call lands the clerk on the login screen.
+  await page.unroute('**/api/cases.search');
+  await page.route('**/api/cases.search', (route) =>
+    route.fulfill({ json: { ok: false, error: { code: 'AUTH_EXPIRED', message: '閒置過久，請重新登入' } } }),
+  );
+  await search.press('Enter');
+  await expect(page.getByLabel('帳號', { exact: true })).toBeFocused();
+  await expect(page.getByRole('alert').filter({ hasText: '閒置過久，請重新登入（已登出）' })).toBeVisible();
+  await expect(page.getByRole('contentinfo', { name: '狀態列' })).toContainText('未登入');
+});

@@ -37,6 +37,7 @@ export function ItemCard({ item, state, receiverName, forcedReason }: ItemCardPr
           <span className="item-card__code">{item.code}</span> {item.title}
         </label>
         <span className={`badge badge--${item.kind}`}>{kind}</span>
+        {forcedReason !== undefined && state.selected && <span className="badge badge--auto">依規定自動加辦</span>}
       </legend>
       <p className="item-card__meta">
         → {receiverName} · 處理期限 {item.processingDays} 日{forcedReason ? ` · ${forcedReason}` : ''}
