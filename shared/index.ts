@@ -14,3 +14,4 @@ export * from './contract/define';
 export { createApiClient, type ApiClient } from './contract/client';
 export * from './forms/consentFormModel';
 export { z, formatIssuePath } from './zod';
+export { maskPhone } from './privacy/mask';

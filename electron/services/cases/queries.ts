@@ -4,7 +4,7 @@ import { AppFailure } from '../../../shared/result';
 import { isoFromDate, validatePersonId } from '../../../shared/validators';
 import { appendAudit } from '../audit/audit';
 import type { Actor, ServiceContext } from '../context';
-import { maskPersonId, maskPhone } from './mask';
+import { maskPersonId, maskPhone } from '../../../shared/privacy/mask';
 
 const SUMMARY_SELECT = `
   SELECT c.case_no, c.created_at, c.life_event, c.status, p.name, p.person_id, u.display_name AS clerk,

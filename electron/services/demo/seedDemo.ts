@@ -48,14 +48,27 @@ export function seedDemo(ctx: ServiceContext, options: { cases?: number; days?: 
 
   const move = ctx.catalogue.lifeEvents.find((e) => e.code === 'move');
   if (!move) throw new Error('catalogue has no 遷徙 (move) life event');
+  const today = Math.min(TODAY_CASES, total);
   for (let i = 0; i < total; i++) {
-    // Spread over office hours (08–16 Taipei = 00–08 UTC) of past days, oldest first.
-    const dayOffset = days - Math.floor((i / total) * days);
-    const when = new Date(now.getTime() - dayOffset * 86_400_000);
-    when.setUTCHours(Math.floor(rand() * 8), Math.floor(rand() * 60), Math.floor(rand() * 60));
+    const when = demoCaseTime(i, total - today, days, now, rand);
     createCase({ ...ctx, clock: { now: () => when } }, actors[i % actors.length]!, demoDraft(ctx, rand, when));
   }
   return { users: DEMO_USERS.length, cases: total };
+}
+
+/** The last few cases are from this morning, so the home queue is not empty on a fresh demo. */
+const TODAY_CASES = 6;
+
+/**
+ * Past cases spread over office hours (08–16 Taipei = 00–08 UTC) of the last `days` days, oldest
+ * first; cases from index `past` on are minutes ago today.
+ */
+function demoCaseTime(i: number, past: number, days: number, now: Date, rand: () => number): Date {
+  if (i >= past) return new Date(now.getTime() - (past + TODAY_CASES - i) * 9 * 60_000);
+  const dayOffset = days - Math.floor((i / past) * days);
+  const when = new Date(now.getTime() - dayOffset * 86_400_000);
+  when.setUTCHours(Math.floor(rand() * 8), Math.floor(rand() * 60), Math.floor(rand() * 60));
+  return when;
 }
 
 function demoDraft(ctx: ServiceContext, rand: () => number, when: Date): CaseDraft {

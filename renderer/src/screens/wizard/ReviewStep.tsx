@@ -4,7 +4,7 @@ import { parseDateInput } from '../../../../shared/dates/isoDate';
 import { maskPersonId } from '../../../../shared/validators';
 import { findItem, findLifeEvent } from '../../lib/draft';
 import { rocLong } from '../../lib/format';
-import { maskPhone } from '../../lib/mask';
+import { maskPhone } from '../../../../shared/privacy/mask';
 import { useSession } from '../../stores/session';
 import { useWizard } from '../../stores/wizard';
 import { save } from '../../lib/wizardActions';
