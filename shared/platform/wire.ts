@@ -1,0 +1,149 @@
+import { FieldValue, NotificationStatus } from '../cases/schema';
+import { z } from '../zod';
+
+/**
+ * Wire shapes between a counter (or an agency client) and the county platform, declared once and
+ * used by the platform server, the counter's platform client and the OpenAPI document. Times are
+ * ISO strings; ordering never relies on them (counters' clocks may be off by a day) but on the
+ * counter's local sequence numbers and the platform's change cursor.
+ */
+
+export const NotificationId = z.uuid({ version: 'v7', message: '通報編號須為 UUIDv7' });
+export const AgencyCode = z.string().regex(/^[A-Z][A-Z0-9-]{1,31}$/, '機關代碼格式不正確');
+export const OfficeCode = z.string().regex(/^[A-Z0-9]{2,12}$/, '機關（戶所）代碼格式不正確');
+export const WorkstationId = z.string().regex(/^[A-Za-z0-9-]{1,32}$/, '工作站代碼格式不正確');
+
+/** One notification or verification request as the counter sends it. `id` is the idempotency key. */
+export const NotificationEnvelope = z.strictObject({
+  id: NotificationId,
+  caseNo: z.string().regex(/^[A-Z0-9]{2,12}-\d{7}-\d{4,6}$/),
+  officeCode: OfficeCode,
+  workstationId: WorkstationId,
+  senderAgency: AgencyCode,
+  receiverAgency: AgencyCode,
+  itemCode: z.string().regex(/^[A-Z][A-Z0-9-]{1,31}$/),
+  kind: z.enum(['notification', 'verification']),
+  payload: z.record(z.string().max(40), FieldValue),
+  /** Minimal person data the receiving agency needs to act (per the citizen's consent). */
+  person: z.strictObject({ id: z.string().max(12), name: z.string().max(60) }),
+  /** Counter's local outbox sequence: FIFO order that survives clock skew. */
+  localSeq: z.number().int().nonnegative(),
+  /** Counter clock, informational only. */
+  createdAt: z.iso.datetime(),
+});
+export type NotificationEnvelope = z.infer<typeof NotificationEnvelope>;
+
+export const MAX_BATCH = 500;
+
+export const SubmitBatchRequest = z.strictObject({ notifications: z.array(NotificationEnvelope).min(1).max(MAX_BATCH) });
+export type SubmitBatchRequest = z.infer<typeof SubmitBatchRequest>;
+
+export const WireError = z.object({ code: z.string(), message: z.string(), path: z.string().optional() });
+export type WireError = z.infer<typeof WireError>;
+
+/**
+ * Per-notification outcome. `accepted`: stored now; `duplicate`: already stored earlier (the
+ * original result is returned, never a second copy); `rejected`: this one is invalid (4xx-class,
+ * never retried) while the rest of the batch goes on.
+ */
+export const SubmitResult = z.discriminatedUnion('outcome', [
+  z.object({ id: NotificationId, outcome: z.literal('accepted'), deliveredAt: z.iso.datetime() }),
+  z.object({ id: NotificationId, outcome: z.literal('duplicate'), deliveredAt: z.iso.datetime() }),
+  z.object({ id: z.string(), outcome: z.literal('rejected'), error: WireError }),
+]);
+export type SubmitResult = z.infer<typeof SubmitResult>;
+export const SubmitBatchResponse = z.object({ results: z.array(SubmitResult) });
+export type SubmitBatchResponse = z.infer<typeof SubmitBatchResponse>;
+
+/** The answer to a verification request (檢證), e.g. 稅單查證: found or not, plus a short text. */
+export const VerificationAnswer = z.strictObject({
+  found: z.boolean(),
+  text: z.string().trim().min(1, '請輸入回覆內容').max(500),
+});
+export type VerificationAnswer = z.infer<typeof VerificationAnswer>;
+
+/** A status change the platform records; counters pull them for their office with a cursor. */
+export const StatusChange = z.object({
+  /** Platform change cursor: strictly increasing, the only ordering that matters. */
+  cursor: z.number().int().positive(),
+  notificationId: NotificationId,
+  caseNo: z.string(),
+  status: NotificationStatus,
+  reason: z.string().nullable(),
+  answer: VerificationAnswer.nullable(),
+  actor: z.string(),
+  /** Platform clock. */
+  at: z.iso.datetime(),
+});
+export type StatusChange = z.infer<typeof StatusChange>;
+
+export const ChangesResponse = z.object({ changes: z.array(StatusChange), nextCursor: z.number().int().nonnegative(), more: z.boolean() });
+export type ChangesResponse = z.infer<typeof ChangesResponse>;
+
+/** One row of an agency's inbox. */
+export const InboxEntry = z.object({
+  id: NotificationId,
+  caseNo: z.string(),
+  officeCode: z.string(),
+  senderAgency: z.string(),
+  itemCode: z.string(),
+  kind: z.enum(['notification', 'verification']),
+  status: NotificationStatus,
+  payload: z.record(z.string(), FieldValue),
+  person: z.object({ id: z.string(), name: z.string() }),
+  deliveredAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  reason: z.string().nullable(),
+  answer: VerificationAnswer.nullable(),
+});
+export type InboxEntry = z.infer<typeof InboxEntry>;
+
+export const InboxQuery = z.strictObject({
+  cursor: z.coerce.number().int().nonnegative().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  item: z.string().max(32).optional(),
+  status: NotificationStatus.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type InboxQuery = z.infer<typeof InboxQuery>;
+export const InboxResponse = z.object({ entries: z.array(InboxEntry), nextCursor: z.number().int().nullable() });
+export type InboxResponse = z.infer<typeof InboxResponse>;
+
+/** What a receiving agency does with a notification. Each is one new status event. */
+export const AgencyAction = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('receive') }),
+  z.strictObject({ action: z.literal('complete'), note: z.string().max(500).optional() }),
+  z.strictObject({ action: z.literal('reject'), reason: z.string().trim().min(1, '退回須填寫理由').max(500) }),
+  z.strictObject({ action: z.literal('answer'), answer: VerificationAnswer }),
+]);
+export type AgencyAction = z.infer<typeof AgencyAction>;
+
+/** Enrolment: a workstation or agency client exchanges a one-time code for a signed credential. */
+export const EnrollRequest = z.strictObject({
+  code: z.string().min(8).max(64),
+  client: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('workstation'), officeCode: OfficeCode, workstationId: WorkstationId }),
+    z.strictObject({ kind: z.literal('agency'), agencyCode: AgencyCode, clientId: WorkstationId }),
+  ]),
+});
+export type EnrollRequest = z.infer<typeof EnrollRequest>;
+export const EnrollResponse = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+/** Every error body the platform sends: a stable code and a zh-TW message. */
+export const ErrorBody = z.object({ error: WireError });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const HealthResponse = z.object({ status: z.literal('ok'), version: z.string(), storage: z.enum(['sqlite', 'postgres']), time: z.iso.datetime() });
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** What an agency action returns: the entry as it now stands and the change rows it recorded (0 when repeated). */
+export const ActionResponse = z.object({ entry: InboxEntry, changes: z.array(StatusChange) });
+export type ActionResponse = z.infer<typeof ActionResponse>;
+
+export const ChangesQuery = z.strictObject({
+  cursor: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+export type ChangesQuery = z.infer<typeof ChangesQuery>;
