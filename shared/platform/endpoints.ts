@@ -1,0 +1,244 @@
+import { z } from '../zod';
+import { BatchFile, BatchListQuery, BatchListResponse, BatchUploadRequest, BatchUploadResponse, MAX_BATCH_BODY_BYTES } from './batches';
+import { StatsQuery, StatsResponse } from './stats';
+import {
+  ActionResponse,
+  AgencyAction,
+  AgencyCode,
+  ChangesQuery,
+  ChangesResponse,
+  EnrollRequest,
+  EnrollResponse,
+  HealthResponse,
+  InboxQuery,
+  InboxResponse,
+  NotificationId,
+  OfficeCode,
+  SubmitBatchRequest,
+  SubmitBatchResponse,
+} from './wire';
+
+/**
+ * The county platform's HTTP API, declared once. The platform registers its routes from this table,
+ * builds `GET /v1/openapi.json` from it, and the counter's platform client types its calls from it.
+ *
+ * Conventions every endpoint follows:
+ * - Success: the HTTP status in `status` (200 unless stated) with the `response` schema as the body.
+ * - Failure: any 4xx/5xx with `ErrorBody` `{ error: { code, message, path? } }`; codes and statuses in
+ *   ./errors.ts. Never retry a 4xx (401 means enrol again); retry 5xx / network errors with backoff.
+ * - Auth: `Authorization: Bearer <token>` from POST /v1/enroll (see `auth` below). Identity comes
+ *   from the token only; no client clock is ever trusted.
+ * - Every request may carry `X-Request-Id` (the platform makes one when absent and echoes it); a
+ *   notification's own id is its message id. Both end up in the platform's message log.
+ * - `path` uses OpenAPI `{param}` syntax; a literal `:` (as in `notifications:batch`) is part of the path.
+ */
+export type EndpointAuth =
+  /** no credential */
+  | 'public'
+  /** a counter workstation token (kind `workstation`): scoped to its office */
+  | 'workstation'
+  /** a receiving-agency client token (kind `agency`): scoped to its agency */
+  | 'agency'
+  /** any enrolled client or admin; the handler scopes what each sees */
+  | 'any-client'
+  /** platform admin token (issued by the platform CLI on the server) */
+  | 'admin';
+
+export type TokenKind = 'workstation' | 'agency' | 'admin';
+
+/** Which token kinds each auth level admits (admin may do whatever a client may, for support). */
+export const AUTH_ADMITS: Record<EndpointAuth, readonly TokenKind[]> = {
+  public: [],
+  workstation: ['workstation'],
+  agency: ['agency', 'admin'],
+  'any-client': ['workstation', 'agency', 'admin'],
+  admin: ['admin'],
+};
+
+export type Produces = 'application/json' | 'application/octet-stream' | 'text/event-stream';
+
+export type EndpointSpec<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> = {
+  method: 'GET' | 'POST';
+  path: `/v1/${string}`;
+  auth: EndpointAuth;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Body of a success answer (for non-JSON `produces`, a description only). */
+  response: R;
+  /** Success status; 200 unless stated. */
+  status?: 200 | 201;
+  produces?: Produces;
+  /** Request body limit in bytes; 1 MB unless stated. */
+  bodyLimit?: number;
+  summary: string;
+};
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Keeps each entry's exact type (which parts it has, their schemas) while checking it against EndpointSpec. */
+const endpoint = <S extends EndpointSpec>(spec: S): S => spec;
+
+const Empty = z.strictObject({});
+
+export const endpoints = {
+  enroll: endpoint({
+    method: 'POST',
+    path: '/v1/enroll',
+    auth: 'public',
+    body: EnrollRequest,
+    response: EnrollResponse,
+    status: 201,
+    summary: '以一次性註冊碼換取工作站／機關端的簽章憑證 (enrol a workstation or agency client)',
+  }),
+  submitNotifications: endpoint({
+    method: 'POST',
+    path: '/v1/notifications:batch',
+    auth: 'workstation',
+    body: SubmitBatchRequest,
+    response: SubmitBatchResponse,
+    summary: '送出一批通報／檢證（以通報編號冪等；重送回傳原結果 duplicate，逐筆 accepted|duplicate|rejected）',
+  }),
+  agencyInbox: endpoint({
+    method: 'GET',
+    path: '/v1/agencies/{agency}/inbox',
+    auth: 'agency',
+    params: z.strictObject({ agency: AgencyCode }),
+    query: InboxQuery,
+    response: InboxResponse,
+    summary: '機關收件匣（游標分頁，依項目／狀態／日期篩選；由舊到新）',
+  }),
+  notificationAction: endpoint({
+    method: 'POST',
+    path: '/v1/notifications/{id}/actions',
+    auth: 'agency',
+    params: z.strictObject({ id: NotificationId }),
+    body: AgencyAction,
+    response: ActionResponse,
+    summary: '機關處理動作：receive 簽收、complete 完成、reject 退回（附理由）、answer 檢證回覆',
+  }),
+  officeChanges: endpoint({
+    method: 'GET',
+    path: '/v1/offices/{office}/changes',
+    auth: 'workstation',
+    params: z.strictObject({ office: OfficeCode }),
+    query: ChangesQuery,
+    response: ChangesResponse,
+    summary: '本所送出案件自游標之後的所有狀態變更（含 delivered），供臨櫃端同步',
+  }),
+  events: endpoint({
+    method: 'GET',
+    path: '/v1/events',
+    auth: 'any-client',
+    query: Empty,
+    response: z.string().describe('text/event-stream: `event: changed` hints (see shared/platform/events.ts)'),
+    produces: 'text/event-stream',
+    summary: '即時通知（SSE）：有變更時送出 changed 提示，收到後請立即拉取',
+  }),
+  uploadBatch: endpoint({
+    method: 'POST',
+    path: '/v1/batches',
+    auth: 'any-client',
+    body: BatchUploadRequest,
+    response: BatchUploadResponse,
+    status: 201,
+    bodyLimit: MAX_BATCH_BODY_BYTES,
+    summary: '上傳定期交換批次檔（上傳系統介接），存 sha256，供指定機關下載',
+  }),
+  listBatches: endpoint({
+    method: 'GET',
+    path: '/v1/batches',
+    auth: 'agency',
+    query: BatchListQuery,
+    response: BatchListResponse,
+    summary: '列出寄給本機關的批次檔（游標分頁）',
+  }),
+  getBatch: endpoint({
+    method: 'GET',
+    path: '/v1/batches/{id}',
+    auth: 'agency',
+    params: z.strictObject({ id: z.uuid() }),
+    response: BatchFile,
+    summary: '批次檔中繼資料',
+  }),
+  downloadBatch: endpoint({
+    method: 'GET',
+    path: '/v1/batches/{id}/content',
+    auth: 'agency',
+    params: z.strictObject({ id: z.uuid() }),
+    response: z.string().describe('the file bytes; header X-Content-SHA256 carries the sha256'),
+    produces: 'application/octet-stream',
+    summary: '下載批次檔內容（回應標頭 X-Content-SHA256）',
+  }),
+  stats: endpoint({
+    method: 'GET',
+    path: '/v1/stats',
+    auth: 'any-client',
+    query: StatsQuery,
+    response: StatsResponse,
+    summary: '統計交叉分析：依項目／機關／戶所／日／狀態計數，及各機關處理時間（工作站限本所、機關限本機關）',
+  }),
+  health: endpoint({
+    method: 'GET',
+    path: '/v1/health',
+    auth: 'public',
+    response: HealthResponse,
+    summary: '平台健康狀態',
+  }),
+  openapi: endpoint({
+    method: 'GET',
+    path: '/v1/openapi.json',
+    auth: 'public',
+    response: z.record(z.string(), z.unknown()),
+    summary: 'OpenAPI 3.1 文件（由本表產生）',
+  }),
+};
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;
+
+type Part<E, K extends 'params' | 'query' | 'body', IO extends 'in' | 'out'> = E extends { [P in K]: infer S extends z.ZodType }
+  ? IO extends 'in'
+    ? z.input<S>
+    : z.output<S>
+  : undefined;
+
+/** What a client passes for endpoint K (schema inputs: defaults may be omitted). */
+export type EndpointRequest<K extends EndpointName> = {
+  params: Part<Endpoints[K], 'params', 'in'>;
+  query: Part<Endpoints[K], 'query', 'in'>;
+  body: Part<Endpoints[K], 'body', 'in'>;
+};
+/** What the platform handler receives for endpoint K (parsed, defaults applied). */
+export type ParsedRequest<K extends EndpointName> = {
+  params: Part<Endpoints[K], 'params', 'out'>;
+  query: Part<Endpoints[K], 'query', 'out'>;
+  body: Part<Endpoints[K], 'body', 'out'>;
+};
+export type EndpointResponse<K extends EndpointName> = z.output<Endpoints[K]['response']>;
+
+export const endpointNames = Object.keys(endpoints) as EndpointName[];
+
+/**
+ * `/v1/agencies/{agency}/inbox` + `{ agency: 'KH-TAX' }` + `{ limit: 50 }` →
+ * `/v1/agencies/KH-TAX/inbox?limit=50`. Undefined query values are left out.
+ */
+export function endpointPath(path: string, params: Record<string, string> = {}, query: Record<string, unknown> = {}): string {
+  const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(v);
+  });
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null) continue;
+    qs.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  const s = qs.toString();
+  return s ? `${filled}?${s}` : filled;
+}

@@ -1,0 +1,36 @@
+/**
+ * Every error code the county platform can answer with, its HTTP status and its zh-TW message.
+ * Declared once so the server, the counter's platform client (retry or not?) and tests agree.
+ * Rule for clients: 5xx and network errors are retryable; 4xx never are (fix the request first),
+ * except 401 AUTH_* which means "enrol again".
+ */
+export const PLATFORM_ERRORS = {
+  BAD_JSON: { status: 400, message: '請求內容不是有效的 JSON' },
+  INPUT_INVALID: { status: 400, message: '請求資料格式不正確' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '請求內容類型須為 application/json' },
+  BODY_TOO_LARGE: { status: 413, message: '傳送的資料超過大小上限' },
+  FILE_TOO_LARGE: { status: 413, message: '批次檔案超過大小上限' },
+  AUTH_MISSING: { status: 401, message: '缺少平台憑證，請先完成工作站註冊' },
+  AUTH_INVALID: { status: 401, message: '平台憑證無效，請重新註冊' },
+  AUTH_EXPIRED: { status: 401, message: '平台憑證已過期，請重新註冊' },
+  AUTH_REVOKED: { status: 401, message: '平台憑證已被撤銷，請聯絡平台管理員' },
+  ENROLL_CODE_INVALID: { status: 401, message: '註冊碼無效、已使用或已過期' },
+  FORBIDDEN: { status: 403, message: '無權限存取此資料' },
+  NOT_FOUND: { status: 404, message: '找不到指定的資料' },
+  ROUTE_NOT_FOUND: { status: 404, message: '平台沒有這個服務路徑' },
+  ITEM_UNKNOWN: { status: 422, message: '未知的通報／檢證項目代碼' },
+  AGENCY_UNKNOWN: { status: 422, message: '未知的機關代碼' },
+  ITEM_MISMATCH: { status: 422, message: '項目的接收機關或類別與服務目錄不符' },
+  ID_CONFLICT: { status: 409, message: '此編號已由其他單位使用' },
+  INVALID_TRANSITION: { status: 409, message: '此案件目前的狀態不能執行這個動作' },
+  ACTION_NOT_ALLOWED: { status: 422, message: '此類案件不能執行這個動作' },
+  INTERNAL: { status: 500, message: '平台發生未預期的錯誤，請稍後再試' },
+  UNAVAILABLE: { status: 503, message: '平台暫時無法服務，請稍後再試' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type PlatformErrorCode = keyof typeof PLATFORM_ERRORS;
+
+export const isPlatformErrorCode = (code: string): code is PlatformErrorCode => Object.prototype.hasOwnProperty.call(PLATFORM_ERRORS, code);
+
+/** Retry policy in one place: transport failures and 5xx yes, everything else no. */
+export const isRetryableStatus = (status: number): boolean => status >= 500 || status === 408 || status === 429;
