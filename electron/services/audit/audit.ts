@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { WritableDb } from '../db/open';
+import { chainHash, GENESIS_HASH } from './chain';
 
 export type AuditEntry = {
   at: string;
@@ -14,13 +14,10 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH };
 
 const entryHash = (prev: string, e: AuditEntry): string =>
-  createHash('sha256')
-    .update(prev)
-    .update(JSON.stringify([e.at, e.actorId, e.actor, e.action, e.caseNo ?? null, e.personRef ?? null, e.detail ?? null, e.workstation ?? null, e.ip ?? null]))
-    .digest('hex');
+  chainHash(prev, [e.at, e.actorId, e.actor, e.action, e.caseNo ?? null, e.personRef ?? null, e.detail ?? null, e.workstation ?? null, e.ip ?? null]);
 
 /**
  * Appends one audit row chained to the previous row's hash. Call inside the transaction that does
