@@ -1,0 +1,32 @@
+import { createCounterApp, type CounterApp } from '../services/app';
+import { silentLogger } from '../services/logging/logger';
+
+/** Bad usage (exit 1); anything else that fails is an operation failure (exit 2). */
+export class UsageError extends Error {}
+
+export type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+export type Values = Record<string, string | boolean | undefined>;
+
+/** One CLI sub-command: its options, one usage line, and what it does. Returns the exit code. */
+export type Command = {
+  name: string;
+  usage: string;
+  options: OptionSpec;
+  run(values: Values): Promise<number> | number;
+};
+
+export function need(values: Values, key: string): string {
+  const v = values[key];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`缺少 --${key}`);
+  return v;
+}
+
+/** Opens the counter engine on `--db`, runs `fn`, and always closes the database. */
+export async function withApp<T>(values: Values, fn: (app: CounterApp) => Promise<T> | T): Promise<T> {
+  const app = createCounterApp({ dbFile: need(values, 'db'), shell: 'cli', logger: silentLogger() });
+  try {
+    return await fn(app);
+  } finally {
+    app.close();
+  }
+}

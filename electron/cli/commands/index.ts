@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { listCasesCommand } from './listCases';
+import { printFormCommand } from './printForm';
+import { seedDemoCommand } from './seedDemo';
+
+/** Every `npm run counter -- <command>`; add a command by adding its module here. */
+export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand];
