@@ -15,3 +15,4 @@ export { createApiClient, type ApiClient } from './contract/client';
 export * from './forms/consentFormModel';
 export { z, formatIssuePath } from './zod';
 export { maskPhone } from './privacy/mask';
+export { parseMrz, composeMrz, type MrzResult, type MrzFields, type MrzFormat, type MrzSex } from './mrz';
