@@ -25,7 +25,9 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: forbid([...nodeModules, ...nativeAndShell, 'react', 'react-dom', '**/electron/**', '**/renderer/**', '**/platform/**'],
+    // `!../platform/*`: shared/contract may use the wire shapes in shared/platform (one level up from a
+    // shared/ subfolder); the platform server (top-level platform/, always deeper) stays forbidden.
+    rules: forbid([...nodeModules, ...nativeAndShell, 'react', 'react-dom', '**/electron/**', '**/renderer/**', '**/platform/**', '!../platform/*'],
       'shared/ is pure TypeScript used by every process: no Node, DOM framework, native or app-layer imports.'),
   },
   {

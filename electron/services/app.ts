@@ -10,6 +10,7 @@ import type { ServiceContext } from './context';
 import { openDatabase } from './db/open';
 import { createLogger, type Logger } from './logging/logger';
 import { resourcePath } from './resources';
+import { createSyncRuntime, type SyncRuntime, type SyncRuntimeOptions } from './sync/runtime';
 
 export type CounterAppOptions = {
   dbFile: string;
@@ -21,10 +22,14 @@ export type CounterAppOptions = {
   demo?: boolean;
   /** Electron passes app.getVersion(); elsewhere package.json is read. */
   version?: string;
+  /** Sync engine settings (platform URL override, intervals); the engine runs only after `sync.start()`. */
+  sync?: SyncRuntimeOptions;
 };
 
 export type CounterApp = {
   ctx: ServiceContext;
+  /** The outbox sync engine (started by the shells that run all day: Electron, browser host). */
+  sync: SyncRuntime;
   call(method: string, input: unknown, sessionToken: string | null, origin?: { workstation?: string; ip?: string | null }): Promise<Result<unknown>>;
   close(): void;
 };
@@ -46,6 +51,7 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   const db = openDatabase(options.dbFile);
   const ctx: ServiceContext = { db, catalogue, config, clock, logger };
   const sessions = new SessionStore(clock);
+  const sync = createSyncRuntime(ctx, options.sync);
   const version = options.version ?? appVersion();
   const systemInfo = (): SystemInfo => ({
     appName: 'N合一臨櫃',
@@ -60,11 +66,16 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   logger.info({ db: options.dbFile, catalogue: catalogue.version, shell: options.shell }, 'counter engine started');
   return {
     ctx,
+    sync,
     call: (method, input, sessionToken, origin = {}) =>
       dispatch(
-        { ctx, sessions, systemInfo, origin: { workstation: origin.workstation ?? config.workstationId, ip: origin.ip ?? null } },
+        { ctx, sessions, systemInfo, sync, origin: { workstation: origin.workstation ?? config.workstationId, ip: origin.ip ?? null } },
         { method, input, sessionToken },
       ),
-    close: () => db.close(),
+    close: () => {
+      // stop() cancels in-flight requests synchronously; shells that can wait should await sync.stop() first.
+      void sync.stop();
+      db.close();
+    },
   };
 }

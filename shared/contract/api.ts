@@ -4,6 +4,7 @@ import { Agency, CatalogueItem, LifeEvent } from '../catalogue/schema';
 import { z } from '../zod';
 import { call, type InputOf, type OutputOf } from './define';
 import { CASE_READERS, CASE_WRITERS } from '../auth/roles';
+import { syncApi } from './syncApi';
 
 export const CaseNo = z.string().regex(/^[A-Z0-9]{2,12}-\d{7}-\d{4,6}$/, '案件編號格式不正確');
 
@@ -63,6 +64,7 @@ export const api = {
     access: CASE_READERS,
     summary: '案件申請書暨同意書 PDF',
   }),
+  ...syncApi,
 };
 
 export type Api = typeof api;

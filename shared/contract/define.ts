@@ -15,6 +15,8 @@ export type CallSpec<I extends z.ZodType, O extends z.ZodType> = {
   access: Access;
   /** One line for the API index and logs. */
   summary: string;
+  /** A background poll (status strip, live case view): does not count as activity for the idle lock. */
+  passive?: boolean;
 };
 
 export const call = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> => spec;

@@ -2,6 +2,8 @@ import type { Command } from '../command';
 import { listCasesCommand } from './listCases';
 import { printFormCommand } from './printForm';
 import { seedDemoCommand } from './seedDemo';
+import { enrollCommand } from './enroll';
+import { syncCommand } from './sync';
 
 /** Every `npm run counter -- <command>`; add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand];
+export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand];

@@ -20,7 +20,7 @@ export async function dispatch(base: Omit<CallContext, 'user' | 'sessionToken'>,
     return err('INPUT_INVALID', `輸入資料不正確（${formatIssuePath(issue.path) || '輸入'}）：${issue.message}`, formatIssuePath(issue.path));
   }
   try {
-    const user = spec.access === 'public' ? null : base.sessions.require(req.sessionToken);
+    const user = spec.access === 'public' ? null : base.sessions.require(req.sessionToken, { touch: !('passive' in spec && spec.passive) });
     if (user && Array.isArray(spec.access) && !spec.access.includes(user.role)) {
       log.warn({ role: user.role }, 'access denied');
       return err('ACCESS_DENIED', '您的角色沒有使用此功能的權限');

@@ -6,6 +6,8 @@ import { createCase } from '../cases/createCase';
 import { printCaseForm } from '../cases/printForm';
 import { getCase, searchCases, todayCases } from '../cases/queries';
 import type { Actor, ServiceContext } from '../context';
+import type { SyncRuntime } from '../sync/runtime';
+import { syncHandlers } from './syncHandlers';
 
 /** What a handler knows about the call beyond its input. `user` is null only for public calls. */
 export type CallContext = {
@@ -15,12 +17,13 @@ export type CallContext = {
   user: SessionUser | null;
   origin: { workstation: string; ip: string | null };
   systemInfo: () => SystemInfo;
+  sync: SyncRuntime;
 };
 
-type Handler<K extends ApiMethod> = (call: CallContext, input: z.output<Api[K]['input']>) => Promise<z.input<Api[K]['output']>> | z.input<Api[K]['output']>;
+export type Handler<K extends ApiMethod> = (call: CallContext, input: z.output<Api[K]['input']>) => Promise<z.input<Api[K]['output']>> | z.input<Api[K]['output']>;
 export type Handlers = { [K in ApiMethod]: Handler<K> };
 
-const actorOf = (call: CallContext): Actor => ({ user: call.user!, workstation: call.origin.workstation, ip: call.origin.ip });
+export const actorOf = (call: CallContext): Actor => ({ user: call.user!, workstation: call.origin.workstation, ip: call.origin.ip });
 
 /** The services behind every contract call; the dispatcher has already validated input and access. */
 export const handlers: Handlers = {
@@ -43,4 +46,5 @@ export const handlers: Handlers = {
     const { pdf, pages } = await printCaseForm(call.ctx, actorOf(call), input.caseNo);
     return { fileName: `${input.caseNo}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), pages };
   },
+  ...syncHandlers,
 };

@@ -20,8 +20,11 @@ export class SessionStore {
     return token;
   }
 
-  /** The user behind a token, refreshing its idle timer; typed error when missing or idle too long. */
-  require(token: string | null): SessionUser {
+  /**
+   * The user behind a token, refreshing its idle timer unless `touch` is false (background polls
+   * must not keep an unattended counter signed in); typed error when missing or idle too long.
+   */
+  require(token: string | null, options: { touch?: boolean } = {}): SessionUser {
     const s = token ? this.sessions.get(token) : undefined;
     if (!s) throw new AppFailure({ code: 'AUTH_REQUIRED', message: '請先登入' });
     const now = this.clock.now().getTime();
@@ -29,7 +32,7 @@ export class SessionStore {
       this.sessions.delete(token!);
       throw new AppFailure({ code: 'AUTH_EXPIRED', message: '閒置過久，請重新登入' });
     }
-    s.lastSeen = now;
+    if (options.touch !== false) s.lastSeen = now;
     return s.user;
   }
 

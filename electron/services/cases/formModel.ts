@@ -5,7 +5,8 @@ import { formatRocDate, isoFromDate } from '../../../shared/validators';
 import type { ServiceContext } from '../context';
 import { loadCaseRow, loadNotifications } from './queries';
 
-const display = (field: ItemField | undefined, value: FieldValue): string => {
+/** A payload value as printed and shown: 是／否 for booleans, ROC dates for date fields. */
+export const display = (field: ItemField | undefined, value: FieldValue): string => {
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (field?.type === 'date' && typeof value === 'string') return formatRocDate(value);
   return String(value);

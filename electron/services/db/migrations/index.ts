@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { m001Initial } from './001_initial';
+import { m002Sync } from './002_sync';
 
 /** Numbered migrations, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync];

@@ -1,0 +1,28 @@
+import { AppFailure } from '../../../shared/result';
+import { enroll } from '../../services/sync/enroll';
+import { need, UsageError, withApp, type Command } from '../command';
+
+export const enrollCommand: Command = {
+  name: 'enroll',
+  usage: 'enroll     --db 檔案 --platform 網址 --code 註冊碼 [--agency 機關代碼 [--client-id 代碼]]   以一次性註冊碼向平台註冊本工作站（或接收機關）',
+  options: { db: { type: 'string' }, platform: { type: 'string' }, code: { type: 'string' }, agency: { type: 'string' }, 'client-id': { type: 'string' } },
+  run: async (values) => {
+    const url = need(values, 'platform');
+    const code = need(values, 'code');
+    if (!/^https?:\/\/[^/]+/.test(url)) throw new UsageError(`平台網址格式不正確：「${url}」（例：https://nin1.kcg.gov.tw）`);
+    const agency = typeof values.agency === 'string' ? values.agency : null;
+    return withApp(values, async (app) => {
+      const { config, clock, db } = app.ctx;
+      if (agency && !app.ctx.catalogue.agencies.some((a) => a.code === agency)) {
+        throw new AppFailure({ code: 'AGENCY_UNKNOWN', message: `服務目錄中沒有機關「${agency}」` });
+      }
+      const target = agency
+        ? { kind: 'agency' as const, agencyCode: agency, clientId: typeof values['client-id'] === 'string' ? values['client-id'] : config.workstationId }
+        : { kind: 'workstation' as const, officeCode: config.officeCode, workstationId: config.workstationId };
+      const credential = await enroll(db, { url, code, target, clock });
+      const who = agency ? `接收機關 ${agency}（用戶端 ${credential.clientId}）` : `工作站 ${config.workstationId}（${config.officeCode}）`;
+      console.log(`已向平台 ${credential.url} 註冊${who}，憑證有效至 ${credential.expiresAt}`);
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,120 @@
+import type { InboxItem } from '../../../shared/contract/syncApi';
+import { NOTIFICATION_STATUS_LABEL } from '../../../shared/cases/schema';
+import type { AgencyAction, InboxEntry } from '../../../shared/platform/wire';
+import { maskPersonId } from '../../../shared/privacy/mask';
+import { AppFailure } from '../../../shared/result';
+import { appendAudit } from '../audit/audit';
+import { display } from '../cases/formModel';
+import type { Actor, ServiceContext } from '../context';
+import type { PlatformClient } from '../platform-client/client';
+import { isPlatformError } from '../platform-client/errors';
+import type { SyncRuntime } from '../sync/runtime';
+
+/**
+ * The receiving agency's inbox, worked from this app. How an agency workstation is set up: its
+ * users have role `agency_clerk` and their office code is the agency's catalogue code (e.g.
+ * KH-TAX); IT enrols the agency once on that install (`npm run counter -- enroll --agency KH-TAX
+ * --platform URL --code …`), and every inbox call is proxied to the platform with that agency's
+ * credential. The app never talks to the platform as the agency for any other agency's user.
+ */
+export type InboxDeps = { ctx: ServiceContext; sync: SyncRuntime; actor: Actor };
+
+type Query = { status?: InboxEntry['status']; item?: string; from?: string; to?: string; cursor?: number; limit: number };
+
+function agencyFor(deps: InboxDeps): { code: string; name: string; client: PlatformClient } {
+  const code = deps.actor.user.officeCode;
+  const agency = deps.ctx.catalogue.agencies.find((a) => a.code === code);
+  if (!agency) throw new AppFailure({ code: 'AGENCY_UNKNOWN', message: `帳號所屬單位「${code}」不是服務目錄中的接收機關` });
+  const client = deps.sync.agencyClient(code);
+  if (!client) {
+    throw new AppFailure({
+      code: 'AGENCY_NOT_ENROLLED',
+      message: `本工作站尚未註冊「${agency.name}」的平台憑證，請資訊人員執行 npm run counter -- enroll --agency ${code} --platform 平台網址 --code 註冊碼`,
+    });
+  }
+  return { code, name: agency.name, client };
+}
+
+function toItem(ctx: ServiceContext, e: InboxEntry, full: boolean): InboxItem {
+  const item = ctx.catalogue.items.find((i) => i.code === e.itemCode);
+  return {
+    id: e.id,
+    caseNo: e.caseNo,
+    officeCode: e.officeCode,
+    officeName: ctx.catalogue.agencies.find((a) => a.code === e.senderAgency)?.name ?? e.officeCode,
+    itemCode: e.itemCode,
+    itemTitle: item?.title ?? e.itemCode,
+    kind: e.kind,
+    status: e.status,
+    statusLabel: NOTIFICATION_STATUS_LABEL[e.status],
+    payload: Object.entries(e.payload)
+      .filter(([, v]) => v !== '')
+      .map(([key, v]) => {
+        const field = item?.fields.find((f) => f.key === key);
+        return { label: field?.label ?? key, value: display(field, v) };
+      }),
+    // Masked in lists; in full only when the clerk opens the item (an audited view).
+    person: { id: full ? e.person.id : maskPersonId(e.person.id), name: e.person.name },
+    deliveredAt: e.deliveredAt,
+    updatedAt: e.updatedAt,
+    reason: e.reason,
+    answer: e.answer,
+  };
+}
+
+function audit(deps: InboxDeps, action: string, detail: Record<string, unknown>, caseNo?: string): void {
+  appendAudit(deps.ctx.db, {
+    at: deps.ctx.clock.now().toISOString(), actorId: deps.actor.user.id, actor: deps.actor.user.username, action,
+    caseNo: caseNo ?? null, detail, workstation: deps.actor.workstation, ip: deps.actor.ip,
+  });
+}
+
+export async function listInbox(deps: InboxDeps, q: Query): Promise<{ agencyCode: string; agencyName: string; entries: InboxItem[]; nextCursor: number | null }> {
+  const agency = agencyFor(deps);
+  const res = await agency.client.call('agencyInbox', { params: { agency: agency.code }, query: q });
+  audit(deps, 'agency.inbox', { agency: agency.code, filters: { status: q.status, item: q.item, from: q.from, to: q.to }, results: res.entries.length });
+  return { agencyCode: agency.code, agencyName: agency.name, entries: res.entries.map((e) => toItem(deps.ctx, e, false)), nextCursor: res.nextCursor };
+}
+
+async function act(deps: InboxDeps, client: PlatformClient, id: string, action: AgencyAction): Promise<InboxEntry> {
+  const res = await client.call('notificationAction', { params: { id }, body: action });
+  return res.entry;
+}
+
+/**
+ * Opening an item is the agency's receipt (delivered → received) and shows the person's data in
+ * full, so it is audited. An item received earlier is found again in the inbox.
+ */
+export async function openInboxItem(deps: InboxDeps, id: string): Promise<InboxItem> {
+  const agency = agencyFor(deps);
+  let entry: InboxEntry | undefined;
+  try {
+    entry = await act(deps, agency.client, id, { action: 'receive' });
+  } catch (e) {
+    if (!isPlatformError(e) || e.error.code !== 'INVALID_TRANSITION') throw e;
+    entry = await findInInbox(agency.client, agency.code, id);
+  }
+  if (!entry) throw new AppFailure({ code: 'NOT_FOUND', message: '收件匣中查無此通報' });
+  audit(deps, 'agency.open', { agency: agency.code, notificationId: id, item: entry.itemCode }, entry.caseNo);
+  return toItem(deps.ctx, entry, true);
+}
+
+/** Pages through the agency's inbox for one id (the platform has no single-item read yet). */
+async function findInInbox(client: PlatformClient, agency: string, id: string): Promise<InboxEntry | undefined> {
+  let cursor: number | undefined;
+  for (let page = 0; page < 50; page++) {
+    const res = await client.call('agencyInbox', { params: { agency }, query: { limit: 200, ...(cursor !== undefined ? { cursor } : {}) } });
+    const hit = res.entries.find((e) => e.id === id);
+    if (hit) return hit;
+    if (res.nextCursor === null) return undefined;
+    cursor = res.nextCursor;
+  }
+  return undefined;
+}
+
+export async function actOnInboxItem(deps: InboxDeps, id: string, action: AgencyAction): Promise<InboxItem> {
+  const agency = agencyFor(deps);
+  const entry = await act(deps, agency.client, id, action);
+  audit(deps, 'agency.action', { agency: agency.code, notificationId: id, action: action.action }, entry.caseNo);
+  return toItem(deps.ctx, entry, true);
+}

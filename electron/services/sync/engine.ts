@@ -1,0 +1,366 @@
+import type { SyncStatus } from '../../../shared/contract/syncApi';
+import type { AppError } from '../../../shared/result';
+import { MAX_BATCH } from '../../../shared/platform/wire';
+import type { Clock } from '../clock';
+import type { WritableDb } from '../db/open';
+import type { Logger } from '../logging/logger';
+import type { PlatformClient } from '../platform-client/client';
+import { isPlatformError, type PlatformError } from '../platform-client/errors';
+import { applyResults } from './acks';
+import { backoffDelay, DEFAULT_BACKOFF, isDue, type BackoffPolicy } from './backoff';
+import { applyChanges } from './changes';
+import { buildEnvelopes, type CounterIdentity } from './envelope';
+import { clearBackoff, headOfQueue, markAttempt, markFailed, pendingCount, requeueFailed, scheduleRetry, type QueueRow } from './outbox';
+import { runPushChannel, sleep } from './push';
+import { readCursor, STATE, writeState } from './state';
+import { queueSnapshot } from './status';
+
+export type SyncOptions = {
+  /** Notifications per request (the platform takes at most MAX_BATCH). */
+  batchSize: number;
+  requestTimeoutMs: number;
+  /** Pull interval while the push channel is down. */
+  pollMs: number;
+  /** Safety-net pull interval while push is up (a lost hint costs at most this). */
+  pushPollMs: number;
+  /** How often the loop looks at the local outbox for new rows (a local query, no network). */
+  tickMs: number;
+  changesPageSize: number;
+  backoff: BackoffPolicy;
+  /** Listen to the SSE push channel (off: poll only). */
+  push: boolean;
+};
+
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
+  batchSize: MAX_BATCH,
+  requestTimeoutMs: 15_000,
+  pollMs: 5_000,
+  pushPollMs: 60_000,
+  tickMs: 1_000,
+  changesPageSize: 1_000,
+  backoff: DEFAULT_BACKOFF,
+  push: true,
+};
+
+export type SyncDeps = {
+  db: WritableDb;
+  client: PlatformClient;
+  clock: Clock;
+  logger: Logger;
+  identity: CounterIdentity;
+  options?: Partial<SyncOptions>;
+};
+
+/** One run's outcome; the `counter sync` CLI prints the first four fields as its stable JSON. */
+export type SyncReport = { sent: number; delivered: number; failed: number; remaining: number; pulled: number; error: AppError | null };
+
+export type SyncEngine = {
+  /** Drain the outbox, then pull status changes. A call while a run is going joins that run. */
+  syncOnce(reason: string, options?: { force?: boolean }): Promise<SyncReport>;
+  /** Runs the loop (outbox watch, polling, push channel) until stop(). */
+  start(): void;
+  /** Cancels in-flight requests and waits for the loop to end. */
+  stop(): Promise<void>;
+  /** Ask the loop to sync now (push hint, new case, button); `force` ignores backoff waits. */
+  kick(reason: string, force?: boolean): void;
+  /** The 立即重試 button: clears backoff (and requeues failed items if asked) and syncs now. */
+  retryNow(actor: string, includeFailed: boolean): number;
+  status(): SyncStatus;
+  /** Called after anything the status snapshot shows has changed. */
+  onChange(listener: () => void): () => void;
+};
+
+/**
+ * The counter's sync engine, a plain object with everything injected (Joplin's Synchronizer
+ * style): the database, the platform client, a clock, a logger. It knows nothing of windows.
+ *
+ * Drain: the outbox head, FIFO by local seq, in batches; every row's attempt is recorded before
+ * the request leaves; per-item results are applied in one transaction; `rejected` fails that row
+ * alone; a transient failure (network, timeout, 5xx, invalid or wrong-shaped answer) leaves the
+ * rows pending with a persisted `next_attempt_at` (exponential backoff with jitter); a batch-level
+ * 4xx is bisected until the offending row is alone and failed, so it never blocks the queue.
+ * Pull: status changes since the persisted cursor, applied with the cursor in one transaction.
+ * Retries live here only (the client never retries); 401 is never retried blindly.
+ */
+export function createSyncEngine(deps: SyncDeps): SyncEngine {
+  const { db, client, clock, identity } = deps;
+  const o: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
+  const batchSize = Math.max(1, Math.min(MAX_BATCH, o.batchSize));
+  const log = deps.logger.child({ module: 'sync' });
+  const listeners = new Set<() => void>();
+  const emit = () => listeners.forEach((l) => l());
+
+  let online: boolean | null = null;
+  let pushConnected = false;
+  let lastError: SyncStatus['lastError'] = null;
+  let draining: SyncStatus['draining'] = null;
+  let running: Promise<SyncReport> | null = null;
+  let kicked: { reason: string; force: boolean } | null = null;
+  let failures = 0;
+  /** Monotonic-clock time before which the loop does not call the platform (after a failure). */
+  let holdUntil = 0;
+  let nextPullAt = 0;
+  /** Shrinks when the platform refuses a whole batch with a 4xx, to isolate the row at fault. */
+  let batchLimit = batchSize;
+  let stopped = false;
+  let controller = new AbortController();
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+
+  const nowIso = () => clock.now().toISOString();
+
+  function succeeded(): void {
+    failures = 0;
+    holdUntil = 0;
+    if (online !== true || lastError) {
+      online = true;
+      lastError = null;
+      emit();
+    }
+  }
+
+  /** Records a failed call; returns the engine-level wait before the next one. */
+  function failed(e: PlatformError): number {
+    failures++;
+    // Reachable but refusing (401, a 4xx) is online; no answer, 5xx or garbage is not.
+    online = e.kind === 'auth' || (e.kind === 'http' && !e.retryable);
+    lastError = { code: e.error.code, message: e.error.message, at: nowIso() };
+    const delay = backoffDelay(failures, o.backoff);
+    holdUntil = performance.now() + delay;
+    emit();
+    return delay;
+  }
+
+  async function drain(force: boolean, signal: AbortSignal, report: SyncReport): Promise<void> {
+    draining = { done: 0, total: pendingCount(db) };
+    try {
+      while (!signal.aborted) {
+        const rows = headOfQueue(db, batchLimit);
+        const head = rows[0];
+        if (!head) break;
+        if (!force && !isDue(head.next_attempt_at, clock.now(), o.backoff)) {
+          log.debug({ action: 'wait', reason: 'head of queue in backoff', seq: head.seq, until: head.next_attempt_at }, 'drain waits');
+          break;
+        }
+        const { ready, invalid } = buildEnvelopes(rows, identity);
+        if (invalid.length > 0) {
+          db.transaction(() => invalid.forEach(({ row, reason }) => markFailed(db, row, reason, nowIso()))).immediate();
+          log.warn({ action: 'fail', reason: 'envelope invalid', seqs: invalid.map((i) => i.row.seq) }, 'rows failed before sending');
+          report.failed += invalid.length;
+        }
+        const batch = ready.map((r) => r.row);
+        if (batch.length === 0) continue;
+        markAttempt(db, batch);
+        let results;
+        try {
+          const res = await client.call('submitNotifications', { body: { notifications: ready.map((r) => r.envelope) } }, { signal, timeoutMs: o.requestTimeoutMs });
+          results = res.results;
+        } catch (e) {
+          if (!isPlatformError(e) || e.kind === 'cancelled' || signal.aborted) throw e;
+          if (!handleBatchError(e, batch, report)) return;
+          continue;
+        }
+        if (signal.aborted) return; // the answer came as we were stopping: the resend will say duplicate
+        succeeded();
+        batchLimit = Math.min(batchSize, batchLimit * 2);
+        report.sent += batch.length;
+        const ack = applyResults(db, batch, results, nowIso());
+        report.delivered += ack.delivered + ack.duplicates;
+        report.failed += ack.failed;
+        if (ack.missing.length > 0) {
+          retryLater(ack.missing, '平台未回覆此筆的處理結果');
+          log.warn({ action: 'backoff', reason: 'no result for rows', seqs: ack.missing.map((r) => r.seq) }, 'platform skipped rows');
+        }
+        log.debug({ action: 'send', firstSeq: head.seq, rows: batch.length, delivered: ack.delivered, duplicates: ack.duplicates, rejected: ack.failed }, 'batch acknowledged');
+        draining = { done: draining.done + rows.length, total: draining.done + rows.length + pendingCount(db) };
+        emit();
+        if (ack.missing.length === batch.length) break; // nothing moved: do not spin
+      }
+    } finally {
+      draining = null;
+    }
+  }
+
+  function retryLater(rows: QueueRow[], why: string): number {
+    const delay = backoffDelay(Math.max(...rows.map((r) => r.attempts + 1)), o.backoff);
+    scheduleRetry(db, rows, new Date(clock.now().getTime() + delay).toISOString(), why);
+    return delay;
+  }
+
+  /** A whole batch failed. Returns true to go on draining (bisecting), false to stop this run. */
+  function handleBatchError(e: PlatformError, batch: QueueRow[], report: SyncReport): boolean {
+    report.error = e.error;
+    failed(e);
+    if (e.retryable) {
+      const delay = retryLater(batch, e.error.message);
+      log.warn({ action: 'backoff', reason: e.error.code, firstSeq: batch[0]!.seq, rows: batch.length, delayMs: delay }, 'batch not delivered, will retry');
+      return false;
+    }
+    if (e.kind === 'auth' || e.status === 403) {
+      log.error({ action: 'stop', reason: e.error.code }, 'platform refused the credential; enrol again');
+      return false;
+    }
+    // Any other 4xx is about the content. Halve until the row at fault is alone, then fail it.
+    if (batch.length > 1) {
+      batchLimit = Math.max(1, Math.floor(batch.length / 2));
+      log.warn({ action: 'bisect', reason: e.error.code, rows: batch.length, next: batchLimit }, 'batch refused, isolating the row at fault');
+    } else {
+      markFailed(db, batch[0]!, `平台拒收：${e.error.message}`, nowIso());
+      report.failed++;
+      log.warn({ action: 'fail', reason: e.error.code, seq: batch[0]!.seq }, 'row refused by the platform');
+    }
+    holdUntil = 0;
+    report.error = null;
+    return true;
+  }
+
+  async function pull(signal: AbortSignal, report: SyncReport): Promise<void> {
+    let cursor = readCursor(db);
+    for (;;) {
+      const page = await client.call(
+        'officeChanges',
+        { params: { office: identity.officeCode }, query: { cursor, limit: o.changesPageSize } },
+        { signal, timeoutMs: o.requestTimeoutMs },
+      );
+      if (signal.aborted) return;
+      succeeded();
+      const s = applyChanges(db, page.changes, page.nextCursor, nowIso());
+      report.pulled += s.applied;
+      if (page.changes.length > 0) {
+        log.info({ action: 'pull', from: cursor, to: s.cursor, applied: s.applied, answers: s.answers, stale: s.stale, unknown: s.unknown }, 'status changes applied');
+        emit();
+      }
+      if (!page.more || s.cursor <= cursor) return;
+      cursor = s.cursor;
+    }
+  }
+
+  async function run(reason: string, force: boolean): Promise<SyncReport> {
+    const report: SyncReport = { sent: 0, delivered: 0, failed: 0, remaining: 0, pulled: 0, error: null };
+    const signal = controller.signal;
+    log.debug({ action: 'sync', reason, force }, 'sync run');
+    try {
+      await drain(force, signal, report);
+      if (!report.error && !signal.aborted) await pull(signal, report);
+      if (!report.error && !signal.aborted) writeState(db, STATE.lastSyncAt, nowIso(), nowIso());
+    } catch (e) {
+      if (signal.aborted || (isPlatformError(e) && e.kind === 'cancelled')) {
+        report.error = { code: 'SYNC_CANCELLED', message: '同步已取消' };
+      } else if (isPlatformError(e)) {
+        report.error = e.error;
+        failed(e);
+      } else {
+        log.error({ err: e }, 'sync run failed');
+        report.error = { code: 'SYNC_INTERNAL', message: '同步時發生未預期的錯誤，已記錄於日誌' };
+      }
+    }
+    if (!stopped) report.remaining = pendingCount(db);
+    nextPullAt = performance.now() + (pushConnected ? o.pushPollMs : o.pollMs);
+    if (report.sent || report.failed || report.pulled || report.error) {
+      log.info({ action: 'sync', reason, sent: report.sent, delivered: report.delivered, failed: report.failed, pulled: report.pulled, remaining: report.remaining, error: report.error?.code }, 'sync run done');
+    }
+    emit();
+    return report;
+  }
+
+  function syncOnce(reason: string, options: { force?: boolean } = {}): Promise<SyncReport> {
+    if (running) {
+      // Guard against overlapping runs: join this one and make sure the loop runs again after it.
+      kicked = { reason, force: options.force ?? false };
+      return running;
+    }
+    running = run(reason, options.force ?? false).finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  /** Why the loop should sync now, or null. Local checks only; the network is touched by the run. */
+  function dueReason(): { reason: string; force: boolean } | null {
+    if (kicked) {
+      const k = kicked;
+      kicked = null;
+      return k;
+    }
+    const now = performance.now();
+    if (now < holdUntil) return null;
+    const head = db.prepare("SELECT next_attempt_at FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1").get() as { next_attempt_at: string | null } | undefined;
+    if (head && isDue(head.next_attempt_at, clock.now(), o.backoff)) return { reason: 'outbox has rows due', force: false };
+    if (now >= nextPullAt) return { reason: pushConnected ? 'safety poll' : 'poll', force: false };
+    return null;
+  }
+
+  async function runLoop(): Promise<void> {
+    if (o.push) {
+      void runPushChannel({
+        client,
+        logger: deps.logger,
+        backoff: o.backoff,
+        signal: controller.signal,
+        onHint: (reason) => kick(reason, reason === 'push connected'),
+        onConnected: (c) => {
+          if (c === pushConnected) return;
+          pushConnected = c;
+          if (c) online = true;
+          emit();
+        },
+      });
+    }
+    while (!stopped) {
+      const due = dueReason();
+      if (due) {
+        try {
+          await syncOnce(due.reason, { force: due.force });
+        } catch (e) {
+          log.error({ err: e }, 'sync loop error');
+        }
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        void sleep(o.tickMs, controller.signal).then(resolve);
+      });
+      wake = null;
+    }
+  }
+
+  function kick(reason: string, force = false): void {
+    kicked = { reason, force: force || (kicked?.force ?? false) };
+    if (force) holdUntil = 0;
+    wake?.();
+  }
+
+  return {
+    syncOnce,
+    kick,
+    start() {
+      if (loop || stopped) return;
+      loop = runLoop();
+    },
+    async stop() {
+      stopped = true;
+      controller.abort();
+      wake?.();
+      await loop;
+      await running?.catch(() => undefined);
+      loop = null;
+      controller = new AbortController();
+    },
+    retryNow(actor, includeFailed) {
+      const requeued = includeFailed ? requeueFailed(db, nowIso(), actor) : 0;
+      clearBackoff(db);
+      batchLimit = batchSize;
+      log.info({ action: 'retry', reason: 'requested by user', requeued }, 'manual retry');
+      kick('manual retry', true);
+      emit();
+      return requeued;
+    },
+    status() {
+      return { enrolled: true, platformUrl: client.baseUrl, online, pushConnected, lastError, draining, ...queueSnapshot(db) };
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { Clock } from '../clock';
+import type { WritableDb } from '../db/open';
+import type { Logger } from '../logging/logger';
+import { createPlatformClient } from '../platform-client/client';
+import { saveCredential, workstationCredential, type PlatformCredential } from './credentials';
+import { STATE, writeState } from './state';
+
+export type EnrollTarget =
+  | { kind: 'workstation'; officeCode: string; workstationId: string }
+  | { kind: 'agency'; agencyCode: string; clientId: string };
+
+/**
+ * Exchanges a one-time enrolment code (issued by the platform's administrator) for this install's
+ * signed credential and stores it with the platform URL. Enrolling the workstation at a different
+ * platform starts its change cursor over: cursors are per platform.
+ */
+export async function enroll(
+  db: WritableDb,
+  options: { url: string; code: string; target: EnrollTarget; clock: Clock; logger?: Logger; fetch?: typeof fetch },
+): Promise<PlatformCredential> {
+  const client = createPlatformClient({ baseUrl: options.url, ...(options.logger ? { logger: options.logger } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const t = options.target;
+  const res = await client.call('enroll', {
+    body: {
+      code: options.code,
+      client: t.kind === 'workstation' ? { kind: 'workstation', officeCode: t.officeCode, workstationId: t.workstationId } : { kind: 'agency', agencyCode: t.agencyCode, clientId: t.clientId },
+    },
+  });
+  const at = options.clock.now().toISOString();
+  const credential: PlatformCredential = {
+    kind: t.kind,
+    agencyCode: t.kind === 'agency' ? t.agencyCode : null,
+    clientId: t.kind === 'agency' ? t.clientId : t.workstationId,
+    url: client.baseUrl,
+    token: res.token,
+    expiresAt: res.expiresAt,
+    enrolledAt: at,
+  };
+  db.transaction(() => {
+    const previous = t.kind === 'workstation' ? workstationCredential(db) : null;
+    if (previous && previous.url !== credential.url) writeState(db, STATE.changesCursor, '0', at);
+    saveCredential(db, credential);
+  }).immediate();
+  options.logger?.info({ action: 'enroll', kind: t.kind, agency: credential.agencyCode, url: credential.url }, 'enrolled at the platform');
+  return credential;
+}

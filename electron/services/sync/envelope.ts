@@ -1,0 +1,43 @@
+import { NotificationEnvelope } from '../../../shared/platform/wire';
+import { formatIssuePath } from '../../../shared/zod';
+import type { QueueRow } from './outbox';
+
+/** Who this counter is on the wire (from the workstation config). */
+export type CounterIdentity = { officeCode: string; workstationId: string; agencyCode: string };
+
+export type BuiltEnvelopes = {
+  ready: { row: QueueRow; envelope: NotificationEnvelope }[];
+  /** Rows whose envelope breaks the wire schema: they could never be accepted, so they fail here. */
+  invalid: { row: QueueRow; reason: string }[];
+};
+
+/**
+ * Outbox rows → wire envelopes, each checked on its own against the shared schema so one bad row
+ * fails alone instead of making the whole batch request invalid. `localSeq` carries the FIFO order.
+ */
+export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity): BuiltEnvelopes {
+  const out: BuiltEnvelopes = { ready: [], invalid: [] };
+  for (const row of rows) {
+    const candidate = {
+      id: row.id,
+      caseNo: row.case_no,
+      officeCode: row.office_code,
+      workstationId: who.workstationId,
+      senderAgency: who.agencyCode,
+      receiverAgency: row.receiver_agency,
+      itemCode: row.item_code,
+      kind: row.kind,
+      payload: JSON.parse(row.payload) as unknown,
+      person: { id: row.person_id, name: row.person_name },
+      localSeq: row.seq,
+      createdAt: row.created_at,
+    };
+    const parsed = NotificationEnvelope.safeParse(candidate);
+    if (parsed.success) out.ready.push({ row, envelope: parsed.data });
+    else {
+      const issue = parsed.error.issues[0]!;
+      out.invalid.push({ row, reason: `資料不符平台格式（${formatIssuePath(issue.path)}：${issue.message}）` });
+    }
+  }
+  return out;
+}

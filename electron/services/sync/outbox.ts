@@ -1,0 +1,91 @@
+import type { NotificationStatus } from '../../../shared/cases/schema';
+import type { WritableDb } from '../db/open';
+
+/** The head of the outbox joined with what an envelope needs (one query, index on outbox(state, seq)). */
+export type QueueRow = {
+  seq: number;
+  attempts: number;
+  next_attempt_at: string | null;
+  id: string;
+  item_code: string;
+  kind: 'notification' | 'verification';
+  receiver_agency: string;
+  payload: string;
+  status: NotificationStatus;
+  created_at: string;
+  case_no: string;
+  office_code: string;
+  person_id: string;
+  person_name: string;
+};
+
+/** Actor recorded on events the engine itself writes. */
+export const SYNC_ACTOR = 'sync';
+
+/** FIFO by local sequence — never by a clock, which may be a day off. */
+export function headOfQueue(db: WritableDb, limit: number): QueueRow[] {
+  return db
+    .prepare(
+      `SELECT o.seq, o.attempts, o.next_attempt_at, n.id, n.item_code, n.kind, n.receiver_agency, n.payload, n.status, n.created_at,
+              c.case_no, c.office_code, p.person_id, p.name AS person_name
+       FROM outbox o JOIN notifications n ON n.id = o.notification_id JOIN cases c ON c.id = n.case_id JOIN people p ON p.id = c.person_ref
+       WHERE o.state = 'pending' ORDER BY o.seq LIMIT ?`,
+    )
+    .all(limit) as QueueRow[];
+}
+
+export const pendingCount = (db: WritableDb): number => db.prepare("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").pluck().get() as number;
+
+/** Appends a lifecycle event and moves the notification's current status with it (history is the events). */
+export function recordStatus(db: WritableDb, id: string, status: NotificationStatus, reason: string | null, actor: string, at: string): void {
+  db.prepare('INSERT INTO notification_events (notification_id, status, reason, actor, at) VALUES (?, ?, ?, ?, ?)').run(id, status, reason, actor, at);
+  db.prepare('UPDATE notifications SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?').run(status, reason, at, id);
+}
+
+/**
+ * Before a batch leaves: count the attempt, committed before the request so attempts survive a
+ * crash. The notification stays `queued` until the platform acknowledges it: an electronic send
+ * that got no answer is not "sent" as far as the clerk is concerned (`sent` is kept for the paper
+ * fallback), and a crash after sending just means a resend that the platform answers `duplicate`.
+ */
+export function markAttempt(db: WritableDb, rows: QueueRow[]): void {
+  const bump = db.prepare('UPDATE outbox SET attempts = attempts + 1 WHERE seq = ?');
+  db.transaction(() => {
+    for (const r of rows) bump.run(r.seq);
+  }).immediate();
+}
+
+/** A transient failure: the rows stay pending and wait until `nextAttemptAt` (persisted, survives restarts). */
+export function scheduleRetry(db: WritableDb, rows: QueueRow[], nextAttemptAt: string, error: string): void {
+  const upd = db.prepare("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE seq = ? AND state = 'pending'");
+  db.transaction(() => {
+    for (const r of rows) upd.run(nextAttemptAt, error, r.seq);
+  }).immediate();
+}
+
+/**
+ * A row that can never be accepted as it is (rejected by the platform, or invalid before sending):
+ * the notification becomes `failed` with the reason and the outbox row leaves the queue, so it
+ * never blocks the rows behind it.
+ */
+export function markFailed(db: WritableDb, row: Pick<QueueRow, 'seq' | 'id'>, reason: string, at: string): void {
+  db.prepare("UPDATE outbox SET state = 'failed', last_error = ?, next_attempt_at = NULL WHERE seq = ?").run(reason, row.seq);
+  recordStatus(db, row.id, 'failed', reason, SYNC_ACTOR, at);
+}
+
+/** Failed rows back into the queue (the clerk pressed 重送失敗項目), oldest first; returns how many. */
+export function requeueFailed(db: WritableDb, at: string, actor: string): number {
+  return db.transaction(() => {
+    const rows = db.prepare("SELECT seq, notification_id FROM outbox WHERE state = 'failed' ORDER BY seq").all() as { seq: number; notification_id: string }[];
+    for (const r of rows) {
+      db.prepare("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = NULL WHERE seq = ?").run(r.seq);
+      recordStatus(db, r.notification_id, 'queued', '重新送出', actor, at);
+    }
+    return rows.length;
+  }).immediate();
+}
+
+/** Clears every backoff wait so the next drain starts now (manual 立即重試). */
+export function clearBackoff(db: WritableDb): void {
+  db.prepare("UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL").run();
+}

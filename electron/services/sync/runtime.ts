@@ -1,0 +1,91 @@
+import type { SyncStatus } from '../../../shared/contract/syncApi';
+import type { ServiceContext } from '../context';
+import { createPlatformClient, type PlatformClient } from '../platform-client/client';
+import { agencyCredential, workstationCredential } from './credentials';
+import { createSyncEngine, type SyncEngine, type SyncOptions } from './engine';
+import { queueSnapshot } from './status';
+
+export type SyncRuntimeOptions = {
+  sync?: Partial<SyncOptions>;
+  /** Use this platform URL instead of the enrolled one (CLI `--platform`). */
+  platformUrl?: string;
+  fetch?: typeof fetch;
+};
+
+/**
+ * The sync engine as the app holds it: built from the stored workstation credential (none yet →
+ * a "not enrolled" status, cases still queue locally), rebuilt after a re-enrolment, and the
+ * source of per-agency platform clients for the inbox screens.
+ */
+export type SyncRuntime = {
+  /** The engine, or null while this workstation is not enrolled. */
+  engine(): SyncEngine | null;
+  start(): void;
+  /** Rebuild from the stored credential (after enrolling), keeping the loop running if it was. */
+  reload(): Promise<void>;
+  stop(): Promise<void>;
+  status(): SyncStatus;
+  /** A client carrying an agency's credential, or null when this install has none for it. */
+  agencyClient(agencyCode: string): PlatformClient | null;
+};
+
+export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptions = {}): SyncRuntime {
+  let engine: SyncEngine | null = null;
+  let started = false;
+  const log = ctx.logger.child({ module: 'sync-runtime' });
+
+  const build = (): SyncEngine | null => {
+    const credential = workstationCredential(ctx.db);
+    if (!credential) return null;
+    const client = createPlatformClient({
+      baseUrl: options.platformUrl ?? credential.url,
+      // Read at every call: a re-enrolment from the CLI (another process) is picked up at once.
+      token: () => workstationCredential(ctx.db)?.token ?? null,
+      logger: ctx.logger,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    const { officeCode, workstationId, agencyCode } = ctx.config;
+    return createSyncEngine({ db: ctx.db, client, clock: ctx.clock, logger: ctx.logger, identity: { officeCode, workstationId, agencyCode }, options: options.sync ?? {} });
+  };
+  engine = build();
+
+  return {
+    engine: () => engine,
+    start() {
+      started = true;
+      if (engine) engine.start();
+      else log.warn({ action: 'idle', reason: 'not enrolled' }, 'sync not started: workstation has no platform credential');
+    },
+    async reload() {
+      await engine?.stop();
+      engine = build();
+      if (started) engine?.start();
+    },
+    async stop() {
+      started = false;
+      await engine?.stop();
+    },
+    status() {
+      if (engine) return engine.status();
+      return {
+        enrolled: false,
+        platformUrl: null,
+        online: null,
+        pushConnected: false,
+        lastError: { code: 'SYNC_NOT_ENROLLED', message: '本工作站尚未向平台註冊：案件照常受理，通報暫存於本機待送佇列。', at: ctx.clock.now().toISOString() },
+        draining: null,
+        ...queueSnapshot(ctx.db),
+      };
+    },
+    agencyClient(agencyCode) {
+      const credential = agencyCredential(ctx.db, agencyCode);
+      if (!credential) return null;
+      return createPlatformClient({
+        baseUrl: options.platformUrl ?? credential.url,
+        token: () => agencyCredential(ctx.db, agencyCode)?.token ?? null,
+        logger: ctx.logger,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+    },
+  };
+}
