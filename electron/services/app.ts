@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { SystemInfo } from '../../shared/contract/api';
 import type { Result } from '../../shared/result';
 import { SessionStore } from './auth/sessions';
@@ -6,10 +5,13 @@ import { dispatch } from './api/dispatch';
 import { loadCatalogue } from './catalogue/loadCatalogue';
 import { systemClock, type Clock } from './clock';
 import { DEMO_CONFIG, type CounterConfig } from './config/config';
+import type { PolicyState } from './config/load';
 import type { ServiceContext } from './context';
 import { openDatabase } from './db/open';
 import { createLogger, type Logger } from './logging/logger';
 import { resourcePath } from './resources';
+import { appVersion } from './version';
+import { createActivity } from './workstation/activity';
 import { createSyncRuntime, type SyncRuntime, type SyncRuntimeOptions } from './sync/runtime';
 
 export type CounterAppOptions = {
@@ -22,6 +24,9 @@ export type CounterAppOptions = {
   demo?: boolean;
   /** Electron passes app.getVersion(); elsewhere package.json is read. */
   version?: string;
+  /** From loadWorkstationConfig: the policy file and what it locks. */
+  policy?: PolicyState;
+  paths?: ServiceContext['paths'];
   /** Sync engine settings (platform URL override, intervals); the engine runs only after `sync.start()`. */
   sync?: SyncRuntimeOptions;
 };
@@ -34,11 +39,6 @@ export type CounterApp = {
   close(): void;
 };
 
-const appVersion = (): string => {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-};
-
 /**
  * The counter's engine: opens the database, loads and validates the catalogue (refusing to start on
  * any error), and answers contract calls. Electron main, the browser host and the CLI all wrap this.
@@ -49,8 +49,8 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const catalogue = loadCatalogue(options.catalogueDir ?? resourcePath('catalogue'));
   const db = openDatabase(options.dbFile);
-  const ctx: ServiceContext = { db, catalogue, config, clock, logger };
-  const sessions = new SessionStore(clock);
+  const ctx: ServiceContext = { db, catalogue, config, clock, logger, activity: createActivity(), ...(options.policy ? { policy: options.policy } : {}), ...(options.paths ? { paths: options.paths } : {}) };
+  const sessions = new SessionStore(clock, config.idleLockMinutes * 60_000);
   const sync = createSyncRuntime(ctx, options.sync);
   const version = options.version ?? appVersion();
   const systemInfo = (): SystemInfo => ({

@@ -4,6 +4,8 @@ import type { Clock } from './clock';
 import type { CounterConfig } from './config/config';
 import type { WritableDb } from './db/open';
 import type { Logger } from './logging/logger';
+import type { PolicyState } from './config/load';
+import type { Activity } from './workstation/activity';
 
 /** Everything a service needs, injected once (Joplin's plain-object style): no globals, easy to test. */
 export type ServiceContext = {
@@ -12,6 +14,12 @@ export type ServiceContext = {
   config: CounterConfig;
   clock: Clock;
   logger: Logger;
+  /** Where the config came from and what IT's policy locks (absent in unit-test contexts). */
+  policy?: PolicyState;
+  /** Whether a case is open at the counter (asked by the updater). */
+  activity?: Activity;
+  /** Folders IT collects from: logs and backups (for the diagnostics bundle). */
+  paths?: { logDir?: string; backupDir?: string };
 };
 
 /** Who is asking, from where: every audited action records it. */

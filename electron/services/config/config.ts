@@ -1,20 +1,33 @@
 import { readFileSync } from 'node:fs';
-import { z, formatIssuePath } from '../../../shared/zod';
+import { BackupPolicy, DeviceProfile, LogLevel, OfficeCode, ScanProfile, UpdatePolicy, WorkstationId } from '../../../shared/policy/schema';
 import { AppFailure } from '../../../shared/result';
+import { z, formatIssuePath } from '../../../shared/zod';
 
 /**
- * Workstation settings. A real office gets them from the machine policy file IT writes; the demo
- * uses the defaults below (鳳山區戶政事務所, the seed's pilot office 鳳一).
+ * The effective workstation settings every service reads (`ctx.config`). Built at start from the
+ * defaults below, the user's settings and the machine policy IT writes (policy wins; see
+ * resolve.ts). Services add their own fields here; give new fields a default or make them optional
+ * so older policy files and DEMO_CONFIG stay valid.
  */
 export const CounterConfig = z.strictObject({
-  officeCode: z.string().regex(/^[A-Z0-9]{2,12}$/, '機關代碼須為 2–12 個大寫英數字'),
+  officeCode: OfficeCode,
   officeName: z.string().min(1),
   /** This office's code in the catalogue's agency list (sender of every notification). */
   agencyCode: z.string().min(1),
-  workstationId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/),
+  workstationId: WorkstationId,
   /** Version printed on every consent form; bump when the consent wording changes. */
   formVersion: z.string().min(1),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  logLevel: LogLevel.default('info'),
+  /** The county platform; absent = not configured (demo, or an office still offline). */
+  platform: z.strictObject({ url: z.string(), caFile: z.string().optional() }).optional(),
+  pkcs11ModulePath: z.string().optional(),
+  deviceProfiles: z.array(DeviceProfile).default([]),
+  scanProfiles: z.array(ScanProfile).default([]),
+  hotFolder: z.string().optional(),
+  /** Minutes without activity before the session locks (DESIGN.md §8 idle lock). */
+  idleLockMinutes: z.number().int().min(1).max(240).default(30),
+  update: UpdatePolicy.optional(),
+  backup: BackupPolicy.optional(),
 });
 export type CounterConfig = z.infer<typeof CounterConfig>;
 
@@ -25,9 +38,12 @@ export const DEMO_CONFIG: CounterConfig = {
   workstationId: 'FS01-W01',
   formVersion: 'NIN1-CF-2026.11',
   logLevel: 'info',
+  deviceProfiles: [],
+  scanProfiles: [],
+  idleLockMinutes: 30,
 };
 
-/** Reads and validates a JSON config file; any problem names the file and the exact field. */
+/** Reads and validates a full JSON config file (tests, tools); any problem names the file and the exact field. */
 export function loadConfigFile(file: string): CounterConfig {
   let raw: unknown;
   try {
