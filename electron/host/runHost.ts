@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCounterApp } from '../services/app';
+import { bootCounter } from '../services/boot/boot';
 import { ensureDemoData } from '../services/demo/ensureDemo';
 import { createLogger } from '../services/logging/logger';
 import { loadFormFont } from '../services/pdf/font';
@@ -17,8 +17,17 @@ export async function runHost(argv: string[]): Promise<{ url: string; close(): P
   const dbFile = values.db ?? '.data/counter.sqlite';
   mkdirSync(dirname(dbFile), { recursive: true });
   const logger = createLogger();
-  const app = createCounterApp({ dbFile, shell: 'browser-host', demo: true, logger });
-  ensureDemoData(app.ctx);
+  // A bad policy file or a corrupt database does not stop the host: it serves the admin error
+  // screen and answers every call with the reason (boot/boot.ts), exactly like the Electron shell.
+  const app = bootCounter({
+    dbFile,
+    shell: 'browser-host',
+    logger,
+    onStarted: (engine, ws) => {
+      // Demo office and accounts only on a machine without IT's policy (development, training).
+      if (!ws.policy.present) ensureDemoData(engine.ctx);
+    },
+  });
   // Parse the 7 MB form font now, not when the first citizen's form is printed.
   void loadFormFont().catch((e: unknown) => logger.error({ err: e }, 'form font failed to load'));
   const rendererDir = await ensureRendererBuilt(values.rebuild ?? false);

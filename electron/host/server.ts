@@ -4,7 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { CounterApp } from '../services/app';
 import { RENDERER_CSP } from './csp';
 
-export type HostOptions = { app: CounterApp; rendererDir: string; port?: number; token?: string };
+/** Only `call` is needed, so a start-up failure stand-in (boot/boot.ts) can be served the same way. */
+export type HostOptions = { app: Pick<CounterApp, 'call'>; rendererDir: string; port?: number; token?: string };
 export type RunningHost = { url: string; port: number; token: string; close(): Promise<void> };
 
 const MAX_BODY = 1024 * 1024;

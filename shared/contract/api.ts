@@ -5,6 +5,7 @@ import { z } from '../zod';
 import { call, type InputOf, type OutputOf } from './define';
 import { CASE_READERS, CASE_WRITERS } from '../auth/roles';
 import { syncApi } from './syncApi';
+import { adminApi } from './adminApi';
 
 export const CaseNo = z.string().regex(/^[A-Z0-9]{2,12}-\d{7}-\d{4,6}$/, '案件編號格式不正確');
 
@@ -65,6 +66,7 @@ export const api = {
     summary: '案件申請書暨同意書 PDF',
   }),
   ...syncApi,
+  ...adminApi,
 };
 
 export type Api = typeof api;

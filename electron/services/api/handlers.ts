@@ -8,6 +8,7 @@ import { getCase, searchCases, todayCases } from '../cases/queries';
 import type { Actor, ServiceContext } from '../context';
 import type { SyncRuntime } from '../sync/runtime';
 import { syncHandlers } from './syncHandlers';
+import { adminHandlers } from './adminHandlers';
 
 /** What a handler knows about the call beyond its input. `user` is null only for public calls. */
 export type CallContext = {
@@ -47,4 +48,5 @@ export const handlers: Handlers = {
     return { fileName: `${input.caseNo}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), pages };
   },
   ...syncHandlers,
+  ...adminHandlers,
 };

@@ -1,0 +1,85 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCase } from '../cases/createCase';
+import { makeContext, moveDraft, seedClerk, tempDir } from '../testing/fixtures';
+import { backupDatabase } from './backup';
+import { restoreDatabase } from './restore';
+import { latestGoodBackup, listBackups } from './store';
+
+const tmp = tempDir('nin1-backup-');
+afterAll(() => tmp.cleanup());
+const count = (file: string): number => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+describe('backup and restore', () => {
+  it('backs up the live database online, verified, while cases are being saved', async () => {
+    const ctx = makeContext(tmp.file('live.sqlite'));
+    const clerk = seedClerk(ctx);
+    for (let i = 0; i < 20; i++) createCase(ctx, clerk, moveDraft());
+    const attachments = tmp.file('attachments');
+    mkdirSync(attachments);
+    writeFileSync(join(attachments, 'page-1.pdf'), '%PDF-1.7 fake');
+    const running = backupDatabase(ctx.db, { dir: tmp.file('b'), keep: 3, now: new Date('2026-11-26T02:00:00Z'), appVersion: '0.1.0', attachmentsDir: attachments });
+    createCase(ctx, clerk, moveDraft()); // the clerk keeps working during the backup
+    const b = await running;
+    expect(b.integrity).toBe('ok');
+    expect(count(b.path)).toBeGreaterThanOrEqual(20);
+    expect(readFileSync(join(tmp.file('b'), b.attachments!, 'page-1.pdf'), 'utf8')).toBe('%PDF-1.7 fake');
+    expect(existsSync(`${b.path}-wal`)).toBe(false); // one self-contained file
+    ctx.db.close();
+  });
+
+  it('keeps N generations, and only ever deletes after a newer one is verified', async () => {
+    const ctx = makeContext(tmp.file('gen.sqlite'));
+    for (let h = 0; h < 5; h++) await backupDatabase(ctx.db, { dir: tmp.file('gen'), keep: 3, now: new Date(Date.UTC(2026, 10, 26, h)), appVersion: '0.1.0' });
+    const kept = listBackups(tmp.file('gen'));
+    expect(kept.map((b) => b.createdAt)).toEqual(['2026-11-26T04:00:00.000Z', '2026-11-26T03:00:00.000Z', '2026-11-26T02:00:00.000Z']);
+    expect(readdirSync(tmp.file('gen')).filter((f) => f.endsWith('.sqlite'))).toHaveLength(3);
+    ctx.db.close();
+  });
+
+  it('latestGoodBackup skips a backup whose bytes changed since it was verified', async () => {
+    const ctx = makeContext(tmp.file('rot.sqlite'));
+    const dir = tmp.file('rot');
+    const older = await backupDatabase(ctx.db, { dir, keep: 5, now: new Date('2026-11-25T00:00:00Z'), appVersion: '0.1.0' });
+    const newer = await backupDatabase(ctx.db, { dir, keep: 5, now: new Date('2026-11-26T00:00:00Z'), appVersion: '0.1.0' });
+    const bytes = readFileSync(newer.path);
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
+    writeFileSync(newer.path, bytes);
+    expect(latestGoodBackup(dir)?.path).toBe(older.path);
+    ctx.db.close();
+  });
+
+  it('restore puts a verified backup in place and keeps the previous file, never overwriting it', async () => {
+    const dbFile = tmp.file('restore.sqlite');
+    const ctx = makeContext(dbFile);
+    const clerk = seedClerk(ctx);
+    createCase(ctx, clerk, moveDraft());
+    const b = await backupDatabase(ctx.db, { dir: tmp.file('r'), keep: 2, now: new Date('2026-11-26T00:00:00Z'), appVersion: '0.1.0' });
+    createCase(ctx, clerk, moveDraft());
+    ctx.db.close();
+    const before = readFileSync(dbFile);
+    const r = restoreDatabase({ from: b.path, dbFile, now: new Date('2026-11-26T05:00:00Z') });
+    expect(r.keptAs).toMatch(/restore\.sqlite\.before-restore-20261126T050000000Z$/);
+    expect(readFileSync(r.keptAs!).equals(before)).toBe(true);
+    expect(count(dbFile)).toBe(1);
+  });
+
+  it('refuses to restore from a damaged backup and leaves the database alone', () => {
+    const dbFile = tmp.file('keep.sqlite');
+    makeContext(dbFile).db.close();
+    const before = readFileSync(dbFile);
+    const junk = tmp.file('junk.sqlite');
+    writeFileSync(junk, Buffer.alloc(8192, 7));
+    expect(() => restoreDatabase({ from: junk, dbFile, now: new Date() })).toThrow(/未通過完整性檢查/);
+    expect(readFileSync(dbFile).equals(before)).toBe(true);
+  });
+});
