@@ -1,4 +1,5 @@
 import { createCounterApp, type CounterApp } from '../services/app';
+import { loadWorkstationConfig } from '../services/config/load';
 import { silentLogger } from '../services/logging/logger';
 
 /** Bad usage (exit 1); anything else that fails is an operation failure (exit 2). */
@@ -23,7 +24,9 @@ export function need(values: Values, key: string): string {
 
 /** Opens the counter engine on `--db`, runs `fn`, and always closes the database. */
 export async function withApp<T>(values: Values, fn: (app: CounterApp) => Promise<T> | T): Promise<T> {
-  const app = createCounterApp({ dbFile: need(values, 'db'), shell: 'cli', logger: silentLogger() });
+  // The machine policy applies to the CLI too (office, workstation id for enrolment); a bad policy stops here.
+  const { config, policy } = loadWorkstationConfig();
+  const app = createCounterApp({ dbFile: need(values, 'db'), shell: 'cli', logger: silentLogger(), config, policy });
   try {
     return await fn(app);
   } finally {

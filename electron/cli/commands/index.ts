@@ -4,6 +4,7 @@ import { printFormCommand } from './printForm';
 import { seedDemoCommand } from './seedDemo';
 import { enrollCommand } from './enroll';
 import { syncCommand } from './sync';
+import { backupCommand, diagnosticsCommand, restoreCommand } from './it';
 
 /** Every `npm run counter -- <command>`; add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand];
+export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand];
