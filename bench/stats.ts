@@ -1,11 +1,7 @@
-/** Nearest-rank percentile of a sample (ms). */
-export function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank]!;
-}
+import { median, percentile } from '../shared/stats/percentile';
 
-export const median = (samples: number[]): number => percentile(samples, 50);
+// One percentile for the benchmarks and the platform's turnaround statistics.
+export { median, percentile };
 
 /** Times `fn` n times after `warmup` runs; returns per-run milliseconds. */
 export function timeRuns(n: number, fn: (i: number) => void, warmup = Math.min(50, n)): number[] {

@@ -46,11 +46,14 @@ export type EndpointAuth =
 
 export type TokenKind = 'workstation' | 'agency' | 'admin';
 
-/** Which token kinds each auth level admits (admin may do whatever a client may, for support). */
+/**
+ * Which token kinds each auth level admits. Admins see every scope of the `any-client` endpoints
+ * (stats, events, uploads) but do not act as an office or an agency: they use the platform CLI.
+ */
 export const AUTH_ADMITS: Record<EndpointAuth, readonly TokenKind[]> = {
   public: [],
   workstation: ['workstation'],
-  agency: ['agency', 'admin'],
+  agency: ['agency'],
   'any-client': ['workstation', 'agency', 'admin'],
   admin: ['admin'],
 };

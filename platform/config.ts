@@ -1,0 +1,48 @@
+import type { Catalogue } from '../shared/catalogue/schema';
+import { z } from '../shared/zod';
+
+/**
+ * Platform settings as the server runs with them. The CLI builds them from flags/env; tests build
+ * them directly. The token secret comes from NIN1_PLATFORM_SECRET (several nodes must share it) or,
+ * for a single node, is generated once and kept in the database's meta table.
+ */
+export const SmtpConfig = z.strictObject({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535),
+  secure: z.boolean().default(false),
+  from: z.string().min(3).default('N合一跨機關通報平台 <no-reply@platform.example.gov.tw>'),
+});
+export type SmtpConfig = z.infer<typeof SmtpConfig>;
+
+export type PlatformConfig = {
+  version: string;
+  catalogue: Catalogue;
+  /** HMAC key for bearer tokens; ≥ 32 characters. */
+  secret: string;
+  tokenTtlDays: number;
+  /** First retry delay for a failed alert mail; doubles per attempt up to an hour. */
+  mailRetryBaseMs: number;
+  /** Where the platform tells mail readers to go (the agency inbox lives in the N-in-1 app). */
+  publicUrl: string | null;
+  /** Validate every JSON answer against the endpoint table (tests; costs a little time). */
+  checkResponses: boolean;
+  sseHeartbeatMs: number;
+};
+
+export const DEFAULT_TOKEN_TTL_DAYS = 365;
+export const PLATFORM_VERSION = '0.1.0';
+
+export function platformConfig(catalogue: Catalogue, secret: string, over: Partial<PlatformConfig> = {}): PlatformConfig {
+  if (secret.length < 32) throw new Error('platform secret must be at least 32 characters');
+  return {
+    version: PLATFORM_VERSION,
+    catalogue,
+    secret,
+    tokenTtlDays: DEFAULT_TOKEN_TTL_DAYS,
+    mailRetryBaseMs: 30_000,
+    publicUrl: null,
+    checkResponses: false,
+    sseHeartbeatMs: 15_000,
+    ...over,
+  };
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { SSE_EVENTS, type SseChanged, type SseScope } from '../../shared/platform/events';
+import type { PlatformDeps } from '../server/deps';
+import { writeMessageLog } from '../server/messageLog';
+import { registerEndpoint, SENT } from '../server/register';
+
+/**
+ * Server-Sent Events: a hint channel only ("pull now"); it never carries data, so losing it loses
+ * nothing. A workstation hears about its office, an agency about its inbox and batches, an admin
+ * about everything.
+ */
+export function eventRoutes(app: FastifyInstance, deps: PlatformDeps): void {
+  registerEndpoint(app, deps, 'events', async (_input, ctx) => {
+    const p = ctx.principal!;
+    const [keys, scope]: [string[], SseScope] =
+      p.kind === 'workstation' ? [[`office:${p.officeCode}`], 'office'] : p.kind === 'agency' ? [[`agency:${p.agencyCode}`], 'inbox'] : [['all'], 'all'];
+    ctx.note({ target: keys[0]! });
+    const res = ctx.reply.raw;
+    ctx.reply.hijack();
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+      'X-Request-Id': ctx.requestId,
+    });
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    send(SSE_EVENTS.ready, { scope });
+    const unsubscribe = deps.hub.subscribe(keys, (hint: SseChanged) => send(SSE_EVENTS.changed, hint));
+    const ping = setInterval(() => res.write(': ping\n\n'), deps.config.sseHeartbeatMs);
+    ping.unref();
+    ctx.req.raw.on('close', () => {
+      clearInterval(ping);
+      unsubscribe();
+    });
+    // The reply was hijacked, so onResponse never runs: log the subscription now.
+    await writeMessageLog(deps, ctx.req, 200);
+    return SENT;
+  });
+}

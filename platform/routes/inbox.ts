@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { decide } from '../notifications/lifecycle';
+import type { PlatformDeps } from '../server/deps';
+import { PlatformFailure } from '../server/failure';
+import { registerEndpoint } from '../server/register';
+
+/** The receiving agency's side: its inbox (audited, it shows personal data) and its actions. */
+export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
+  registerEndpoint(app, deps, 'agencyInbox', async ({ params, query }, ctx) => {
+    const p = ctx.principal;
+    if (p?.kind !== 'agency' || p.agencyCode !== params.agency) throw new PlatformFailure('FORBIDDEN', `此憑證只能查看「${p?.kind === 'agency' ? p.agencyCode : ''}」的收件匣`);
+    ctx.note({ target: `agency:${params.agency}` });
+    const page = await deps.store.inbox(params.agency, query);
+    if (page.entries.length > 0) {
+      const now = deps.clock.now();
+      await deps.store.appendAudit({
+        at: now.toISOString(),
+        actor: p.subject,
+        action: 'inbox.read',
+        target: `agency:${params.agency}`,
+        detail: { requestId: ctx.requestId, ids: page.entries.map((e) => e.id) },
+      });
+    }
+    return page;
+  });
+
+  registerEndpoint(app, deps, 'notificationAction', async ({ params, body }, ctx) => {
+    const p = ctx.principal;
+    if (p?.kind !== 'agency') throw new PlatformFailure('FORBIDDEN');
+    ctx.note({ target: `notification:${params.id}`, messageIds: [params.id] });
+    const now = deps.clock.now();
+    const r = await deps.store.transition(params.id, (s) => decide(body, s, p.agencyCode), p.subject, now, {
+      at: now.toISOString(),
+      actor: p.subject,
+      action: `notification.${body.action}`,
+      target: `notification:${params.id}`,
+      detail: { requestId: ctx.requestId },
+    });
+    if (!r.ok) {
+      if (r.code === 'FORBIDDEN') throw new PlatformFailure('FORBIDDEN', '這筆通報不是寄給本機關的');
+      throw new PlatformFailure(r.code);
+    }
+    if (r.changes.length > 0) {
+      deps.hub.publish([`office:${r.officeCode}`], { scope: 'office', cursor: r.changes[r.changes.length - 1]!.cursor });
+      deps.hub.publish([`agency:${p.agencyCode}`], { scope: 'inbox', cursor: null });
+    }
+    return { entry: r.entry, changes: r.changes };
+  });
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { MAX_BATCH, NotificationEnvelope, type SubmitResult } from '../../shared/platform/wire';
+import { formatIssuePath, z } from '../../shared/zod';
+import { verificationMail } from '../mail/verificationMail';
+import { checkEnvelope, indexCatalogue } from '../notifications/checkEnvelope';
+import type { MailDraft } from '../store/repository';
+import type { PlatformDeps } from '../server/deps';
+import { PlatformFailure } from '../server/failure';
+import { registerEndpoint } from '../server/register';
+
+/**
+ * Only the batch's outer shape is checked as a whole; each envelope is then checked on its own, so
+ * one bad envelope is `rejected` (with its path) while the rest of the batch is accepted — the
+ * counter's sync engine marks that one failed and never blocks its queue behind it.
+ */
+const Outer = z.strictObject({ notifications: z.array(z.unknown()).min(1, '批次至少要有一筆通報').max(MAX_BATCH, `一批最多 ${MAX_BATCH} 筆通報`) });
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
+  const cat = indexCatalogue(deps.config.catalogue);
+
+  registerEndpoint(
+    app,
+    deps,
+    'submitNotifications',
+    async (_input, ctx) => {
+      const p = ctx.principal;
+      if (p?.kind !== 'workstation') throw new PlatformFailure('FORBIDDEN');
+      const outer = Outer.safeParse(ctx.req.body);
+      if (!outer.success) {
+        const issue = outer.error.issues[0]!;
+        throw new PlatformFailure('INPUT_INVALID', issue.message, formatIssuePath(issue.path) || undefined);
+      }
+      const raw = outer.data.notifications;
+      const results: (SubmitResult | null)[] = [];
+      const valid: { envelope: NotificationEnvelope; bodySha256: string }[] = [];
+      const mails: MailDraft[] = [];
+      const ids: string[] = [];
+      const now = deps.clock.now();
+      raw.forEach((r, i) => {
+        const path = `notifications[${i}]`;
+        const parsed = NotificationEnvelope.safeParse(r);
+        const rawId = typeof (r as { id?: unknown })?.id === 'string' ? (r as { id: string }).id.slice(0, 64) : '';
+        ids.push(rawId);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          const at = formatIssuePath([`notifications`, i, ...issue.path]);
+          results.push({ id: rawId, outcome: 'rejected', error: { code: 'INPUT_INVALID', message: `「${at}」${issue.message}`, path: at } });
+          return;
+        }
+        const e = parsed.data;
+        // An office submits only for itself: a foreign office code anywhere refuses the whole batch.
+        if (e.officeCode !== p.officeCode) throw new PlatformFailure('FORBIDDEN', `工作站屬於「${p.officeCode}」，不能代「${e.officeCode}」送件`, `${path}.officeCode`);
+        const problem = checkEnvelope(e, cat, path);
+        if (problem) {
+          results.push({ id: e.id, outcome: 'rejected', error: problem });
+          return;
+        }
+        results.push(null);
+        valid.push({ envelope: e, bodySha256: sha256(JSON.stringify(r)) });
+        if (e.kind === 'verification') {
+          const mail = verificationMail(e, cat.items.get(e.itemCode)!, cat.agencies.get(e.receiverAgency)!, cat.agencies.get(e.senderAgency), now, deps.config.publicUrl);
+          if (mail) mails.push(mail);
+        }
+      });
+
+      const receivers = [...new Set(valid.map((v) => v.envelope.receiverAgency))];
+      ctx.note({ target: receivers.map((a) => `agency:${a}`).join(',') || null, messageIds: ids });
+      const stored =
+        valid.length > 0
+          ? await deps.store.submit(p.officeCode, valid, mails, p.subject, now, {
+              at: now.toISOString(),
+              actor: p.subject,
+              action: 'notifications.submit',
+              target: `office:${p.officeCode}`,
+              detail: { requestId: ctx.requestId, receivers },
+            })
+          : [];
+      let k = 0;
+      const merged = results.map((r) => r ?? stored[k++]!);
+
+      const accepted = merged.filter((r) => r.outcome === 'accepted').map((r) => r.id);
+      if (accepted.length > 0) {
+        const fresh = new Set(accepted);
+        const touched = [...new Set(valid.filter((v) => fresh.has(v.envelope.id)).map((v) => `agency:${v.envelope.receiverAgency}`))];
+        deps.hub.publish(touched, { scope: 'inbox', cursor: null });
+        deps.hub.publish([`office:${p.officeCode}`], { scope: 'office', cursor: null });
+        if (mails.some((m) => fresh.has(m.notificationId))) deps.mail.kick();
+      }
+      return { results: merged };
+    },
+    { parseBody: false },
+  );
+}

@@ -1,0 +1,31 @@
+import type { FastifyRequest } from 'fastify';
+import type { PlatformDeps } from './deps';
+
+/**
+ * Writes the request's message-log line (X-Road style): request id, message ids, caller, target,
+ * route, status, body hash and size, duration. A failure to log is reported, never turned into a
+ * failed request (the request's own work is already committed).
+ */
+export async function writeMessageLog(deps: PlatformDeps, req: FastifyRequest, status: number): Promise<void> {
+  const s = req.nin1;
+  try {
+    await deps.store.logMessage({
+      at: deps.clock.now().toISOString(),
+      requestId: req.id,
+      messageIds: s.messageIds,
+      client: s.principal?.subject ?? null,
+      clientKind: s.principal?.kind ?? null,
+      ip: req.ip,
+      method: req.method,
+      route: req.routeOptions.url ?? 'unmatched',
+      target: s.target,
+      status,
+      errorCode: s.errorCode,
+      bodySha256: s.bodySha256,
+      bodyBytes: s.bodyBytes,
+      durationMs: Number(process.hrtime.bigint() - s.startedNs) / 1e6,
+    });
+  } catch (e) {
+    deps.logger.error({ requestId: req.id, err: (e as Error).message }, 'message log write failed');
+  }
+}

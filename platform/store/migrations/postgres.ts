@@ -1,0 +1,159 @@
+import type { Migration } from '../../../electron/services/db/migrate';
+
+/**
+ * Platform schema on PostgreSQL (county scale), table-for-table equal to ./sqlite.ts: identity
+ * columns for AUTOINCREMENT, BIGINT where values outgrow int4, BYTEA for BLOB, a trigger function
+ * for the append-only audit. Append only.
+ */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'platform-initial',
+    up: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      -- One-time enrolment codes; only their sha256 is kept, the code itself is shown once.
+      CREATE TABLE enrol_codes (
+        code_hash TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('workstation', 'agency')),
+        office_code TEXT,
+        workstation_id TEXT,
+        agency_code TEXT,
+        client_id TEXT,
+        reusable INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        used_by_jti TEXT
+      );
+
+      -- Every token ever issued, so a jti can be revoked and a stolen token stops working.
+      CREATE TABLE tokens (
+        jti TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        office_code TEXT,
+        workstation_id TEXT,
+        agency_code TEXT,
+        client_id TEXT,
+        issued_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE INDEX tokens_subject ON tokens(subject);
+
+      CREATE TABLE notifications (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        case_no TEXT NOT NULL,
+        office_code TEXT NOT NULL,
+        workstation_id TEXT NOT NULL,
+        sender_agency TEXT NOT NULL,
+        receiver_agency TEXT NOT NULL,
+        item_code TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        person TEXT NOT NULL,
+        local_seq BIGINT NOT NULL,
+        client_created_at TEXT NOT NULL,
+        body_sha256 TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        answer TEXT,
+        delivered_at TEXT NOT NULL,
+        delivered_day TEXT NOT NULL,
+        delivered_ms BIGINT NOT NULL,
+        received_ms BIGINT,
+        closed_ms BIGINT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX notifications_inbox ON notifications(receiver_agency, seq);
+      CREATE INDEX notifications_inbox_status ON notifications(receiver_agency, status, seq);
+      CREATE INDEX notifications_day ON notifications(delivered_day);
+
+      -- Every status transition, never an overwrite; cursor = the order counters pull in.
+      CREATE TABLE changes (
+        cursor BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        notification_id TEXT NOT NULL REFERENCES notifications(id),
+        office_code TEXT NOT NULL,
+        receiver_agency TEXT NOT NULL,
+        case_no TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        answer TEXT,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX changes_office ON changes(office_code, cursor);
+
+      CREATE TABLE batch_files (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        receiver_agency TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        dataset TEXT NOT NULL,
+        period TEXT,
+        file_name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        sha256 TEXT NOT NULL,
+        content BYTEA NOT NULL,
+        uploaded_at TEXT NOT NULL,
+        uploaded_day TEXT NOT NULL
+      );
+      CREATE INDEX batch_files_receiver ON batch_files(receiver_agency, seq);
+
+      -- X-Road style message log: who sent what (body hash, message ids) to whom, when, with what result.
+      CREATE TABLE message_log (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        message_ids TEXT,
+        client TEXT,
+        client_kind TEXT,
+        ip TEXT,
+        method TEXT NOT NULL,
+        route TEXT NOT NULL,
+        target TEXT,
+        status INTEGER NOT NULL,
+        error_code TEXT,
+        body_sha256 TEXT,
+        body_bytes BIGINT NOT NULL,
+        duration_ms DOUBLE PRECISION NOT NULL
+      );
+      CREATE INDEX message_log_request ON message_log(request_id);
+
+      -- Append-only, hash-chained (electron/services/audit/chain.ts).
+      CREATE TABLE audit (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN RAISE EXCEPTION 'audit is append-only'; END;
+      $fn$;
+      CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+
+      -- Alert e-mails, written in the same transaction as the request they announce and sent by a
+      -- worker, so a slow or down SMTP server never blocks or loses an alert.
+      CREATE TABLE mail_outbox (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        notification_id TEXT NOT NULL,
+        to_addr TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_ms BIGINT NOT NULL,
+        sent_at TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX mail_outbox_pending ON mail_outbox(sent_at, next_attempt_ms);
+    `,
+  },
+];

@@ -1,0 +1,156 @@
+import type { Migration } from '../../../electron/services/db/migrate';
+
+/**
+ * Platform schema on SQLite (the default: zero setup, tests, a small county). Kept table-for-table
+ * equal to ./postgres.ts; a parity test checks both have the same tables and columns. Append only.
+ */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'platform-initial',
+    up: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+      -- One-time enrolment codes; only their sha256 is kept, the code itself is shown once.
+      CREATE TABLE enrol_codes (
+        code_hash TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('workstation', 'agency')),
+        office_code TEXT,
+        workstation_id TEXT,
+        agency_code TEXT,
+        client_id TEXT,
+        reusable INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        used_by_jti TEXT
+      ) STRICT;
+
+      -- Every token ever issued, so a jti can be revoked and a stolen token stops working.
+      CREATE TABLE tokens (
+        jti TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        office_code TEXT,
+        workstation_id TEXT,
+        agency_code TEXT,
+        client_id TEXT,
+        issued_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT
+      ) STRICT;
+      CREATE INDEX tokens_subject ON tokens(subject);
+
+      CREATE TABLE notifications (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        case_no TEXT NOT NULL,
+        office_code TEXT NOT NULL,
+        workstation_id TEXT NOT NULL,
+        sender_agency TEXT NOT NULL,
+        receiver_agency TEXT NOT NULL,
+        item_code TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        person TEXT NOT NULL,
+        local_seq INTEGER NOT NULL,
+        client_created_at TEXT NOT NULL,
+        body_sha256 TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        answer TEXT,
+        delivered_at TEXT NOT NULL,
+        delivered_day TEXT NOT NULL,
+        delivered_ms INTEGER NOT NULL,
+        received_ms INTEGER,
+        closed_ms INTEGER,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX notifications_inbox ON notifications(receiver_agency, seq);
+      CREATE INDEX notifications_inbox_status ON notifications(receiver_agency, status, seq);
+      CREATE INDEX notifications_day ON notifications(delivered_day);
+
+      -- Every status transition, never an overwrite; cursor = the order counters pull in.
+      CREATE TABLE changes (
+        cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+        notification_id TEXT NOT NULL REFERENCES notifications(id),
+        office_code TEXT NOT NULL,
+        receiver_agency TEXT NOT NULL,
+        case_no TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        answer TEXT,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX changes_office ON changes(office_code, cursor);
+
+      CREATE TABLE batch_files (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        receiver_agency TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        dataset TEXT NOT NULL,
+        period TEXT,
+        file_name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        content BLOB NOT NULL,
+        uploaded_at TEXT NOT NULL,
+        uploaded_day TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX batch_files_receiver ON batch_files(receiver_agency, seq);
+
+      -- X-Road style message log: who sent what (body hash, message ids) to whom, when, with what result.
+      CREATE TABLE message_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        message_ids TEXT,
+        client TEXT,
+        client_kind TEXT,
+        ip TEXT,
+        method TEXT NOT NULL,
+        route TEXT NOT NULL,
+        target TEXT,
+        status INTEGER NOT NULL,
+        error_code TEXT,
+        body_sha256 TEXT,
+        body_bytes INTEGER NOT NULL,
+        duration_ms REAL NOT NULL
+      ) STRICT;
+      CREATE INDEX message_log_request ON message_log(request_id);
+
+      -- Append-only, hash-chained (electron/services/audit/chain.ts).
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      ) STRICT;
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+
+      -- Alert e-mails, written in the same transaction as the request they announce and sent by a
+      -- worker, so a slow or down SMTP server never blocks or loses an alert.
+      CREATE TABLE mail_outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        notification_id TEXT NOT NULL,
+        to_addr TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_ms INTEGER NOT NULL,
+        sent_at TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX mail_outbox_pending ON mail_outbox(sent_at, next_attempt_ms);
+    `,
+  },
+];

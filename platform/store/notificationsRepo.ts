@@ -1,0 +1,144 @@
+import { PLATFORM_ERRORS } from '../../shared/platform/errors';
+import type { ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, StatusChange, SubmitResult } from '../../shared/platform/wire';
+import { taipeiDay } from '../time';
+import { appendAuditIn } from './auditLog';
+import type { AuditDraft, Decision, MailDraft, NotificationState } from './repository';
+import { CHANGE_COLUMNS, INBOX_COLUMNS, toInboxEntry, toStatusChange, type ChangeRow, type NotificationRow } from './rows';
+import { valuesList, Where, type SqlExec, type SqlValue } from './sql';
+
+/** Rows per multi-row INSERT: 23 columns × 200 stays far below SQLite's 32,766 parameters. */
+const CHUNK = 200;
+
+const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+};
+
+type Incoming = { envelope: NotificationEnvelope; bodySha256: string };
+
+export async function submitIn(q: SqlExec, office: string, items: Incoming[], mails: MailDraft[], actor: string, now: Date, audit: AuditDraft): Promise<SubmitResult[]> {
+  const at = now.toISOString();
+  const day = taipeiDay(now);
+  const ms = now.getTime();
+  const ids = [...new Set(items.map((i) => i.envelope.id))];
+  const prior = new Map<string, { office_code: string; delivered_at: string }>();
+  for (const part of chunks(ids, 500)) {
+    const rows = await q.all<{ id: string; office_code: string; delivered_at: string }>(
+      `SELECT id, office_code, delivered_at FROM notifications WHERE id IN (${part.map(() => '?').join(', ')})`,
+      part,
+    );
+    for (const r of rows) prior.set(r.id, r);
+  }
+
+  const fresh: Incoming[] = [];
+  const results: SubmitResult[] = [];
+  for (const item of items) {
+    const { id } = item.envelope;
+    const p = prior.get(id);
+    if (p && p.office_code !== office) {
+      // Never tell one office anything about another office's notification beyond "not yours".
+      results.push({ id, outcome: 'rejected', error: { code: 'ID_CONFLICT', message: PLATFORM_ERRORS.ID_CONFLICT.message } });
+    } else if (p) {
+      results.push({ id, outcome: 'duplicate', deliveredAt: p.delivered_at });
+    } else {
+      prior.set(id, { office_code: office, delivered_at: at });
+      fresh.push(item);
+      results.push({ id, outcome: 'accepted', deliveredAt: at });
+    }
+  }
+
+  for (const part of chunks(fresh)) {
+    const values: SqlValue[] = [];
+    for (const { envelope: e, bodySha256 } of part) {
+      values.push(
+        e.id, e.caseNo, e.officeCode, e.workstationId, e.senderAgency, e.receiverAgency, e.itemCode, e.kind, JSON.stringify(e.payload),
+        JSON.stringify(e.person), e.localSeq, e.createdAt, bodySha256, 'delivered', null, null, at, day, ms, null, null, at,
+      );
+    }
+    await q.run(
+      `INSERT INTO notifications (id, case_no, office_code, workstation_id, sender_agency, receiver_agency, item_code, kind, payload,
+         person, local_seq, client_created_at, body_sha256, status, reason, answer, delivered_at, delivered_day, delivered_ms, received_ms, closed_ms, updated_at)
+       VALUES ${valuesList(part.length, 22)}`,
+      values,
+    );
+    const changeValues: SqlValue[] = [];
+    for (const { envelope: e } of part) changeValues.push(e.id, e.officeCode, e.receiverAgency, e.caseNo, 'delivered', null, null, actor, at);
+    await q.run(
+      `INSERT INTO changes (notification_id, office_code, receiver_agency, case_no, status, reason, answer, actor, at) VALUES ${valuesList(part.length, 9)}`,
+      changeValues,
+    );
+  }
+
+  const freshIds = new Set(fresh.map((f) => f.envelope.id));
+  for (const m of mails) {
+    if (!freshIds.has(m.notificationId)) continue;
+    await q.run('INSERT INTO mail_outbox (notification_id, to_addr, subject, body, attempts, next_attempt_ms, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)', [
+      m.notificationId, m.to, m.subject, m.body, ms, at,
+    ]);
+  }
+
+  const count = (o: SubmitResult['outcome']) => results.filter((r) => r.outcome === o).length;
+  await appendAuditIn(q, { ...audit, detail: { ...audit.detail, accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected') } });
+  return results;
+}
+
+export async function inboxOf(q: SqlExec, agency: string, query: InboxQuery): Promise<{ entries: InboxEntry[]; nextCursor: number | null }> {
+  const w = new Where()
+    .add('receiver_agency = ?', agency)
+    .add('seq > ?', query.cursor ?? 0)
+    .opt('item_code = ?', query.item)
+    .opt('status = ?', query.status)
+    .opt('delivered_day >= ?', query.from)
+    .opt('delivered_day <= ?', query.to);
+  const rows = await q.all<NotificationRow>(`SELECT ${INBOX_COLUMNS} FROM notifications ${w.sql} ORDER BY seq LIMIT ?`, [...w.params, query.limit + 1]);
+  const page = rows.slice(0, query.limit);
+  const more = rows.length > query.limit;
+  return { entries: page.map(toInboxEntry), nextCursor: more ? page[page.length - 1]!.seq : null };
+}
+
+export async function entryOf(q: SqlExec, id: string): Promise<InboxEntry | null> {
+  const row = await q.get<NotificationRow>(`SELECT ${INBOX_COLUMNS} FROM notifications WHERE id = ?`, [id]);
+  return row ? toInboxEntry(row) : null;
+}
+
+type TransitionResult =
+  | { ok: true; entry: InboxEntry; changes: StatusChange[]; officeCode: string }
+  | { ok: false; code: 'NOT_FOUND' | 'INVALID_TRANSITION' | 'ACTION_NOT_ALLOWED' | 'FORBIDDEN' };
+
+export async function transitionIn(q: SqlExec, id: string, decide: (s: NotificationState) => Decision, actor: string, now: Date, audit: AuditDraft): Promise<TransitionResult> {
+  const row = await q.get<{ id: string; kind: NotificationState['kind']; office_code: string; receiver_agency: string; case_no: string; status: NotificationState['status'] }>(
+    'SELECT id, kind, office_code, receiver_agency, case_no, status FROM notifications WHERE id = ?',
+    [id],
+  );
+  if (!row) return { ok: false, code: 'NOT_FOUND' };
+  const decision = decide({ id: row.id, kind: row.kind, officeCode: row.office_code, receiverAgency: row.receiver_agency, caseNo: row.case_no, status: row.status });
+  if (!decision.ok) return decision;
+  const at = now.toISOString();
+  const ms = now.getTime();
+  const changes: StatusChange[] = [];
+  for (const c of decision.changes) {
+    const answer = c.answer ? JSON.stringify(c.answer) : null;
+    const inserted = await q.all<ChangeRow>(
+      `INSERT INTO changes (notification_id, office_code, receiver_agency, case_no, status, reason, answer, actor, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${CHANGE_COLUMNS}`,
+      [row.id, row.office_code, row.receiver_agency, row.case_no, c.status, c.reason, answer, actor, at],
+    );
+    changes.push(...inserted.map(toStatusChange));
+    const closing = c.status === 'completed' || c.status === 'rejected';
+    await q.run(
+      `UPDATE notifications SET status = ?, reason = COALESCE(?, reason), answer = COALESCE(?, answer), updated_at = ?,
+         received_ms = COALESCE(received_ms, ?), closed_ms = ${closing ? '?' : 'closed_ms'} WHERE id = ?`,
+      closing ? [c.status, c.reason, answer, at, ms, ms, row.id] : [c.status, c.reason, answer, at, ms, row.id],
+    );
+  }
+  if (changes.length > 0) await appendAuditIn(q, { ...audit, detail: { ...audit.detail, statuses: changes.map((c) => c.status) } });
+  const entry = await entryOf(q, id);
+  return { ok: true, entry: entry!, changes, officeCode: row.office_code };
+}
+
+export async function changesOf(q: SqlExec, office: string, cursor: number, limit: number): Promise<ChangesResponse> {
+  const rows = await q.all<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE office_code = ? AND cursor > ? ORDER BY cursor LIMIT ?`, [office, cursor, limit + 1]);
+  const page = rows.slice(0, limit);
+  return { changes: page.map(toStatusChange), nextCursor: page.length > 0 ? page[page.length - 1]!.cursor : cursor, more: rows.length > limit };
+}

@@ -1,0 +1,141 @@
+import type { BatchFile, BatchListQuery } from '../../shared/platform/batches';
+import type { TokenKind } from '../../shared/platform/endpoints';
+import type { StatsResponse, StatDimension } from '../../shared/platform/stats';
+import type { ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, StatusChange, SubmitResult, VerificationAnswer } from '../../shared/platform/wire';
+import type { NotificationStatus } from '../../shared/cases/schema';
+
+/**
+ * What the platform needs from storage, and nothing about HTTP. Two implementations share one set of
+ * SQL (./sqlStore.ts over the SQLite or Postgres driver); every test in store.contract.test.ts runs
+ * against both. Write methods take the audit entry they must commit with, so work and record land
+ * (or vanish) together.
+ */
+export type AuditDraft = { at: string; actor: string; action: string; target?: string | null; detail?: Record<string, unknown> | null };
+
+export type TokenRecord = {
+  jti: string;
+  kind: TokenKind;
+  /** `workstation:FS01/FS01-W01`, `agency:KH-TAX/desk-1`, `admin:ops` */
+  subject: string;
+  officeCode: string | null;
+  workstationId: string | null;
+  agencyCode: string | null;
+  clientId: string | null;
+  issuedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+};
+
+export type EnrolCodeRecord = {
+  codeHash: string;
+  kind: 'workstation' | 'agency';
+  officeCode: string | null;
+  workstationId: string | null;
+  agencyCode: string | null;
+  /** null: any client id of that agency may use it. */
+  clientId: string | null;
+  /** Demo codes only: may be redeemed again (the demo counter enrols at every start). */
+  reusable: boolean;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+};
+
+export type MailDraft = { notificationId: string; to: string; subject: string; body: string };
+
+export type PendingMail = MailDraft & { id: number; attempts: number; nextAttemptMs: number };
+
+/** A stored notification as the lifecycle logic sees it. */
+export type NotificationState = {
+  id: string;
+  kind: 'notification' | 'verification';
+  officeCode: string;
+  receiverAgency: string;
+  caseNo: string;
+  status: NotificationStatus;
+};
+
+/** One change the lifecycle decided to record. */
+export type ChangeDraft = { status: NotificationStatus; reason: string | null; answer: VerificationAnswer | null };
+
+export type Decision = { ok: true; changes: ChangeDraft[] } | { ok: false; code: 'INVALID_TRANSITION' | 'ACTION_NOT_ALLOWED' | 'FORBIDDEN' };
+
+export type MessageLogEntry = {
+  at: string;
+  requestId: string;
+  messageIds: string[] | null;
+  client: string | null;
+  clientKind: string | null;
+  ip: string | null;
+  method: string;
+  route: string;
+  target: string | null;
+  status: number;
+  errorCode: string | null;
+  bodySha256: string | null;
+  bodyBytes: number;
+  durationMs: number;
+};
+
+export type StoredBatch = Omit<BatchFile, 'period'> & { period: string | null };
+
+export type StatsFilter = {
+  from?: string | undefined;
+  to?: string | undefined;
+  item?: string | undefined;
+  agency?: string | undefined;
+  office?: string | undefined;
+  kind?: 'notification' | 'verification' | undefined;
+  groupBy: StatDimension[];
+};
+
+export type StoreCounts = { notifications: number; changes: number; batches: number; tokens: number; enrolCodes: number; audit: number; mails: number };
+
+export interface PlatformStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+  /** One trivial query: the health check's proof the database answers. */
+  ping(): Promise<void>;
+
+  /** Returns the stored value, or stores `value` when the key is absent (first writer wins). */
+  metaGetOrSet(key: string, value: string): Promise<string>;
+
+  addEnrolCode(rec: EnrolCodeRecord, audit: AuditDraft): Promise<void>;
+  /** Atomically: the code admits the client (checked by `admits`), is marked used, the token is stored. */
+  redeemEnrolCode(codeHash: string, admits: (rec: EnrolCodeRecord) => boolean, token: TokenRecord, audit: AuditDraft): Promise<boolean>;
+  addToken(rec: TokenRecord, audit: AuditDraft): Promise<void>;
+  getToken(jti: string): Promise<TokenRecord | null>;
+  /** Revokes one jti, or every token of a subject; returns how many. */
+  revokeTokens(by: { jti: string } | { subject: string }, at: string, audit: AuditDraft): Promise<number>;
+
+  /**
+   * Stores the envelopes not seen before, each with its first `delivered` change and, for verification
+   * requests, its alert mail; returns one result per envelope in order. Ids already stored answer
+   * `duplicate` with the original delivery time (or `rejected` ID_CONFLICT when another office owns the id).
+   */
+  submit(office: string, envelopes: { envelope: NotificationEnvelope; bodySha256: string }[], mails: MailDraft[], actor: string, now: Date, audit: AuditDraft): Promise<SubmitResult[]>;
+  inbox(agency: string, q: InboxQuery): Promise<{ entries: InboxEntry[]; nextCursor: number | null }>;
+  getEntry(id: string): Promise<InboxEntry | null>;
+  /** Applies the lifecycle's decision for this notification in one transaction. */
+  transition(id: string, decide: (s: NotificationState) => Decision, actor: string, now: Date, audit: AuditDraft): Promise<{ ok: true; entry: InboxEntry; changes: StatusChange[]; officeCode: string } | { ok: false; code: 'NOT_FOUND' | 'INVALID_TRANSITION' | 'ACTION_NOT_ALLOWED' | 'FORBIDDEN' }>;
+  changes(office: string, cursor: number, limit: number): Promise<ChangesResponse>;
+
+  putBatch(batch: StoredBatch, content: Buffer, audit: AuditDraft): Promise<{ outcome: 'accepted' | 'duplicate'; batch: StoredBatch } | { outcome: 'conflict' }>;
+  listBatches(agency: string, q: BatchListQuery): Promise<{ batches: StoredBatch[]; nextCursor: number | null }>;
+  getBatch(id: string): Promise<StoredBatch | null>;
+  getBatchContent(id: string): Promise<Buffer | null>;
+
+  stats(filter: StatsFilter): Promise<StatsResponse>;
+
+  logMessage(entry: MessageLogEntry): Promise<void>;
+  appendAudit(draft: AuditDraft): Promise<void>;
+  verifyAudit(): Promise<{ ok: true; rows: number } | { ok: false; brokenAt: number }>;
+
+  dueMails(nowMs: number, limit: number): Promise<PendingMail[]>;
+  /** Leases a due mail to this worker until `leaseUntilMs` (so two nodes never send it twice at once). */
+  claimMail(id: number, expectedNextMs: number, leaseUntilMs: number): Promise<boolean>;
+  mailSent(id: number, at: string): Promise<void>;
+  mailFailed(id: number, error: string, nextAttemptMs: number): Promise<void>;
+
+  counts(): Promise<StoreCounts>;
+}

@@ -1,0 +1,60 @@
+/**
+ * The one SQL surface both storage engines offer, so every repository query is written once
+ * (DESIGN §5: "same queries, migrations for both"). Queries use `?` placeholders; the Postgres
+ * driver numbers them. Values are strings, numbers, null or Buffers (booleans as 0/1).
+ */
+export type SqlValue = string | number | null | Buffer;
+export type Row = Record<string, unknown>;
+
+export interface SqlExec {
+  all<T = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  get<T = Row>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  /** Returns the number of rows changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+}
+
+export interface SqlDriver extends SqlExec {
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * A write transaction, serialised platform-wide: SQLite has one writer anyway; Postgres takes a
+   * transaction-level advisory lock. Serial writers are what make the change cursor safe to page by
+   * (a row with a lower cursor can never commit after a reader has passed it) and give the audit
+   * chain a single head.
+   */
+  tx<T>(fn: (q: SqlExec) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** `?` → `$1, $2, …` for Postgres. Our SQL never has `?` inside string literals. */
+export function numberPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** `(?, ?, ?), (?, ?, ?)` for a multi-row insert of `rows` rows of `cols` values. */
+export const valuesList = (rows: number, cols: number): string => {
+  const one = `(${Array.from({ length: cols }, () => '?').join(', ')})`;
+  return Array.from({ length: rows }, () => one).join(', ');
+};
+
+/** Builds a `WHERE a = ? AND b >= ?` clause and its parameters from optional filters. */
+export class Where {
+  private readonly clauses: string[] = [];
+  readonly params: SqlValue[] = [];
+  add(clause: string, ...values: SqlValue[]): this {
+    this.clauses.push(clause);
+    this.params.push(...values);
+    return this;
+  }
+  /** Adds the clause only when `value` is given. */
+  opt(clause: string, value: SqlValue | undefined): this {
+    return value === undefined || value === '' ? this : this.add(clause, value);
+  }
+  get sql(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+  /** `WHERE …` plus one more condition, for a second query over the same filter. */
+  and(clause: string): string {
+    return this.clauses.length ? `${this.sql} AND ${clause}` : `WHERE ${clause}`;
+  }
+}

@@ -1,0 +1,74 @@
+import { appendAuditIn, verifyAuditIn } from './auditLog';
+import { getBatchContentIn, getBatchIn, listBatchesIn, putBatchIn } from './batchesRepo';
+import { addEnrolCodeIn, getTokenIn, insertTokenIn, redeemEnrolCodeIn, revokeTokensIn } from './identityRepo';
+import { claimMailIn, dueMailsIn, mailFailedIn, mailSentIn } from './mailRepo';
+import { logMessageIn } from './messageLog';
+import { changesOf, entryOf, inboxOf, submitIn, transitionIn } from './notificationsRepo';
+import type { PlatformStore, StoreCounts } from './repository';
+import type { SqlDriver } from './sql';
+import { statsIn } from './statsRepo';
+
+/**
+ * The repository over either driver: each method is one read or one serial write transaction; the
+ * SQL lives in the *Repo modules, written once for both engines.
+ */
+export function createSqlStore(db: SqlDriver): PlatformStore {
+  return {
+    dialect: db.dialect,
+    close: () => db.close(),
+    ping: async () => {
+      await db.get('SELECT 1 AS one');
+    },
+
+    metaGetOrSet: (key, value) =>
+      db.tx(async (q) => {
+        await q.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [key, value]);
+        return (await q.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]))!.value;
+      }),
+
+    addEnrolCode: (rec, audit) => db.tx((q) => addEnrolCodeIn(q, rec, audit)),
+    redeemEnrolCode: (hash, admits, token, audit) => db.tx((q) => redeemEnrolCodeIn(q, hash, admits, token, audit)),
+    addToken: (rec, audit) =>
+      db.tx(async (q) => {
+        await insertTokenIn(q, rec);
+        await appendAuditIn(q, audit);
+      }),
+    getToken: (jti) => getTokenIn(db, jti),
+    revokeTokens: (by, at, audit) => db.tx((q) => revokeTokensIn(q, by, at, audit)),
+
+    submit: (office, items, mails, actor, now, audit) => db.tx((q) => submitIn(q, office, items, mails, actor, now, audit)),
+    inbox: (agency, query) => inboxOf(db, agency, query),
+    getEntry: (id) => entryOf(db, id),
+    transition: (id, decide, actor, now, audit) => db.tx((q) => transitionIn(q, id, decide, actor, now, audit)),
+    changes: (office, cursor, limit) => changesOf(db, office, cursor, limit),
+
+    putBatch: (batch, content, audit) => db.tx((q) => putBatchIn(q, batch, content, audit)),
+    listBatches: (agency, query) => listBatchesIn(db, agency, query),
+    getBatch: (id) => getBatchIn(db, id),
+    getBatchContent: (id) => getBatchContentIn(db, id),
+
+    stats: (filter) => statsIn(db, filter),
+
+    logMessage: (entry) => logMessageIn(db, entry),
+    appendAudit: (draft) => db.tx((q) => appendAuditIn(q, draft)),
+    verifyAudit: () => verifyAuditIn(db),
+
+    dueMails: (nowMs, limit) => dueMailsIn(db, nowMs, limit),
+    claimMail: (id, expected, lease) => claimMailIn(db, id, expected, lease),
+    mailSent: (id, at) => mailSentIn(db, id, at),
+    mailFailed: (id, error, next) => mailFailedIn(db, id, error, next),
+
+    async counts(): Promise<StoreCounts> {
+      const n = async (table: string) => Number((await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
+      return {
+        notifications: await n('notifications'),
+        changes: await n('changes'),
+        batches: await n('batch_files'),
+        tokens: await n('tokens'),
+        enrolCodes: await n('enrol_codes'),
+        audit: await n('audit'),
+        mails: await n('mail_outbox'),
+      };
+    },
+  };
+}

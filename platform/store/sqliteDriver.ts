@@ -1,0 +1,87 @@
+import Database from 'better-sqlite3';
+import { AppFailure } from '../../shared/result';
+import { migrate } from '../../electron/services/db/migrate';
+import type { SqlDriver, SqlExec, SqlValue } from './sql';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+
+/**
+ * SQLite behind the SqlDriver surface: one connection, WAL, synchronous=FULL. FULL because the
+ * counter forgets a notification as soon as the platform answers `accepted`; that answer must come
+ * after the commit is on disk, or a power cut could lose a row both sides think is safe.
+ */
+export class SqliteDriver implements SqlDriver {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements = new Map<string, Database.Statement>();
+  /** better-sqlite3 is synchronous but our callers await between statements: queue every use so a transaction is never interleaved with another request's query. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly exec: SqlExec;
+
+  constructor(readonly db: Database.Database) {
+    this.exec = {
+      all: async <T>(sql: string, params: readonly SqlValue[] = []) => this.stmt(sql).all(...params) as T[],
+      get: async <T>(sql: string, params: readonly SqlValue[] = []) => this.stmt(sql).get(...params) as T | undefined,
+      run: async (sql: string, params: readonly SqlValue[] = []) => this.stmt(sql).run(...params).changes,
+    };
+  }
+
+  static open(file: string): SqliteDriver {
+    let db: Database.Database;
+    try {
+      db = new Database(file, { timeout: 5000 });
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new AppFailure({ code: 'DB_CORRUPT', message: `平台資料庫檔案已損毀（${String(check)}）` });
+      migrate(db, SQLITE_MIGRATIONS);
+    } catch (e) {
+      if (e instanceof AppFailure) throw e;
+      throw new AppFailure({ code: 'DB_OPEN_FAILED', message: `無法開啟平台資料庫「${file}」：${(e as Error).message}` });
+    }
+    return new SqliteDriver(db);
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.exclusive(() => this.exec.all<T>(sql, params));
+  }
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return this.exclusive(() => this.exec.get<T>(sql, params));
+  }
+  run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.exclusive(() => this.exec.run(sql, params));
+  }
+
+  tx<T>(fn: (q: SqlExec) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const out = await fn(this.exec);
+        this.db.exec('COMMIT');
+        return out;
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw e;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    this.db.close();
+  }
+}
