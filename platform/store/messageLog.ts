@@ -1,5 +1,5 @@
 import type { MessageLogEntry } from './repository';
-import type { SqlExec } from './sql';
+import { Where, type SqlExec } from './sql';
 
 /** One line per HTTP message: ids, parties, route, outcome and a body hash — never the body itself (it holds personal data). */
 export async function logMessageIn(q: SqlExec, e: MessageLogEntry): Promise<void> {
@@ -11,4 +11,19 @@ export async function logMessageIn(q: SqlExec, e: MessageLogEntry): Promise<void
       e.errorCode, e.bodySha256, e.bodyBytes, e.durationMs,
     ],
   );
+}
+
+type MessageRow = {
+  at: string; request_id: string; message_ids: string | null; client: string | null; client_kind: string | null; ip: string | null; method: string;
+  route: string; target: string | null; status: number; error_code: string | null; body_sha256: string | null; body_bytes: number; duration_ms: number;
+};
+
+export async function messagesIn(q: SqlExec, f: { requestId?: string; client?: string; limit: number }): Promise<MessageLogEntry[]> {
+  const w = new Where().opt('request_id = ?', f.requestId).opt('client = ?', f.client);
+  const rows = await q.all<MessageRow>(`SELECT * FROM message_log ${w.sql} ORDER BY id DESC LIMIT ?`, [...w.params, f.limit]);
+  return rows.map((r) => ({
+    at: r.at, requestId: r.request_id, messageIds: r.message_ids ? (JSON.parse(r.message_ids) as string[]) : null, client: r.client, clientKind: r.client_kind,
+    ip: r.ip, method: r.method, route: r.route, target: r.target, status: r.status, errorCode: r.error_code, bodySha256: r.body_sha256, bodyBytes: r.body_bytes,
+    durationMs: r.duration_ms,
+  }));
 }

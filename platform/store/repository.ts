@@ -128,6 +128,8 @@ export interface PlatformStore {
   stats(filter: StatsFilter): Promise<StatsResponse>;
 
   logMessage(entry: MessageLogEntry): Promise<void>;
+  /** Newest first; for admins' usage reports and for tests. */
+  messages(filter: { requestId?: string; client?: string; limit: number }): Promise<MessageLogEntry[]>;
   appendAudit(draft: AuditDraft): Promise<void>;
   verifyAudit(): Promise<{ ok: true; rows: number } | { ok: false; brokenAt: number }>;
 

@@ -2,7 +2,7 @@ import { appendAuditIn, verifyAuditIn } from './auditLog';
 import { getBatchContentIn, getBatchIn, listBatchesIn, putBatchIn } from './batchesRepo';
 import { addEnrolCodeIn, getTokenIn, insertTokenIn, redeemEnrolCodeIn, revokeTokensIn } from './identityRepo';
 import { claimMailIn, dueMailsIn, mailFailedIn, mailSentIn } from './mailRepo';
-import { logMessageIn } from './messageLog';
+import { logMessageIn, messagesIn } from './messageLog';
 import { changesOf, entryOf, inboxOf, submitIn, transitionIn } from './notificationsRepo';
 import type { PlatformStore, StoreCounts } from './repository';
 import type { SqlDriver } from './sql';
@@ -50,6 +50,7 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     stats: (filter) => statsIn(db, filter),
 
     logMessage: (entry) => logMessageIn(db, entry),
+    messages: (filter) => messagesIn(db, filter),
     appendAudit: (draft) => db.tx((q) => appendAuditIn(q, draft)),
     verifyAudit: () => verifyAuditIn(db),
 
