@@ -74,6 +74,43 @@ describe('browser host', () => {
     expect(((await r.json()) as { error: { code: string } }).error.code).toBe(code);
   });
 
+  it.each([
+    ['another port on loopback', 'http://127.0.0.1:1'],
+    ['localhost (another origin for the browser)', `http://localhost`],
+    ['a sandboxed or file page (Origin: null)', 'null'],
+  ])('refuses a token-carrying call from %s', async (_name, foreign) => {
+    const r = await fetch(`${origin}/api/system.info`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}`, origin: foreign }, body: '{}' });
+    expect(r.status).toBe(403);
+  });
+
+  it('refuses an API call with a rebinding Host header even with the right token', async () => {
+    const { request } = await import('node:http');
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: host.port, path: '/api/system.info', method: 'POST', headers: { host: `rebind.example:${host.port}`, authorization: `Bearer ${host.token}`, 'content-type': 'application/json' } },
+        (r) => {
+          let body = '';
+          r.on('data', (c: Buffer) => (body += c.toString()));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(res.status).toBe(421);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'HOST_REJECTED' } });
+  });
+
+  it('is not reachable on the IPv6 loopback or any other address: bound to 127.0.0.1 only', async () => {
+    const { connect } = await import('node:net');
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = connect({ host: '::1', port: host.port });
+      socket.once('connect', () => (socket.destroy(), resolve('connected')));
+      socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+    });
+    expect(outcome).not.toBe('connected');
+  });
+
   it('refuses a rebinding Host header', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
