@@ -10,7 +10,10 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: 'platform-initial',
     up: `
-      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
 
       -- One-time enrolment codes; only their sha256 is kept, the code itself is shown once.
       CREATE TABLE enrol_codes (

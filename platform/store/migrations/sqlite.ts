@@ -9,7 +9,10 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: 'platform-initial',
     up: `
-      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
 
       -- One-time enrolment codes; only their sha256 is kept, the code itself is shown once.
       CREATE TABLE enrol_codes (

@@ -1,0 +1,249 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AppFailure } from '../../shared/result';
+import type { NotificationEnvelope } from '../../shared/platform/wire';
+import { decide } from '../notifications/lifecycle';
+import { n04LandEnvelope, notificationEnvelope, verificationEnvelope } from '../testing/envelopes';
+import { startTestPlatform } from '../testing/harness';
+import { freshDatabase, pgServer } from '../testing/pg';
+import { POSTGRES_MIGRATIONS } from './migrations/postgres';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+import { PostgresDriver } from './postgresDriver';
+import type { AuditDraft, PlatformStore, TokenRecord } from './repository';
+import type { SqlDriver } from './sql';
+import { SqliteDriver } from './sqliteDriver';
+import { createSqlStore } from './sqlStore';
+
+/**
+ * One repository contract, run on SQLite always and on PostgreSQL when a server is available
+ * (PG_TEST_URL, PGHOST, or a throwaway cluster from scripts/pg-test-server.sh).
+ */
+type Engine = { name: 'sqlite' | 'postgres'; open(): Promise<{ driver: SqlDriver; reopen(): Promise<SqlDriver>; dispose(): Promise<void> }>; tooNew(): Promise<void> };
+
+const tmp = mkdtempSync(join(tmpdir(), 'nin1-store-'));
+const server = await pgServer();
+afterAll(async () => {
+  rmSync(tmp, { recursive: true, force: true });
+  if ('url' in server) await server.stop();
+});
+
+let n = 0;
+const sqliteEngine: Engine = {
+  name: 'sqlite',
+  async open() {
+    const file = join(tmp, `s${++n}.sqlite`);
+    return { driver: SqliteDriver.open(file), reopen: async () => SqliteDriver.open(file), dispose: async () => undefined };
+  },
+  async tooNew() {
+    const file = join(tmp, 'newer.sqlite');
+    const db = new Database(file);
+    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => SqliteDriver.open(file)).toThrow(AppFailure);
+  },
+};
+
+const engines: Engine[] = [sqliteEngine];
+if ('url' in server) {
+  engines.push({
+    name: 'postgres',
+    async open() {
+      const db = await freshDatabase(server.url);
+      return { driver: await PostgresDriver.open(db.url), reopen: () => PostgresDriver.open(db.url), dispose: () => db.drop() };
+    },
+    async tooNew() {
+      const db = await freshDatabase(server.url);
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      await c.query(`CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (${POSTGRES_MIGRATIONS.length + 1})`);
+      await c.end();
+      await expect(PostgresDriver.open(db.url)).rejects.toThrow(/比本程式支援的版本/);
+      await db.drop();
+    },
+  });
+}
+
+const at = (d: Date) => d.toISOString();
+const audit = (action: string): AuditDraft => ({ at: new Date().toISOString(), actor: 'test', action });
+const NOW = new Date('2026-11-26T02:30:00.000Z');
+const items = (envs: NotificationEnvelope[]) => envs.map((envelope) => ({ envelope, bodySha256: 'f'.repeat(64) }));
+
+async function withStore<T>(engine: Engine, fn: (s: PlatformStore, driver: SqlDriver) => Promise<T>): Promise<T> {
+  const h = await engine.open();
+  const store = createSqlStore(h.driver);
+  try {
+    return await fn(store, h.driver);
+  } finally {
+    await store.close();
+    await h.dispose();
+  }
+}
+
+if (!('url' in server)) {
+  describe('platform store on PostgreSQL', () => {
+    it.skip(`skipped: ${server.skip}`, () => undefined);
+  });
+}
+
+describe.each(engines)('platform store on $name', (engine) => {
+  it('migrates a new database, reopens without change, refuses a newer one', async () => {
+    const h = await engine.open();
+    await h.driver.close();
+    const again = await h.reopen();
+    const tables = await again.all<{ name: string }>(
+      engine.name === 'sqlite' ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'" : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+    );
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['notifications', 'changes', 'tokens', 'enrol_codes', 'batch_files', 'message_log', 'audit', 'mail_outbox', 'meta']));
+    await again.close();
+    await h.dispose();
+    await engine.tooNew();
+  });
+
+  it('submit is idempotent, answers the original result, and keeps another office out', async () => {
+    await withStore(engine, async (s) => {
+      const envs = [notificationEnvelope(), verificationEnvelope(), n04LandEnvelope()];
+      const mails = [{ notificationId: envs[1]!.id, to: 'verify@kh-tax.example.gov.tw', subject: 's', body: 'b' }];
+      const first = await s.submit('FS01', items(envs), mails, 'workstation:FS01/W', NOW, audit('submit'));
+      expect(first.map((r) => r.outcome)).toEqual(['accepted', 'accepted', 'accepted']);
+      const later = new Date(NOW.getTime() + 60_000);
+      const second = await s.submit('FS01', items(envs), mails, 'workstation:FS01/W', later, audit('submit'));
+      expect(second).toEqual(first.map((r) => ({ ...r, outcome: 'duplicate' })));
+      const conflict = await s.submit('FS02', items([envs[0]!]), [], 'workstation:FS02/W', later, audit('submit'));
+      expect(conflict[0]).toMatchObject({ outcome: 'rejected', error: { code: 'ID_CONFLICT' } });
+      expect(await s.counts()).toMatchObject({ notifications: 3, changes: 3, mails: 1 });
+      const entry = await s.getEntry(envs[1]!.id);
+      expect(entry).toMatchObject({ kind: 'verification', status: 'delivered', payload: envs[1]!.payload, person: envs[1]!.person, deliveredAt: at(NOW) });
+    });
+  });
+
+  it('transitions write change rows in cursor order and timestamps for turnaround', async () => {
+    await withStore(engine, async (s) => {
+      const [a, v] = [notificationEnvelope(), verificationEnvelope()];
+      await s.submit('FS01', items([a, v]), [], 'w', NOW, audit('submit'));
+      const t1 = new Date(NOW.getTime() + 120_000);
+      const r = await s.transition(a.id, (st) => decide({ action: 'complete' }, st, 'KH-TAX'), 'agency:KH-TAX/d', t1, audit('complete'));
+      expect(r.ok && r.changes.map((c) => c.status)).toEqual(['received', 'completed']);
+      const ans = { found: false, text: '查無稅籍' };
+      const r2 = await s.transition(v.id, (st) => decide({ action: 'answer', answer: ans }, st, 'KH-TAX'), 'agency:KH-TAX/d', t1, audit('answer'));
+      expect(r2.ok && r2.entry.answer).toEqual(ans);
+      expect(await s.transition(a.id, (st) => decide({ action: 'reject', reason: 'x' }, st, 'KH-TAX'), 'a', t1, audit('x'))).toEqual({ ok: false, code: 'INVALID_TRANSITION' });
+      expect(await s.transition('01900000-0000-7000-8000-000000000000', (st) => decide({ action: 'receive' }, st, 'KH-TAX'), 'a', t1, audit('x'))).toEqual({ ok: false, code: 'NOT_FOUND' });
+      const feed = await s.changes('FS01', 0, 100);
+      expect(feed.changes.map((c) => [c.notificationId === a.id ? 'a' : 'v', c.status])).toEqual([['a', 'delivered'], ['v', 'delivered'], ['a', 'received'], ['a', 'completed'], ['v', 'received'], ['v', 'completed']]);
+      expect(feed.changes[5]!.answer).toEqual(ans);
+      const page = await s.changes('FS01', feed.changes[1]!.cursor, 2);
+      expect(page).toMatchObject({ more: true, nextCursor: feed.changes[3]!.cursor });
+      expect(await s.changes('FS02', 0, 100)).toEqual({ changes: [], nextCursor: 0, more: false });
+      const stats = await s.stats({ groupBy: ['agency'] });
+      expect(stats.timings).toEqual([{ agency: 'KH-TAX', received: { n: 2, medianS: 120, p90S: 120 }, closed: { n: 2, medianS: 120, p90S: 120 } }]);
+    });
+  });
+
+  it('parallel submits get strictly increasing cursors a paging reader never skips', async () => {
+    await withStore(engine, async (s) => {
+      const batches = Array.from({ length: 8 }, () => Array.from({ length: 25 }, () => notificationEnvelope()));
+      const reader = (async () => {
+        // page while writers run: with serial writers no row may appear behind the cursor
+        const seen = new Set<string>();
+        let cursor = 0;
+        for (let i = 0; i < 200 && seen.size < 200; i++) {
+          const p = await s.changes('FS01', cursor, 7);
+          for (const c of p.changes) seen.add(c.notificationId);
+          cursor = p.nextCursor;
+          await new Promise((r) => setTimeout(r, 2));
+        }
+        return { seen, cursor };
+      })();
+      await Promise.all(batches.map((b) => s.submit('FS01', items(b), [], 'w', NOW, audit('submit'))));
+      let { seen, cursor } = await reader;
+      for (;;) {
+        const p = await s.changes('FS01', cursor, 50);
+        for (const c of p.changes) seen.add(c.notificationId);
+        cursor = p.nextCursor;
+        if (!p.more) break;
+      }
+      seen = new Set(seen);
+      expect(seen.size).toBe(200);
+      const all = (await s.changes('FS01', 0, 1000)).changes.map((c) => c.cursor);
+      expect(all).toEqual([...all].sort((x, y) => x - y));
+      expect(new Set(all).size).toBe(200);
+    });
+  });
+
+  it('inbox pages and filters; a one-time code redeems exactly once even when raced', async () => {
+    await withStore(engine, async (s) => {
+      await s.submit('FS01', items([notificationEnvelope(), verificationEnvelope(), notificationEnvelope(), n04LandEnvelope()]), [], 'w', NOW, audit('submit'));
+      const p1 = await s.inbox('KH-TAX', { limit: 2 });
+      const p2 = await s.inbox('KH-TAX', { limit: 2, cursor: p1.nextCursor! });
+      expect([p1.entries.length, p2.entries.length, p2.nextCursor]).toEqual([2, 1, null]);
+      expect((await s.inbox('KH-TAX', { limit: 50, item: 'V01' })).entries).toHaveLength(1);
+      expect((await s.inbox('KH-TAX', { limit: 50, from: '2026-11-27' })).entries).toHaveLength(0);
+
+      await s.addEnrolCode(
+        { codeHash: 'h1', kind: 'workstation', officeCode: 'FS01', workstationId: 'W1', agencyCode: null, clientId: null, reusable: false, createdAt: at(NOW), expiresAt: '2099-01-01T00:00:00.000Z', usedAt: null },
+        audit('code'),
+      );
+      const token = (jti: string): TokenRecord => ({ jti, kind: 'workstation', subject: 'workstation:FS01/W1', officeCode: 'FS01', workstationId: 'W1', agencyCode: null, clientId: null, issuedAt: at(NOW), expiresAt: '2099-01-01T00:00:00.000Z', revokedAt: null });
+      const raced = await Promise.all(['j1', 'j2', 'j3'].map((j) => s.redeemEnrolCode('h1', () => true, token(j), audit('enrol'))));
+      expect(raced.filter(Boolean)).toHaveLength(1);
+      expect((await s.counts()).tokens).toBe(1);
+      const jti = ['j1', 'j2', 'j3'][raced.indexOf(true)]!;
+      expect(await s.revokeTokens({ subject: 'workstation:FS01/W1' }, at(NOW), audit('revoke'))).toBe(1);
+      expect((await s.getToken(jti))?.revokedAt).toBe(at(NOW));
+    });
+  });
+
+  it('batch files round-trip their bytes; mails are claimed by one worker; the audit chain verifies and is append-only', async () => {
+    await withStore(engine, async (s, driver) => {
+      const bytes = Buffer.from([0, 1, 2, 255, 254, 0x5c, 0x27]);
+      const b = { id: '0b8f4a52-4f1e-4d6c-9a55-3f0f7f0d1a01', receiverAgency: 'KH-TAX', sender: 'x', dataset: 'd', period: null, fileName: 'f.bin', mime: 'application/octet-stream', size: bytes.length, sha256: 'a'.repeat(64), uploadedAt: at(NOW) };
+      expect((await s.putBatch(b, bytes, audit('up'))).outcome).toBe('accepted');
+      expect((await s.putBatch(b, bytes, audit('up'))).outcome).toBe('duplicate');
+      expect(Buffer.compare((await s.getBatchContent(b.id))!, bytes)).toBe(0);
+      expect((await s.listBatches('KH-TAX', { limit: 10 })).batches).toEqual([b]);
+
+      const v = verificationEnvelope();
+      await s.submit('FS01', items([v]), [{ notificationId: v.id, to: 't@x', subject: 's', body: 'b' }], 'w', NOW, audit('submit'));
+      const [m] = await s.dueMails(NOW.getTime(), 10);
+      const claims = await Promise.all([1, 2, 3].map(() => s.claimMail(m!.id, m!.nextAttemptMs, NOW.getTime() + 60_000)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await s.dueMails(NOW.getTime(), 10)).toEqual([]);
+      await s.mailFailed(m!.id, 'down', NOW.getTime() + 1);
+      expect(await s.dueMails(NOW.getTime() + 1, 10)).toHaveLength(1);
+      await s.mailSent(m!.id, at(NOW));
+      expect(await s.dueMails(NOW.getTime() + 10_000_000, 10)).toEqual([]);
+
+      const audited = await s.verifyAudit();
+      expect(audited).toEqual({ ok: true, rows: 2 }); // upload + submit; the duplicate upload is not a new event
+      await expect(driver.run("UPDATE audit SET actor = 'mallory'")).rejects.toThrow(/append-only/);
+      await expect(driver.run('DELETE FROM audit')).rejects.toThrow(/append-only/);
+      // Someone with raw database access who disables the guard is still caught by the chain.
+      await driver.run(engine.name === 'sqlite' ? 'DROP TRIGGER audit_no_update' : 'ALTER TABLE audit DISABLE TRIGGER audit_no_update');
+      await driver.run("UPDATE audit SET actor = 'mallory' WHERE action = 'up'");
+      expect(await s.verifyAudit()).toEqual({ ok: false, brokenAt: expect.any(Number) });
+    });
+  });
+
+  it('serves the whole HTTP round trip', async () => {
+    const h = await engine.open();
+    const t = await startTestPlatform({ store: createSqlStore(h.driver) });
+    try {
+      const ws = await t.workstationToken();
+      const tax = await t.agencyToken('KH-TAX');
+      const e = notificationEnvelope();
+      expect((await t.http.call('submitNotifications', { body: { notifications: [e] } }, ws)).body.results[0]!.outcome).toBe('accepted');
+      expect((await t.http.call('submitNotifications', { body: { notifications: [e] } }, ws)).body.results[0]!.outcome).toBe('duplicate');
+      expect((await t.http.call('notificationAction', { params: { id: e.id }, body: { action: 'complete' } }, tax)).status).toBe(200);
+      const feed = await t.http.call('officeChanges', { params: { office: 'FS01' }, query: {} }, ws);
+      expect(feed.body.changes.map((c) => c.status)).toEqual(['delivered', 'received', 'completed']);
+      expect((await t.http.call('health', {})).body.storage).toBe(engine.name);
+    } finally {
+      await t.close();
+      await h.dispose();
+    }
+  });
+});
