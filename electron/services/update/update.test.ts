@@ -46,7 +46,7 @@ describe('feed (latest.yml)', () => {
     expect(f).toMatchObject({ version: '0.2.0', stagingPercentage: 25, files: [{ url: 'NIN1-Counter-0.2.0-setup.exe', sha512: SHA, size: 98765432 }] });
   });
   it('refuses a release it could not verify, and garbage', () => {
-    expect(() => parseFeed(LATEST_YML.replace(/    sha512: .*\n/, ''), FEED_URL)).toThrow(/files\.0\.sha512/);
+    expect(() => parseFeed(LATEST_YML.replace(/ {4}sha512: .*\n/, ''), FEED_URL)).toThrow(/files\.0\.sha512/);
     expect(() => parseFeed('version: banana\nfiles: []\n', FEED_URL)).toThrow(/UPDATE_FEED_INVALID|version|SemVer/);
     expect(() => parseFeed(': : :\n\t- [', FEED_URL)).toThrow(/不是有效的 YAML/);
   });
