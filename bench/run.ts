@@ -1,5 +1,6 @@
 import { benchCaseSave } from './caseSave';
 import { benchPdfForm } from './pdfForm';
+import { benchPlatformIngest } from './platformIngest';
 import { benchSearch1m } from './search1m';
 import type { BenchEntry } from './stats';
 
@@ -16,6 +17,7 @@ const suites: [string, () => BenchEntry[] | Promise<BenchEntry[]>][] = [
   ['case-save', benchCaseSave],
   ['pdf-form', benchPdfForm],
   ['search-1m', () => benchSearch1m(log)],
+  ['platform-ingest', () => benchPlatformIngest(log)],
 ];
 
 const results: BenchEntry[] = [];

@@ -35,14 +35,26 @@ export type BenchEntry = {
   baseline?: number;
   ratio?: number;
   ok: boolean;
+  /** Present on rates: the budget is a floor (value must stay at or above it). */
+  better?: 'higher';
   note?: string;
 };
 
 export const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
 
-/** An entry whose value must stay under its budget (and its ratio under `maxRatio` when given). */
-export function entry(name: string, value: number, unit: string, budget: number, extra: { baseline?: number; maxRatio?: number; note?: string } = {}): BenchEntry {
-  const e: BenchEntry = { name, value: round(value), unit, budget, ok: value <= budget };
+/**
+ * An entry whose value must stay under its budget (and its ratio under `maxRatio` when given); with
+ * `higherIsBetter` (rates) the budget is a floor instead.
+ */
+export function entry(
+  name: string,
+  value: number,
+  unit: string,
+  budget: number,
+  extra: { baseline?: number; maxRatio?: number; note?: string; higherIsBetter?: boolean } = {},
+): BenchEntry {
+  const e: BenchEntry = { name, value: round(value), unit, budget, ok: extra.higherIsBetter ? value >= budget : value <= budget };
+  if (extra.higherIsBetter) e.better = 'higher';
   if (extra.baseline !== undefined) {
     e.baseline = round(extra.baseline);
     e.ratio = round(value / extra.baseline, 2);
