@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startCaseOpenReporter } from './lib/caseOpenReporter';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './styles/tables.css';
 
+startCaseOpenReporter();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

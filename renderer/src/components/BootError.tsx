@@ -1,7 +1,9 @@
 import type { AppError } from '../../../shared/result';
+import { ADMIN_ERROR_CODES, AdminErrorScreen } from '../screens/AdminErrorScreen';
 
 /** The host refused us before anything else (missing/old launch token, host stopped). */
 export function BootError({ error }: { error: AppError }) {
+  if (ADMIN_ERROR_CODES.has(error.code)) return <AdminErrorScreen error={error} />;
   return (
     <div className="login">
       <div className="card login__card" role="alert">
