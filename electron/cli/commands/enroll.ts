@@ -1,13 +1,15 @@
 import { AppFailure } from '../../../shared/result';
 import { enroll } from '../../services/sync/enroll';
+import { loadWorkstationConfig } from '../../services/config/load';
 import { need, UsageError, withApp, type Command } from '../command';
 
 export const enrollCommand: Command = {
   name: 'enroll',
-  usage: 'enroll     --db 檔案 --platform 網址 --code 註冊碼 [--agency 機關代碼 [--client-id 代碼]]   以一次性註冊碼向平台註冊本工作站（或接收機關）',
+  usage: 'enroll     --db 檔案 [--platform 網址] --code 註冊碼 [--agency 機關代碼 [--client-id 代碼]]   以一次性註冊碼向平台註冊本工作站（或接收機關）',
   options: { db: { type: 'string' }, platform: { type: 'string' }, code: { type: 'string' }, agency: { type: 'string' }, 'client-id': { type: 'string' } },
   run: async (values) => {
-    const url = need(values, 'platform');
+    // The machine policy's platform.url is the default, so IT enrols with one command and no typing of the URL.
+    const url = typeof values.platform === 'string' ? values.platform : (loadWorkstationConfig().config.platform?.url ?? need(values, 'platform'));
     const code = need(values, 'code');
     if (!/^https?:\/\/[^/]+/.test(url)) throw new UsageError(`平台網址格式不正確：「${url}」（例：https://nin1.kcg.gov.tw）`);
     const agency = typeof values.agency === 'string' ? values.agency : null;
