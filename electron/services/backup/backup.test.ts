@@ -6,7 +6,10 @@ import { createCase } from '../cases/createCase';
 import { makeContext, moveDraft, seedClerk, tempDir } from '../testing/fixtures';
 import { backupDatabase } from './backup';
 import { restoreDatabase } from './restore';
+import { scheduleBackups } from './schedule';
 import { latestGoodBackup, listBackups } from './store';
+import { silentLogger } from '../logging/logger';
+import { systemClock } from '../clock';
 
 const tmp = tempDir('nin1-backup-');
 afterAll(() => tmp.cleanup());
@@ -81,5 +84,20 @@ describe('backup and restore', () => {
     writeFileSync(junk, Buffer.alloc(8192, 7));
     expect(() => restoreDatabase({ from: junk, dbFile, now: new Date() })).toThrow(/未通過完整性檢查/);
     expect(readFileSync(dbFile).equals(before)).toBe(true);
+  });
+
+  it('the schedule makes a first backup soon after start when none is recent, then waits', async () => {
+    const ctx = makeContext(tmp.file('sched.sqlite'));
+    const dir = tmp.file('sched');
+    const schedule = scheduleBackups({ db: ctx.db, policy: { dir, keep: 2, everyHours: 4 }, clock: systemClock, logger: silentLogger(), appVersion: '0.1.0', firstDelayMs: 10 });
+    for (let i = 0; i < 100 && listBackups(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(listBackups(dir)).toHaveLength(1);
+    schedule.stop();
+    // A second start right after finds a fresh backup and does not make another one at once.
+    const again = scheduleBackups({ db: ctx.db, policy: { dir, keep: 2, everyHours: 4 }, clock: systemClock, logger: silentLogger(), appVersion: '0.1.0', firstDelayMs: 10 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(listBackups(dir)).toHaveLength(1);
+    again.stop();
+    ctx.db.close();
   });
 });
