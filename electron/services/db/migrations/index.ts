@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate';
 import { m001Initial } from './001_initial';
 import { m002Sync } from './002_sync';
+import { m003Scanning } from './003_scanning';
 
 /** Numbered migrations, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning];
