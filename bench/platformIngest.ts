@@ -1,13 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCatalogue } from '../electron/services/catalogue/loadCatalogue';
 import { systemClock } from '../electron/services/clock';
 import { silentLogger } from '../electron/services/logging/logger';
-import { resourcePath } from '../electron/services/resources';
 import { issueEnrolCode } from '../platform/auth/enrolment';
-import { platformConfig } from '../platform/config';
-import { createPlatform } from '../platform/server/createPlatform';
+import { startPlatform } from '../platform/start';
 import { openStore, type StorageConfig } from '../platform/store/open';
 import type { PlatformStore } from '../platform/store/repository';
 import { notificationEnvelope } from '../platform/testing/envelopes';
@@ -54,11 +51,10 @@ async function directPull(store: PlatformStore): Promise<number> {
 }
 
 async function overHttp(cfg: StorageConfig, batches: NotificationEnvelope[][]): Promise<{ ingestS: number; pullS: number }> {
-  const store = await openStore(cfg);
-  const catalogue = loadCatalogue(resourcePath('catalogue'));
-  const platform = await createPlatform({ store, config: platformConfig(catalogue, 'bench-secret-bench-secret-bench-secret'), clock: systemClock, mailer: null, logger: silentLogger() });
+  const running = await startPlatform({ storage: cfg, logger: silentLogger() });
+  const store = running.platform.deps.store;
   try {
-    const url = await platform.listen();
+    const { url } = running;
     const { code } = await issueEnrolCode(store, systemClock, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' });
     const enrol = await fetch(`${url}/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, client: { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' } }) });
     const { token } = (await enrol.json()) as { token: string };
@@ -87,8 +83,7 @@ async function overHttp(cfg: StorageConfig, batches: NotificationEnvelope[][]): 
     if (n !== TOTAL) throw new Error(`HTTP pull saw ${n} changes`);
     return { ingestS, pullS };
   } finally {
-    await platform.close();
-    await store.close();
+    await running.close();
   }
 }
 

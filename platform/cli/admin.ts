@@ -3,7 +3,8 @@ import { issueAdminToken, issueEnrolCode } from '../auth/enrolment';
 import { subjectOf } from '../auth/principal';
 import { DEFAULT_TOKEN_TTL_DAYS } from '../config';
 import { seedDemo } from '../demo';
-import { catalogueFrom, need, secretFor, STORAGE_OPTIONS, UsageError, withStore, type Command } from './options';
+import { secretFor } from '../auth/secret';
+import { catalogueFrom, need, STORAGE_OPTIONS, UsageError, withStore, type Command } from './options';
 
 /** Admin sub-commands run on the platform host with direct database access: that is their authority. */
 export const enrollCodeCommand: Command = {

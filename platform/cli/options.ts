@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { loadCatalogue } from '../../electron/services/catalogue/loadCatalogue';
 import { resourcePath } from '../../electron/services/resources';
 import type { Catalogue } from '../../shared/catalogue/schema';
@@ -29,19 +28,6 @@ export async function storeFrom(values: Values): Promise<PlatformStore> {
 }
 
 export const catalogueFrom = (values: Values): Catalogue => loadCatalogue((values.catalogue as string | undefined) ?? resourcePath('catalogue'));
-
-/**
- * The token secret: NIN1_PLATFORM_SECRET when set (required when several nodes share a database,
- * and the better place for it), else one generated on first start and kept in the database.
- */
-export async function secretFor(store: PlatformStore): Promise<string> {
-  const env = process.env.NIN1_PLATFORM_SECRET;
-  if (env !== undefined) {
-    if (env.length < 32) throw new UsageError('NIN1_PLATFORM_SECRET 至少要 32 個字元');
-    return env;
-  }
-  return store.metaGetOrSet('token-secret', randomBytes(32).toString('base64url'));
-}
 
 export async function withStore<T>(values: Values, fn: (store: PlatformStore) => Promise<T>): Promise<T> {
   const store = await storeFrom(values);

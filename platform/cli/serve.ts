@@ -1,10 +1,7 @@
 import { createLogger } from '../../electron/services/logging/logger';
-import { systemClock } from '../../electron/services/clock';
-import { platformConfig, SmtpConfig } from '../config';
-import { seedDemo } from '../demo';
-import { createSmtpMailer } from '../mail/mailer';
-import { createPlatform } from '../server/createPlatform';
-import { catalogueFrom, secretFor, storeFrom, STORAGE_OPTIONS, UsageError, type Command } from './options';
+import { SmtpConfig } from '../config';
+import { startPlatform } from '../start';
+import { catalogueFrom, need, STORAGE_OPTIONS, UsageError, type Command } from './options';
 
 /**
  * `npm run platform -- --port N --db FILE [--demo] [--smtp-host H --smtp-port P] [--host 127.0.0.1]`
@@ -26,35 +23,32 @@ export const serveCommand: Command = {
   async run(v) {
     const port = Number(v.port ?? 0);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 須為 0–65535 的整數');
+    const pg = (v.pg as string | undefined) ?? process.env.NIN1_PLATFORM_PG;
     const logger = createLogger().child({ module: 'platform' });
-    const catalogue = catalogueFrom(v);
-    const store = await storeFrom(v);
-    const secret = await secretFor(store);
     const smtpHost = (v['smtp-host'] as string | undefined) ?? process.env.NIN1_SMTP_HOST;
     const smtp = smtpHost
       ? SmtpConfig.parse({ host: smtpHost, port: Number(v['smtp-port'] ?? process.env.NIN1_SMTP_PORT ?? 25), ...(v['smtp-from'] ? { from: v['smtp-from'] } : {}) })
       : null;
-    if (v.demo) {
-      const codes = await seedDemo(store, systemClock, catalogue);
-      process.stderr.write(`示範註冊碼（可重複使用）：\n${codes.map((c) => `  ${c.kind.padEnd(11)} ${c.who.padEnd(16)} ${c.code}`).join('\n')}\n`);
-    }
-    const platform = await createPlatform({
-      store,
-      config: platformConfig(catalogue, secret, { publicUrl: (v['public-url'] as string | undefined) ?? null }),
-      clock: systemClock,
-      mailer: smtp ? createSmtpMailer(smtp) : null,
+    const running = await startPlatform({
+      storage: pg ? { kind: 'postgres', url: pg } : { kind: 'sqlite', file: need(v, 'db') },
       logger,
+      port,
+      host: (v.host as string | undefined) ?? '127.0.0.1',
+      demo: Boolean(v.demo),
+      smtp,
+      catalogue: catalogueFrom(v),
+      config: { publicUrl: (v['public-url'] as string | undefined) ?? null },
     });
-    const url = await platform.listen({ port, host: (v.host as string | undefined) ?? '127.0.0.1' });
-    process.stdout.write(`LISTENING ${url}\n`);
-    logger.info({ url, storage: store.dialect, smtp: smtp ? `${smtp.host}:${smtp.port}` : null }, 'platform listening');
+    if (running.demoCodes.length > 0) {
+      process.stderr.write(`示範註冊碼（可重複使用）：\n${running.demoCodes.map((c) => `  ${c.kind.padEnd(11)} ${c.who.padEnd(16)} ${c.code}`).join('\n')}\n`);
+    }
+    process.stdout.write(`LISTENING ${running.url}\n`);
+    logger.info({ url: running.url, storage: running.platform.deps.store.dialect, smtp: smtp ? `${smtp.host}:${smtp.port}` : null }, 'platform listening');
     await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
     });
-    await platform.close();
-    await store.close();
+    await running.close();
     return 0;
   },
 };
