@@ -11,7 +11,7 @@ import { runHost } from '../electron/host/runHost';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.NIN1_LOG_LEVEL ??= 'warn';
   const dir = mkdtempSync(join(tmpdir(), 'nin1-e2e-'));
-  const host = await runHost(['--port', '0', '--db', join(dir, 'counter.sqlite')]);
+  const host = await runHost(['--port', '0', '--db', join(dir, 'counter.sqlite'), '--no-platform']); // sync.spec runs its own platform
   process.env.NIN1_HOST_URL = host.url;
   return async () => {
     await host.close();

@@ -7,16 +7,25 @@ import { createLogger } from '../services/logging/logger';
 import { loadFormFont } from '../services/pdf/font';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startHost } from './server';
+import { connectSync, type SyncHostOptions } from './syncHost';
+import type { DemoPlatform } from './demoPlatform';
 
 /**
- * `npm run host -- --port N --db FILE`: starts the browser host (no browser is opened) and prints
- * exactly one stdout line `URL <url-with-token>` when ready. A new database gets the demo data.
+ * `npm run host -- --port N --db FILE [--platform URL | --no-platform]`: starts the browser host (no
+ * browser is opened) and prints exactly one stdout line `URL <url-with-token>` when ready. A new
+ * database gets the demo data; without IT's policy (demo) a local platform is started beside it
+ * (electron/host/syncHost.ts) unless `--platform` names one or `--no-platform` says none.
  */
-export async function runHost(argv: string[]): Promise<{ url: string; close(): Promise<void> }> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, db: { type: 'string' }, rebuild: { type: 'boolean' } } });
+export async function runHost(argv: string[]): Promise<{ url: string; close(): Promise<void>; demoPlatform: DemoPlatform | null }> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, db: { type: 'string' }, rebuild: { type: 'boolean' }, platform: { type: 'string' }, 'no-platform': { type: 'boolean' } },
+  });
   const dbFile = values.db ?? '.data/counter.sqlite';
   mkdirSync(dirname(dbFile), { recursive: true });
   const logger = createLogger();
+  const syncOptions: SyncHostOptions = { counterDb: dbFile, logger, ...(values.platform ? { platformUrl: values.platform } : {}), none: values['no-platform'] ?? false, started: { demo: null } };
+  let sync: ReturnType<typeof connectSync> = Promise.resolve(null);
   // A bad policy file or a corrupt database does not stop the host: it serves the admin error
   // screen and answers every call with the reason (boot/boot.ts), exactly like the Electron shell.
   const app = bootCounter({
@@ -26,18 +35,24 @@ export async function runHost(argv: string[]): Promise<{ url: string; close(): P
     onStarted: (engine, ws) => {
       // Demo office and accounts only on a machine without IT's policy (development, training).
       if (!ws.policy.present) ensureDemoData(engine.ctx);
+      sync = connectSync(engine, ws, syncOptions);
     },
   });
   // Parse the 7 MB form font now, not when the first citizen's form is printed.
   void loadFormFont().catch((e: unknown) => logger.error({ err: e }, 'form font failed to load'));
   const rendererDir = await ensureRendererBuilt(values.rebuild ?? false);
+  const demoPlatform = await sync;
   const host = await startHost({ app, rendererDir, port: values.port ? Number(values.port) : 0 });
   logger.info({ port: host.port }, 'browser host ready');
   return {
     url: host.url,
+    demoPlatform,
     close: async () => {
       await host.close();
+      const s = app.state();
+      if (s.mode === 'running') await s.app.sync.stop();
       app.close();
+      await demoPlatform?.stop();
     },
   };
 }

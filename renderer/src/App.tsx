@@ -4,10 +4,13 @@ import { BootError } from './components/BootError';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { KeyLegend } from './components/KeyLegend';
 import { StatusBar } from './components/StatusBar';
+import { SyncStrip } from './components/SyncStrip';
 import { Toasts } from './components/Toasts';
 import { useGlobalKeys } from './keyboard/useGlobalKeys';
 import { CaseDetailScreen } from './screens/CaseDetailScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { InboxScreen } from './screens/InboxScreen';
+import { isAgencyUser } from './lib/roles';
 import { LoginScreen } from './screens/LoginScreen';
 import { PrintPreviewScreen } from './screens/PrintPreviewScreen';
 import { WizardScreen } from './screens/wizard/WizardScreen';
@@ -15,11 +18,13 @@ import { useRoute, type Route } from './stores/route';
 import { useSession } from './stores/session';
 
 function Screen({ route }: { route: Route }) {
+  const user = useSession((s) => s.user);
   switch (route.screen) {
     case 'login':
       return <LoginScreen />;
     case 'home':
-      return <HomeScreen />;
+      // A receiving agency's clerk works from the agency inbox; the counter queue is not theirs.
+      return isAgencyUser(user) ? <InboxScreen /> : <HomeScreen />;
     case 'wizard':
       return <WizardScreen />;
     case 'print':
@@ -32,6 +37,7 @@ function Screen({ route }: { route: Route }) {
 export function App() {
   const route = useRoute((s) => s.route);
   const info = useSession((s) => s.info);
+  const user = useSession((s) => s.user);
   const bootError = useSession((s) => s.bootError);
   const boot = useSession((s) => s.boot);
   useGlobalKeys();
@@ -46,8 +52,12 @@ export function App() {
       <main className="app-main">
         {bootError ? <BootError error={bootError} /> : info ? <Screen route={route} /> : <p className="empty">連線中…</p>}
       </main>
-      <KeyLegend screen={route.screen} />
-      <StatusBar />
+      {/* One sticky footer: the key legend, the sync strip and the status bar stack without overlapping. */}
+      <div className="app-footer">
+        <KeyLegend screen={route.screen === 'home' && isAgencyUser(user) ? 'inbox' : route.screen} />
+        <SyncStrip />
+        <StatusBar />
+      </div>
       <Toasts />
       <ConfirmDialog />
     </div>

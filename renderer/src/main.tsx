@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './styles/tables.css';
+import './styles/sync.css';
 
 startCaseOpenReporter();
 const root = document.getElementById('root');

@@ -89,6 +89,16 @@ export const InboxItem = z.object({
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 
+const InboxListInput = z.strictObject({
+  status: NotificationStatus.optional(),
+  item: z.string().max(32).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** The newest `limit` entries matching the filters, newest first. */
+  limit: z.number().int().min(1).max(200).default(50),
+});
+const InboxPage = z.object({ agencyCode: z.string(), agencyName: z.string(), entries: z.array(InboxItem), nextCursor: z.number().int().nullable() });
+
 const PdfFile = z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int() });
 
 export const syncApi = {
@@ -118,18 +128,13 @@ export const syncApi = {
     passive: true,
     summary: '案件各項通報的即時狀態與檢證回覆（不含個人資料）',
   }),
-  'inbox.list': call({
-    input: z.strictObject({
-      status: NotificationStatus.optional(),
-      item: z.string().max(32).optional(),
-      from: z.iso.date().optional(),
-      to: z.iso.date().optional(),
-      cursor: z.number().int().nonnegative().optional(),
-      limit: z.number().int().min(1).max(200).default(50),
-    }),
-    output: z.object({ agencyCode: z.string(), agencyName: z.string(), entries: z.array(InboxItem), nextCursor: z.number().int().nullable() }),
+  'inbox.list': call({ input: InboxListInput, output: InboxPage, access: INBOX_USERS, summary: '本機關收件匣（經平台；記錄稽核）' }),
+  'inbox.refresh': call({
+    input: InboxListInput,
+    output: InboxPage,
     access: INBOX_USERS,
-    summary: '本機關收件匣（經平台）',
+    passive: true,
+    summary: '收件匣自動更新（同一畫面的背景重新整理，不另記稽核、不延長登入）',
   }),
   'inbox.open': call({
     input: z.strictObject({ id: NotificationId }),

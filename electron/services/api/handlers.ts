@@ -39,7 +39,11 @@ export const handlers: Handlers = {
     return {};
   },
   'catalogue.get': (call) => call.ctx.catalogue,
-  'cases.create': (call, input) => createCase(call.ctx, actorOf(call), input),
+  'cases.create': (call, input) => {
+    const saved = createCase(call.ctx, actorOf(call), input);
+    call.sync.engine()?.kick('case saved'); // new outbox rows: send now, not at the next tick
+    return saved;
+  },
   'cases.get': (call, input) => getCase(call.ctx, actorOf(call), input.caseNo),
   'cases.today': (call) => todayCases(call.ctx),
   'cases.search': (call, input) => searchCases(call.ctx, actorOf(call), input.query),

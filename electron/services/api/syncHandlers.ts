@@ -20,6 +20,7 @@ export const syncHandlers: { [K in keyof typeof syncApi]: Handler<K> } = {
   'sync.markSentOnPaper': (call, input) => markSentOnPaper(call.ctx, actorOf(call), input.notificationId, input.note),
   'cases.progress': (call, input) => caseProgress(call.ctx, input.caseNo),
   'inbox.list': (call, input) => listInbox(inboxDeps(call), input),
+  'inbox.refresh': (call, input) => listInbox(inboxDeps(call), input, { audit: false }),
   'inbox.open': (call, input) => openInboxItem(inboxDeps(call), input.id),
   'inbox.act': (call, input) => actOnInboxItem(inboxDeps(call), input.id, input.action),
 };

@@ -19,7 +19,7 @@ import type { SyncRuntime } from '../sync/runtime';
  */
 export type InboxDeps = { ctx: ServiceContext; sync: SyncRuntime; actor: Actor };
 
-type Query = { status?: InboxEntry['status']; item?: string; from?: string; to?: string; cursor?: number; limit: number };
+type Query = { status?: InboxEntry['status']; item?: string; from?: string; to?: string; limit: number };
 
 function agencyFor(deps: InboxDeps): { code: string; name: string; client: PlatformClient } {
   const code = deps.actor.user.officeCode;
@@ -69,11 +69,29 @@ function audit(deps: InboxDeps, action: string, detail: Record<string, unknown>,
   });
 }
 
-export async function listInbox(deps: InboxDeps, q: Query): Promise<{ agencyCode: string; agencyName: string; entries: InboxItem[]; nextCursor: number | null }> {
+/** Pages the UI walks at most to show the newest entries first (the platform pages oldest first). */
+const MAX_PAGES = 25;
+
+/**
+ * The inbox list, newest first, IDs masked. The platform pages oldest-first (a work queue); the
+ * screen wants the latest deliveries on top, so this walks the pages and keeps the last `limit`.
+ * A screen's own background refresh is not audited again.
+ */
+export async function listInbox(deps: InboxDeps, q: Query, options: { audit?: boolean } = {}): Promise<{ agencyCode: string; agencyName: string; entries: InboxItem[]; nextCursor: number | null }> {
   const agency = agencyFor(deps);
-  const res = await agency.client.call('agencyInbox', { params: { agency: agency.code }, query: q });
-  audit(deps, 'agency.inbox', { agency: agency.code, filters: { status: q.status, item: q.item, from: q.from, to: q.to }, results: res.entries.length });
-  return { agencyCode: agency.code, agencyName: agency.name, entries: res.entries.map((e) => toItem(deps.ctx, e, false)), nextCursor: res.nextCursor };
+  const { limit, ...filters } = q;
+  let entries: InboxEntry[] = [];
+  let cursor: number | undefined;
+  let more = false;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const res = await agency.client.call('agencyInbox', { params: { agency: agency.code }, query: { ...filters, limit: 200, ...(cursor !== undefined ? { cursor } : {}) } });
+    entries = entries.concat(res.entries).slice(-limit);
+    more = res.nextCursor !== null;
+    if (!more) break;
+    cursor = res.nextCursor!;
+  }
+  if (options.audit !== false) audit(deps, 'agency.inbox', { agency: agency.code, filters, results: entries.length });
+  return { agencyCode: agency.code, agencyName: agency.name, entries: entries.reverse().map((e) => toItem(deps.ctx, e, false)), nextCursor: more ? (cursor ?? null) : null };
 }
 
 async function act(deps: InboxDeps, client: PlatformClient, id: string, action: AgencyAction): Promise<InboxEntry> {

@@ -33,12 +33,14 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
   let engine: SyncEngine | null = null;
   let started = false;
   const log = ctx.logger.child({ module: 'sync-runtime' });
+  // An explicit URL (CLI --platform) wins, then IT's policy (the platform moved), then where we enrolled.
+  const platformUrl = (enrolledAt: string): string => options.platformUrl ?? ctx.config.platform?.url ?? enrolledAt;
 
   const build = (): SyncEngine | null => {
     const credential = workstationCredential(ctx.db);
     if (!credential) return null;
     const client = createPlatformClient({
-      baseUrl: options.platformUrl ?? credential.url,
+      baseUrl: platformUrl(credential.url),
       // Read at every call: a re-enrolment from the CLI (another process) is picked up at once.
       token: () => workstationCredential(ctx.db)?.token ?? null,
       logger: ctx.logger,
@@ -81,7 +83,7 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
       const credential = agencyCredential(ctx.db, agencyCode);
       if (!credential) return null;
       return createPlatformClient({
-        baseUrl: options.platformUrl ?? credential.url,
+        baseUrl: platformUrl(credential.url),
         token: () => agencyCredential(ctx.db, agencyCode)?.token ?? null,
         logger: ctx.logger,
         ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -4,6 +4,10 @@ const ACCOUNTS: { username: string; who: string }[] = [
   { username: 'scanner', who: '掃描人員（黃淑芬）' },
   { username: 'supervisor', who: '主管（陳美玲）' },
   { username: 'admin', who: '系統管理員（張建宏）' },
+  { username: 'tax', who: '接收機關：高雄市稅捐稽徵處（收件匣、檢證回覆）' },
+  { username: 'land', who: '接收機關：鳳山地政事務所' },
+  { username: 'motor', who: '接收機關：高雄區監理所' },
+  { username: 'social', who: '接收機關：高雄市政府社會局' },
 ];
 
 /** Shown only when system.info says demo: the seeded accounts, all with password demo1234. */

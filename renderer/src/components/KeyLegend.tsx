@@ -2,7 +2,13 @@ import type { Route } from '../stores/route';
 
 type Key = [key: string, what: string];
 
-const LEGEND: Record<Route['screen'], Key[]> = {
+const LEGEND: Record<Route['screen'] | 'inbox', Key[]> = {
+  inbox: [
+    ['↑↓', '選擇通報'],
+    ['Enter', '開啟（簽收）／執行'],
+    ['Tab', '移動'],
+    ['Esc', '返回'],
+  ],
   login: [
     ['Enter', '下一欄／登入'],
     ['Tab', '移動'],
@@ -35,7 +41,7 @@ const LEGEND: Record<Route['screen'], Key[]> = {
 };
 
 /** The keys that work on this screen, always on show above the status strip. */
-export function KeyLegend({ screen }: { screen: Route['screen'] }) {
+export function KeyLegend({ screen }: { screen: Route['screen'] | 'inbox' }) {
   return (
     <nav className="key-legend" aria-label="快速鍵">
       {LEGEND[screen].map(([key, what]) => (

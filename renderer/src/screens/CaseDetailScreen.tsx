@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../shared/contract/api';
 import { call } from '../api/client';
-import { NotificationsTable } from '../components/NotificationsTable';
+import { LiveNotifications } from '../components/LiveNotifications';
 import { rocDateTime, rocLong } from '../lib/format';
 import { go } from '../stores/route';
 
@@ -99,7 +99,7 @@ export function CaseDetailScreen({ caseNo }: { caseNo: string }) {
         <h2 id="case-notifications" className="card__title">
           通報與檢證（{detail.notifications.length} 項）
         </h2>
-        <NotificationsTable notifications={detail.notifications} />
+        <LiveNotifications caseNo={caseNo} notifications={detail.notifications} />
       </section>
     </div>
   );
