@@ -68,7 +68,7 @@ function tokenFor(kind: Claims['kind'], subject: string, parts: Pick<TokenRecord
   };
 }
 
-export function sign(rec: TokenRecord, secret: string): string {
+function sign(rec: TokenRecord, secret: string): string {
   const claims: Claims = {
     sub: rec.subject,
     kind: rec.kind,

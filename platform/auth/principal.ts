@@ -11,7 +11,3 @@ export const subjectOf = {
   agency: (agency: string, client: string) => `agency:${agency}/${client}`,
   admin: (name: string) => `admin:${name}`,
 } satisfies Record<TokenKind, (...a: string[]) => string>;
-
-/** Which office's or agency's data a principal may see; admin sees all (null). */
-export const officeScope = (p: Principal): string | null => (p.kind === 'workstation' ? p.officeCode : null);
-export const agencyScope = (p: Principal): string | null => (p.kind === 'agency' ? p.agencyCode : null);

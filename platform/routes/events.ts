@@ -24,10 +24,15 @@ export function eventRoutes(app: FastifyInstance, deps: PlatformDeps): void {
       'X-Accel-Buffering': 'no',
       'X-Request-Id': ctx.requestId,
     });
-    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    // A hint racing the client's disconnect must not write to a closed socket.
+    const write = (chunk: string) => {
+      if (!res.destroyed && !res.writableEnded) res.write(chunk);
+    };
+    res.on('error', () => undefined);
+    const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     send(SSE_EVENTS.ready, { scope });
     const unsubscribe = deps.hub.subscribe(keys, (hint: SseChanged) => send(SSE_EVENTS.changed, hint));
-    const ping = setInterval(() => res.write(': ping\n\n'), deps.config.sseHeartbeatMs);
+    const ping = setInterval(() => write(': ping\n\n'), deps.config.sseHeartbeatMs);
     ping.unref();
     ctx.req.raw.on('close', () => {
       clearInterval(ping);

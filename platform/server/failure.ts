@@ -19,7 +19,3 @@ export class PlatformFailure extends Error {
     return { error: this.path === undefined ? { code: this.code, message } : { code: this.code, message, path: this.path } };
   }
 }
-
-export const fail = (code: PlatformErrorCode, detail?: string, path?: string): never => {
-  throw new PlatformFailure(code, detail, path);
-};

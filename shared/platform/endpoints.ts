@@ -225,8 +225,6 @@ export type ParsedRequest<K extends EndpointName> = {
 };
 export type EndpointResponse<K extends EndpointName> = z.output<Endpoints[K]['response']>;
 
-export const endpointNames = Object.keys(endpoints) as EndpointName[];
-
 /**
  * `/v1/agencies/{agency}/inbox` + `{ agency: 'KH-TAX' }` + `{ limit: 50 }` →
  * `/v1/agencies/KH-TAX/inbox?limit=50`. Undefined query values are left out.

@@ -31,7 +31,5 @@ export const PLATFORM_ERRORS = {
 
 export type PlatformErrorCode = keyof typeof PLATFORM_ERRORS;
 
-export const isPlatformErrorCode = (code: string): code is PlatformErrorCode => Object.prototype.hasOwnProperty.call(PLATFORM_ERRORS, code);
-
 /** Retry policy in one place: transport failures and 5xx yes, everything else no. */
 export const isRetryableStatus = (status: number): boolean => status >= 500 || status === 408 || status === 429;
