@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'nin1-platform-cli-'));
 const db = join(dir, 'platform.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const platformCli = (...args: string[]) => run(tsx, [cli, ...args], { cwd: root, timeout: 30_000 });
+const platformCli = (...args: string[]) => run(tsx, [cli, ...args], { cwd: root, timeout: 60_000 });
 
 async function enrolOver(url: string, code: string, client: object) {
   const r = await fetch(`${url}/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, client }) });
@@ -29,7 +29,7 @@ describe('npm run platform', () => {
     const child = spawn(tsx, [cli, '--port', '0', '--db', db, '--demo'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no LISTENING line; stdout: ${out}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`no LISTENING line; stdout: ${out}`)), 60_000);
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /^LISTENING (http:\/\/127\.0\.0\.1:\d+)\n/m.exec(out);
@@ -63,10 +63,10 @@ describe('npm run platform', () => {
 
     const { stdout: audit } = await platformCli('verify-audit', '--db', db);
     expect(audit).toMatch(/稽核鏈完整/);
-  });
+  }, 180_000); // four tsx start-ups in a row: generous for a loaded CI machine
 
   it('bad usage exits 1 with a zh-TW message', async () => {
     await expect(platformCli('enroll-code', '--db', db)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('缺少 --office') });
     await expect(platformCli('nope')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('未知的指令') });
-  });
+  }, 120_000);
 });
