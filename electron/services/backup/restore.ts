@@ -1,5 +1,5 @@
 import { copyFileSync, cpSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AppFailure } from '../../../shared/result';
 import { listBackups } from './store';
 import { verifyDatabaseFile } from './verify';
@@ -32,7 +32,7 @@ export function restoreDatabase(o: { from: string; dbFile: string; now: Date; at
   }
   renameSync(tmp, o.dbFile);
 
-  const manifest = listBackups(dirname(o.from)).find((b) => b.path === o.from);
+  const manifest = listBackups(dirname(o.from)).find((b) => resolve(b.path) === resolve(o.from));
   if (o.attachmentsDir && manifest?.attachments) {
     const source = join(dirname(o.from), manifest.attachments);
     if (existsSync(o.attachmentsDir)) renameSync(o.attachmentsDir, `${o.attachmentsDir}.before-restore-${stamp(o.now)}`);
