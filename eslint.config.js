@@ -44,6 +44,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['platform/**/*.ts'],
+    // Shares Node services (clock, migrations, audit chain) with the counter, never its shell or UI.
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: 'platform/ is the county server: no Electron or React.' })),
+        patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**'], message: 'platform/ must not import the counter shell or UI.' }],
+      }],
+    },
+  },
+  {
     files: ['electron/services/**/*.ts'],
     rules: forbid(['react', 'react-dom', 'electron', '**/renderer/**'],
       'services are plain Node: no React, no Electron (keep them testable without a window).'),
