@@ -2,6 +2,7 @@ import type { SyncStatus } from '../../../shared/contract/syncApi';
 import type { AppError } from '../../../shared/result';
 import { MAX_BATCH } from '../../../shared/platform/wire';
 import type { Clock } from '../clock';
+import { notConsentHeld } from '../consent/holds';
 import type { WritableDb } from '../db/open';
 import type { Logger } from '../logging/logger';
 import type { PlatformClient } from '../platform-client/client';
@@ -284,7 +285,9 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     }
     const now = performance.now();
     if (now < holdUntil) return null;
-    const head = db.prepare("SELECT next_attempt_at FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1").get() as { next_attempt_at: string | null } | undefined;
+    const head = db
+      .prepare(`SELECT next_attempt_at FROM outbox o WHERE o.state = 'pending' AND ${notConsentHeld('o.notification_id')} ORDER BY o.seq LIMIT 1`)
+      .get() as { next_attempt_at: string | null } | undefined;
     if (head && isDue(head.next_attempt_at, clock.now(), o.backoff)) return { reason: 'outbox has rows due', force: false };
     if (now >= nextPullAt) return { reason: pushConnected ? 'safety poll' : 'poll', force: false };
     return null;

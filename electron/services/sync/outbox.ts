@@ -1,4 +1,5 @@
 import type { NotificationStatus } from '../../../shared/cases/schema';
+import { notConsentHeld } from '../consent/holds';
 import type { WritableDb } from '../db/open';
 
 /** The head of the outbox joined with what an envelope needs (one query, index on outbox(state, seq)). */
@@ -22,19 +23,25 @@ export type QueueRow = {
 /** Actor recorded on events the engine itself writes. */
 export const SYNC_ACTOR = 'sync';
 
-/** FIFO by local sequence — never by a clock, which may be a day off. */
+/**
+ * FIFO by local sequence — never by a clock, which may be a day off. Rows whose agency's signed
+ * consent is not attached yet are skipped (they stay pending, never block the rows behind them,
+ * and go once the scan is attached: consent/holds.ts).
+ */
 export function headOfQueue(db: WritableDb, limit: number): QueueRow[] {
   return db
     .prepare(
       `SELECT o.seq, o.attempts, o.next_attempt_at, n.id, n.item_code, n.kind, n.receiver_agency, n.payload, n.status, n.created_at,
               c.case_no, c.office_code, p.person_id, p.name AS person_name
        FROM outbox o JOIN notifications n ON n.id = o.notification_id JOIN cases c ON c.id = n.case_id JOIN people p ON p.id = c.person_ref
-       WHERE o.state = 'pending' ORDER BY o.seq LIMIT ?`,
+       WHERE o.state = 'pending' AND ${notConsentHeld('o.notification_id')} ORDER BY o.seq LIMIT ?`,
     )
     .all(limit) as QueueRow[];
 }
 
-export const pendingCount = (db: WritableDb): number => db.prepare("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").pluck().get() as number;
+/** Rows ready to go (consent-held rows wait on the clerk, not on the platform: not counted). */
+export const pendingCount = (db: WritableDb): number =>
+  db.prepare(`SELECT COUNT(*) FROM outbox o WHERE o.state = 'pending' AND ${notConsentHeld('o.notification_id')}`).pluck().get() as number;
 
 /** Appends a lifecycle event and moves the notification's current status with it (history is the events). */
 export function recordStatus(db: WritableDb, id: string, status: NotificationStatus, reason: string | null, actor: string, at: string): void {

@@ -1,4 +1,5 @@
 import type { FailedItem } from '../../../shared/contract/syncApi';
+import { notConsentHeld } from '../consent/holds';
 import type { WritableDb } from '../db/open';
 import { readState, STATE } from './state';
 
@@ -21,9 +22,10 @@ export function queueSnapshot(db: WritableDb): {
        WHERE o.state = 'failed' ORDER BY o.seq DESC LIMIT ${FAILED_LISTED}`,
     )
     .all() as FailedItem[];
-  const head = db.prepare("SELECT next_attempt_at FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1").pluck().get() as string | null | undefined;
+  const ready = `o.state = 'pending' AND ${notConsentHeld('o.notification_id')}`; // consent-held rows wait on the clerk
+  const head = db.prepare(`SELECT next_attempt_at FROM outbox o WHERE ${ready} ORDER BY o.seq LIMIT 1`).pluck().get() as string | null | undefined;
   return {
-    queued: count('pending'),
+    queued: db.prepare(`SELECT COUNT(*) FROM outbox o WHERE ${ready}`).pluck().get() as number,
     held: count('held'),
     failedCount: count('failed'),
     failed,

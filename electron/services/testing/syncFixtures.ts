@@ -1,6 +1,7 @@
 // Fixtures for sync tests: a counter database with queued cases, and an engine pointed at a platform.
 import { createCase } from '../cases/createCase';
 import type { Clock } from '../clock';
+import { recordConsentException } from '../consent/exceptions';
 import type { ServiceContext } from '../context';
 import { createPlatformClient } from '../platform-client/client';
 import { saveCredential } from '../sync/credentials';
@@ -17,11 +18,18 @@ export const TEST_SYNC_OPTIONS: Partial<SyncOptions> = {
   push: false,
 };
 
-/** Saves `cases` 遷徙 cases (5 notifications each) through the real service. */
+/**
+ * Saves `cases` 遷徙 cases (5 notifications each) through the real service, with their consent
+ * settled (a recorded exception per agency) so they may leave the outbox: sync tests are about sync.
+ */
 export function queueCases(ctx: ServiceContext, cases: number, draft = moveDraft()): void {
   const hasClerk = ctx.db.prepare("SELECT COUNT(*) FROM users WHERE username = 'clerk'").pluck().get() as number;
   const actor = hasClerk ? clerkActor(ctx) : seedClerk(ctx);
-  for (let i = 0; i < cases; i++) createCase(ctx, actor, draft);
+  const agencies = [...new Set(draft.items.map((i) => ctx.catalogue.items.find((c) => c.code === i.code)?.receiverAgency).filter((a): a is string => !!a))];
+  for (let i = 0; i < cases; i++) {
+    const { caseNo } = createCase(ctx, actor, draft);
+    for (const agency of agencies) recordConsentException(ctx, actor, caseNo, agency, '測試：簽名同意書另行歸檔');
+  }
 }
 
 function clerkActor(ctx: ServiceContext) {
