@@ -7,6 +7,7 @@ import { StatusBar } from './components/StatusBar';
 import { SyncStrip } from './components/SyncStrip';
 import { Toasts } from './components/Toasts';
 import { useGlobalKeys } from './keyboard/useGlobalKeys';
+import { AuditCheckScreen } from './screens/AuditCheckScreen';
 import { CaseDetailScreen } from './screens/CaseDetailScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { InboxScreen } from './screens/InboxScreen';
@@ -31,6 +32,8 @@ function Screen({ route }: { route: Route }) {
       return <PrintPreviewScreen key={route.caseNo} caseNo={route.caseNo} fresh={route.fresh} />;
     case 'case':
       return <CaseDetailScreen key={route.caseNo} caseNo={route.caseNo} />;
+    case 'audit':
+      return <AuditCheckScreen />;
   }
 }
 

@@ -28,6 +28,16 @@ export const ConfigView = z.object({
 });
 export type ConfigView = z.infer<typeof ConfigView>;
 
+/** The audit chain check for the admin screen: the first broken link, if any, with what it claims to be. */
+export const AuditCheck = z.object({
+  ok: z.boolean(),
+  /** Entries that verified (all of them when ok; those before the broken link otherwise). */
+  rows: z.number().int(),
+  broken: z.object({ id: z.number().int(), at: z.string(), actor: z.string(), action: z.string() }).nullable(),
+  checkedAt: z.string(),
+});
+export type AuditCheck = z.infer<typeof AuditCheck>;
+
 export const adminApi = {
   'recovery.status': call({ input: Empty, output: RecoveryStatus, access: 'public', passive: true, summary: '啟動狀態（設定檔錯誤或資料庫損毀時的說明）' }),
   'recovery.retry': call({ input: Empty, output: RecoveryStatus, access: 'public', summary: '修正設定檔後重新檢查並啟動' }),
@@ -44,6 +54,7 @@ export const adminApi = {
     access: ['system_admin'],
     summary: '匯出診斷資料（版本、設定〔已遮蔽機密〕、近期日誌、佇列狀態、設備清單）',
   }),
+  'audit.verify': call({ input: Empty, output: AuditCheck, access: ['system_admin', 'supervisor'], summary: '驗證稽核紀錄雜湊鏈，指出第一個斷裂處' }),
   'workstation.caseOpen': call({
     input: z.strictObject({ open: z.boolean() }),
     output: z.object({}),

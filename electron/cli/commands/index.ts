@@ -5,6 +5,7 @@ import { seedDemoCommand } from './seedDemo';
 import { enrollCommand } from './enroll';
 import { syncCommand } from './sync';
 import { backupCommand, diagnosticsCommand, restoreCommand } from './it';
+import { verifyAuditCommand } from './verifyAudit';
 
 /** Every `npm run counter -- <command>`; add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand];
+export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand];

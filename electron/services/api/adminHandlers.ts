@@ -2,7 +2,8 @@ import type { adminApi } from '../../../shared/contract/adminApi';
 import { AppFailure } from '../../../shared/result';
 import { collectDiagnostics } from '../diagnostics/bundle';
 import { redactSecrets } from '../diagnostics/redact';
-import type { Handler } from './handlers';
+import { checkAuditChain } from '../audit/check';
+import { actorOf, type Handler } from './handlers';
 
 /**
  * Handlers for shared/contract/adminApi.ts while the app runs normally. When start-up failed (bad
@@ -27,6 +28,7 @@ export const adminHandlers: { [K in keyof typeof adminApi]: Handler<K> } = {
     call.ctx.logger.info({ action: 'diagnostics', user: call.user?.username }, 'diagnostics bundle exported');
     return { fileName: `n-in-1-diagnostics-${info.workstationId}-${stamp}.json`, json: JSON.stringify(bundle, null, 2) };
   },
+  'audit.verify': (call) => checkAuditChain(call.ctx, actorOf(call)),
   'workstation.caseOpen': (call, input) => {
     call.ctx.activity?.setCaseOpen(input.open);
     return {};

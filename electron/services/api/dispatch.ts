@@ -1,6 +1,7 @@
 import { api, isApiMethod } from '../../../shared/contract/api';
 import { AppFailure, err, ok, type Result } from '../../../shared/result';
 import { formatIssuePath } from '../../../shared/zod';
+import { auditDenied } from '../audit/denied';
 import { handlers, type CallContext } from './handlers';
 
 export type Request = { method: string; input: unknown; sessionToken: string | null };
@@ -23,6 +24,7 @@ export async function dispatch(base: Omit<CallContext, 'user' | 'sessionToken'>,
     const user = spec.access === 'public' ? null : base.sessions.require(req.sessionToken, { touch: !('passive' in spec && spec.passive) });
     if (user && Array.isArray(spec.access) && !spec.access.includes(user.role)) {
       log.warn({ role: user.role }, 'access denied');
+      auditDenied(base.ctx, user, req.method, base.origin);
       return err('ACCESS_DENIED', '您的角色沒有使用此功能的權限');
     }
     const call: CallContext = { ...base, user, sessionToken: req.sessionToken };

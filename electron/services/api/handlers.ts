@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Api, ApiMethod, SessionUser, SystemInfo } from '../../../shared/contract/api';
 import { loginWithPassword } from '../auth/login';
+import { auditLogout } from '../auth/logout';
 import type { SessionStore } from '../auth/sessions';
 import { createCase } from '../cases/createCase';
 import { printCaseForm } from '../cases/printForm';
@@ -35,6 +36,7 @@ export const handlers: Handlers = {
   },
   'session.current': (call) => call.user!,
   'session.logout': (call) => {
+    auditLogout(call.ctx, actorOf(call));
     call.sessions.close(call.sessionToken);
     return {};
   },

@@ -49,16 +49,33 @@ type AuditRow = {
   person_ref: number | null; detail: string | null; workstation: string | null; ip: string | null; prev_hash: string; hash: string;
 };
 
-/** Walks the chain; returns the id of the first row whose link or content does not verify. */
-export function verifyAuditChain(db: WritableDb): { ok: true; rows: number } | { ok: false; brokenAt: number } {
+export type AuditVerdict = { ok: true; rows: number } | { ok: false; brokenAt: number; rows: number };
+
+/** A tampered detail may not even be JSON; that row is broken, not the verifier. */
+function parseDetail(text: string | null): { ok: true; value: Record<string, unknown> | null } | { ok: false } {
+  if (!text) return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(text) as Record<string, unknown> };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * Walks the chain; returns the id of the first row whose link or content does not verify (`rows` =
+ * the entries verified before it). Takes any connection, so the verifier can run read-only.
+ */
+export function verifyAuditChain(db: Pick<WritableDb, 'prepare'>): AuditVerdict {
   let prev = GENESIS_HASH;
   let rows = 0;
   for (const r of db.prepare('SELECT * FROM audit ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+    const detail = parseDetail(r.detail);
+    if (!detail.ok) return { ok: false, brokenAt: r.id, rows };
     const expected = entryHash(prev, {
       at: r.at, actorId: r.actor_id, actor: r.actor, action: r.action, caseNo: r.case_no, personRef: r.person_ref,
-      detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null, workstation: r.workstation, ip: r.ip,
+      detail: detail.value, workstation: r.workstation, ip: r.ip,
     });
-    if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, brokenAt: r.id };
+    if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, brokenAt: r.id, rows };
     prev = r.hash;
     rows++;
   }

@@ -33,6 +33,10 @@ const LEGEND: Record<Route['screen'] | 'inbox', Key[]> = {
     ['F3', '查詢'],
     ['Esc', '回首頁'],
   ],
+  audit: [
+    ['Enter', '驗證稽核鏈'],
+    ['Esc', '回首頁'],
+  ],
   case: [
     ['F2', '新案件'],
     ['F3', '查詢'],

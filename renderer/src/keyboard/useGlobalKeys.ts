@@ -40,7 +40,7 @@ export function useGlobalKeys(): void {
           if (inWizard) {
             e.preventDefault();
             previousStep();
-          } else if (route.screen === 'case' || route.screen === 'print') {
+          } else if (route.screen === 'case' || route.screen === 'print' || route.screen === 'audit') {
             e.preventDefault();
             go({ screen: 'home', focus: 'search' });
           }

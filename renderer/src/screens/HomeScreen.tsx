@@ -1,13 +1,16 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { CaseTable } from '../components/CaseTable';
 import { isComposing } from '../keyboard/focus';
-import { useRoute } from '../stores/route';
+import { mayCall } from '../../../shared/auth/permissions';
+import { go, useRoute } from '../stores/route';
+import { useSession } from '../stores/session';
 import { useSearch } from '../stores/search';
 import { startWizard } from '../lib/startWizard';
 
 /** Home: one search box over today's queue. F2 starts a case, F3 comes back to the box. */
 export function HomeScreen() {
   const route = useRoute((s) => s.route);
+  const role = useSession((st) => st.user?.role ?? null);
   const s = useSearch();
   const { loadToday } = s;
   const inputRef = useRef<HTMLInputElement>(null);
@@ -48,6 +51,11 @@ export function HomeScreen() {
         <button type="button" className="button button--primary" onClick={startWizard}>
           新案件 <kbd>F2</kbd>
         </button>
+        {mayCall(role, 'audit.verify') && (
+          <button type="button" className="button" onClick={() => go({ screen: 'audit' })}>
+            稽核紀錄驗證
+          </button>
+        )}
       </div>
       <div className="search card">
         <label htmlFor="case-search" className="field__label">

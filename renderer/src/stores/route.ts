@@ -6,7 +6,8 @@ export type Route =
   | { screen: 'home'; focus?: 'search' }
   | { screen: 'wizard' }
   | { screen: 'print'; caseNo: string; fresh: boolean }
-  | { screen: 'case'; caseNo: string };
+  | { screen: 'case'; caseNo: string }
+  | { screen: 'audit' };
 
 type RouteState = { route: Route; go(route: Route): void };
 

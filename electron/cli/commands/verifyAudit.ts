@@ -1,0 +1,36 @@
+import Database from 'better-sqlite3';
+import { AppFailure } from '../../../shared/result';
+import { verifyAuditChain } from '../../services/audit/audit';
+import { need, type Command } from '../command';
+
+/**
+ * `verify-audit --db FILE` (stable surface, issue 7): `OK <entries>` and exit 0 when the chain is
+ * intact, `BROKEN <entry id>` and exit 1 at the first bad entry. The file is opened read-only and
+ * without migrations: checking evidence must not change it.
+ */
+export const verifyAuditCommand: Command = {
+  name: 'verify-audit',
+  usage: 'verify-audit --db 檔案                             驗證稽核紀錄雜湊鏈',
+  options: { db: { type: 'string' } },
+  run: (values) => {
+    const file = need(values, 'db');
+    let db: Database.Database;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+    } catch (e) {
+      throw new AppFailure({ code: 'DB_OPEN_FAILED', message: `無法開啟資料庫檔案「${file}」：${(e as Error).message}` });
+    }
+    try {
+      const verdict = verifyAuditChain(db);
+      if (verdict.ok) {
+        console.log(`OK ${verdict.rows}`);
+        return 0;
+      }
+      console.log(`BROKEN ${verdict.brokenAt}`);
+      console.error(`稽核紀錄第 ${verdict.brokenAt} 筆之內容或鏈結不符（其前 ${verdict.rows} 筆完好）`);
+      return 1;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,85 @@
+import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { appendAudit } from '../services/audit/audit';
+import { makeContext, tempDir, TEST_NOW } from '../services/testing/fixtures';
+
+const run = promisify(execFile);
+const CLI = fileURLToPath(new URL('./counter.ts', import.meta.url));
+const tmp = tempDir('nin1-verify-');
+afterAll(() => tmp.cleanup());
+
+type Outcome = { code: number; stdout: string };
+async function verify(db: string): Promise<Outcome> {
+  try {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, 'verify-audit', '--db', db], { encoding: 'utf8' });
+    return { code: 0, stdout };
+  } catch (e) {
+    const f = e as { code: number; stdout: string };
+    return { code: f.code, stdout: f.stdout };
+  }
+}
+
+/** A database with `n` chained audit rows, closed so the CLI reads the file as IT would. */
+function auditedDb(name: string, n: number): string {
+  const file = tmp.file(name);
+  const ctx = makeContext(file);
+  for (let i = 0; i < n; i++) {
+    appendAudit(ctx.db, { at: TEST_NOW, actorId: 1, actor: 'clerk', action: 'case.view', caseNo: `FS01-1151126-${String(i).padStart(4, '0')}`, detail: { i }, workstation: 'FS01-W01', ip: '127.0.0.1' });
+  }
+  ctx.db.close();
+  return file;
+}
+
+/** The attacker's move: open the file directly, drop the append-only triggers, change the row. */
+function tamper(file: string, sql: string, ...params: unknown[]): void {
+  const db = new Database(file);
+  db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;');
+  db.prepare(sql).run(...params);
+  db.close();
+}
+
+describe('npm run counter -- verify-audit', { timeout: 30_000 }, () => {
+  it('prints OK <entries> and exits 0 on an intact chain', async () => {
+    expect(await verify(auditedDb('intact.sqlite', 12))).toEqual({ code: 0, stdout: 'OK 12\n' });
+  });
+
+  it('names exactly the edited row when one row is changed in the SQLite file', async () => {
+    const file = auditedDb('edited.sqlite', 12);
+    tamper(file, "UPDATE audit SET actor = 'someone-else' WHERE id = 7");
+    expect(await verify(file)).toEqual({ code: 1, stdout: 'BROKEN 7\n' });
+  });
+
+  it('names the edited row even when its hash was recomputed (the next link breaks instead)', async () => {
+    const file = auditedDb('rehashed.sqlite', 12);
+    tamper(file, "UPDATE audit SET detail = '{\"i\":99}', hash = ? WHERE id = 5", 'f'.repeat(64));
+    // The edited row itself no longer matches its content; a forger who also fixes its hash breaks row 6's link.
+    expect(await verify(file)).toEqual({ code: 1, stdout: 'BROKEN 5\n' });
+  });
+
+  it('finds a deleted row at the row after it, and a detail that is not even JSON', async () => {
+    const deleted = auditedDb('deleted.sqlite', 12);
+    tamper(deleted, 'DELETE FROM audit WHERE id = 4');
+    expect(await verify(deleted)).toEqual({ code: 1, stdout: 'BROKEN 5\n' });
+    const garbled = auditedDb('garbled.sqlite', 12);
+    tamper(garbled, "UPDATE audit SET detail = '{not json' WHERE id = 9");
+    expect(await verify(garbled)).toEqual({ code: 1, stdout: 'BROKEN 9\n' });
+  });
+
+  it('does not change the file it checks (opened read-only, no migrations)', async () => {
+    const file = auditedDb('readonly.sqlite', 3);
+    const count = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare('SELECT COUNT(*) FROM audit').pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    const before = count();
+    expect(await verify(file)).toEqual({ code: 0, stdout: 'OK 3\n' });
+    expect(count()).toBe(before);
+  });
+});
