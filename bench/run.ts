@@ -1,7 +1,10 @@
 import { benchCaseSave } from './caseSave';
+import { benchOutboxDrain } from './outboxDrain';
+import { benchVerificationRoundtrip } from './verificationRoundtrip';
 import { benchPdfForm } from './pdfForm';
 import { benchPlatformIngest } from './platformIngest';
 import { benchSearch1m } from './search1m';
+import { benchDevices } from './devices';
 import type { BenchEntry } from './stats';
 
 /**
@@ -18,6 +21,9 @@ const suites: [string, () => BenchEntry[] | Promise<BenchEntry[]>][] = [
   ['pdf-form', benchPdfForm],
   ['search-1m', () => benchSearch1m(log)],
   ['platform-ingest', () => benchPlatformIngest(log)],
+  ['outbox-drain', () => benchOutboxDrain(log)],
+  ['verification-roundtrip', benchVerificationRoundtrip],
+  ['devices', benchDevices],
 ];
 
 const results: BenchEntry[] = [];

@@ -18,7 +18,12 @@ export type PlatformClientOptions = {
   fetch?: typeof fetch;
 };
 
-export type CallOptions = { signal?: AbortSignal; timeoutMs?: number };
+export type CallOptions = {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** false: the caller has already checked each part against the table (the sync engine checks every envelope). */
+  validateRequest?: boolean;
+};
 
 type Defined<T> = { [P in keyof T as T[P] extends undefined ? never : P]: T[P] };
 /** What a call passes: only the parts (params, query, body) endpoint K declares. */
@@ -110,9 +115,11 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       const spec = endpoints[name];
       const a = args as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
       const parts = spec as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
-      checkPart(name, 'params', parts.params, a.params);
-      checkPart(name, 'query', parts.query, a.query ?? {});
-      checkPart(name, 'body', parts.body, a.body);
+      if (callOptions.validateRequest !== false) {
+        checkPart(name, 'params', parts.params, a.params);
+        checkPart(name, 'query', parts.query, a.query ?? {});
+        checkPart(name, 'body', parts.body, a.body);
+      }
       const url = baseUrl + endpointPath(spec.path, a.params, a.query);
       const requestId = uuidv7();
       const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

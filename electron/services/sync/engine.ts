@@ -1,6 +1,6 @@
 import type { SyncStatus } from '../../../shared/contract/syncApi';
 import type { AppError } from '../../../shared/result';
-import { MAX_BATCH } from '../../../shared/platform/wire';
+import { MAX_BATCH, type NotificationEnvelope, type SubmitResult } from '../../../shared/platform/wire';
 import type { Clock } from '../clock';
 import { notConsentHeld } from '../consent/holds';
 import type { WritableDb } from '../db/open';
@@ -12,7 +12,7 @@ import { backoffDelay, DEFAULT_BACKOFF, isDue, type BackoffPolicy } from './back
 import { applyChanges } from './changes';
 import { buildEnvelopes, type CounterIdentity } from './envelope';
 import { clearBackoff, headOfQueue, markAttempt, markFailed, pendingCount, requeueFailed, scheduleRetry, type QueueRow } from './outbox';
-import { runPushChannel, sleep } from './push';
+import { runPushChannel } from './push';
 import { readCursor, STATE, writeState } from './state';
 import { queueSnapshot } from './status';
 
@@ -56,8 +56,11 @@ export type SyncDeps = {
 export type SyncReport = { sent: number; delivered: number; failed: number; remaining: number; pulled: number; error: AppError | null };
 
 export type SyncEngine = {
-  /** Drain the outbox, then pull status changes. A call while a run is going joins that run. */
-  syncOnce(reason: string, options?: { force?: boolean }): Promise<SyncReport>;
+  /**
+   * Drain the outbox, then pull status changes (`pull: false`: drain only). A call while a run is
+   * going joins that run.
+   */
+  syncOnce(reason: string, options?: { force?: boolean; pull?: boolean }): Promise<SyncReport>;
   /** Runs the loop (outbox watch, polling, push channel) until stop(). */
   start(): void;
   /** Cancels in-flight requests and waits for the loop to end. */
@@ -132,51 +135,93 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     return delay;
   }
 
+  type Prepared = { batch: QueueRow[]; envelopes: NotificationEnvelope[] };
+
+  /**
+   * The next batch after `afterSeq` (rows of a batch still on the wire are not read again), checked
+   * envelope by envelope; rows that can never be valid fail here. Null when the queue is empty or
+   * its head is waiting out a backoff.
+   */
+  function prepare(afterSeq: number, force: boolean, report: SyncReport): Prepared | null {
+    for (;;) {
+      const rows = headOfQueue(db, batchLimit, afterSeq);
+      const head = rows[0];
+      if (!head) return null;
+      if (!force && !isDue(head.next_attempt_at, clock.now(), o.backoff)) {
+        log.debug({ action: 'wait', reason: 'head of queue in backoff', seq: head.seq, until: head.next_attempt_at }, 'drain waits');
+        return null;
+      }
+      const { ready, invalid } = buildEnvelopes(rows, identity);
+      if (invalid.length > 0) {
+        db.transaction(() => invalid.forEach(({ row, reason }) => markFailed(db, row, reason, nowIso()))).immediate();
+        log.warn({ action: 'fail', reason: 'envelope invalid', seqs: invalid.map((i) => i.row.seq) }, 'rows failed before sending');
+        report.failed += invalid.length;
+      }
+      if (ready.length > 0) return { batch: ready.map((r) => r.row), envelopes: ready.map((r) => r.envelope) };
+    }
+  }
+
+  function send(p: Prepared, signal: AbortSignal): Promise<SubmitResult[]> {
+    markAttempt(db, p.batch);
+    // Each envelope was checked against the wire schema in prepare(); the answer is checked by the client.
+    return client
+      .call('submitNotifications', { body: { notifications: p.envelopes } }, { signal, timeoutMs: o.requestTimeoutMs, validateRequest: false })
+      .then((r) => r.results);
+  }
+
+  /** Records one acknowledged batch (one transaction); false when the platform answered for none of it. */
+  function settle(p: Prepared, results: SubmitResult[], report: SyncReport): boolean {
+    const ack = applyResults(db, p.batch, results, nowIso());
+    report.sent += p.batch.length;
+    report.delivered += ack.delivered + ack.duplicates;
+    report.failed += ack.failed;
+    if (ack.missing.length > 0) {
+      retryLater(ack.missing, '平台未回覆此筆的處理結果');
+      log.warn({ action: 'backoff', reason: 'no result for rows', seqs: ack.missing.map((r) => r.seq) }, 'platform skipped rows');
+    }
+    log.debug({ action: 'send', firstSeq: p.batch[0]!.seq, rows: p.batch.length, delivered: ack.delivered, duplicates: ack.duplicates, rejected: ack.failed }, 'batch acknowledged');
+    const done = (draining?.done ?? 0) + p.batch.length;
+    draining = { done, total: done + pendingCount(db) };
+    emit();
+    return ack.missing.length < p.batch.length;
+  }
+
+  /**
+   * Strictly one request on the wire at a time (the platform sees batches in local-seq order), but
+   * the counter's own work overlaps it: while batch N travels, batch N−1's results are recorded
+   * and batch N+1 is read and checked.
+   */
   async function drain(force: boolean, signal: AbortSignal, report: SyncReport): Promise<void> {
     draining = { done: 0, total: pendingCount(db) };
+    let acked: { p: Prepared; results: SubmitResult[] } | null = null;
     try {
-      while (!signal.aborted) {
-        const rows = headOfQueue(db, batchLimit);
-        const head = rows[0];
-        if (!head) break;
-        if (!force && !isDue(head.next_attempt_at, clock.now(), o.backoff)) {
-          log.debug({ action: 'wait', reason: 'head of queue in backoff', seq: head.seq, until: head.next_attempt_at }, 'drain waits');
-          break;
+      let current = prepare(0, force, report);
+      while (current && !signal.aborted) {
+        const request = send(current, signal);
+        request.catch(() => undefined); // awaited below; local work first
+        if (acked && !settle(acked.p, acked.results, report)) {
+          acked = null;
+          await request.catch(() => undefined);
+          return; // the platform answers for nothing: stop rather than spin
         }
-        const { ready, invalid } = buildEnvelopes(rows, identity);
-        if (invalid.length > 0) {
-          db.transaction(() => invalid.forEach(({ row, reason }) => markFailed(db, row, reason, nowIso()))).immediate();
-          log.warn({ action: 'fail', reason: 'envelope invalid', seqs: invalid.map((i) => i.row.seq) }, 'rows failed before sending');
-          report.failed += invalid.length;
-        }
-        const batch = ready.map((r) => r.row);
-        if (batch.length === 0) continue;
-        markAttempt(db, batch);
-        let results;
+        acked = null;
+        const next = prepare(current.batch[current.batch.length - 1]!.seq, force, report);
+        let results: SubmitResult[];
         try {
-          const res = await client.call('submitNotifications', { body: { notifications: ready.map((r) => r.envelope) } }, { signal, timeoutMs: o.requestTimeoutMs });
-          results = res.results;
+          results = await request;
         } catch (e) {
           if (!isPlatformError(e) || e.kind === 'cancelled' || signal.aborted) throw e;
-          if (!handleBatchError(e, batch, report)) return;
+          if (!handleBatchError(e, current.batch, report)) return;
+          current = prepare(0, force, report); // bisecting: from the head again, smaller batches
           continue;
         }
         if (signal.aborted) return; // the answer came as we were stopping: the resend will say duplicate
         succeeded();
         batchLimit = Math.min(batchSize, batchLimit * 2);
-        report.sent += batch.length;
-        const ack = applyResults(db, batch, results, nowIso());
-        report.delivered += ack.delivered + ack.duplicates;
-        report.failed += ack.failed;
-        if (ack.missing.length > 0) {
-          retryLater(ack.missing, '平台未回覆此筆的處理結果');
-          log.warn({ action: 'backoff', reason: 'no result for rows', seqs: ack.missing.map((r) => r.seq) }, 'platform skipped rows');
-        }
-        log.debug({ action: 'send', firstSeq: head.seq, rows: batch.length, delivered: ack.delivered, duplicates: ack.duplicates, rejected: ack.failed }, 'batch acknowledged');
-        draining = { done: draining.done + rows.length, total: draining.done + rows.length + pendingCount(db) };
-        emit();
-        if (ack.missing.length === batch.length) break; // nothing moved: do not spin
+        acked = { p: current, results };
+        current = next;
       }
+      if (acked && !signal.aborted) settle(acked.p, acked.results, report);
     } finally {
       draining = null;
     }
@@ -236,13 +281,13 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     }
   }
 
-  async function run(reason: string, force: boolean): Promise<SyncReport> {
+  async function run(reason: string, force: boolean, withPull: boolean): Promise<SyncReport> {
     const report: SyncReport = { sent: 0, delivered: 0, failed: 0, remaining: 0, pulled: 0, error: null };
     const signal = controller.signal;
     log.debug({ action: 'sync', reason, force }, 'sync run');
     try {
       await drain(force, signal, report);
-      if (!report.error && !signal.aborted) await pull(signal, report);
+      if (withPull && !report.error && !signal.aborted) await pull(signal, report);
       if (!report.error && !signal.aborted) writeState(db, STATE.lastSyncAt, nowIso(), nowIso());
     } catch (e) {
       if (signal.aborted || (isPlatformError(e) && e.kind === 'cancelled')) {
@@ -264,13 +309,13 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     return report;
   }
 
-  function syncOnce(reason: string, options: { force?: boolean } = {}): Promise<SyncReport> {
+  function syncOnce(reason: string, options: { force?: boolean; pull?: boolean } = {}): Promise<SyncReport> {
     if (running) {
       // Guard against overlapping runs: join this one and make sure the loop runs again after it.
       kicked = { reason, force: options.force ?? false };
       return running;
     }
-    running = run(reason, options.force ?? false).finally(() => {
+    running = run(reason, options.force ?? false, options.pull ?? true).finally(() => {
       running = null;
     });
     return running;
@@ -319,11 +364,19 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
         }
         continue;
       }
+      // Until the next tick, a kick, or stop — whichever first; nothing is left behind on the signal.
+      const signal = controller.signal;
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        void sleep(o.tickMs, controller.signal).then(resolve);
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          wake = null;
+          resolve();
+        };
+        const timer = setTimeout(done, o.tickMs);
+        signal.addEventListener('abort', done, { once: true });
+        wake = done;
       });
-      wake = null;
     }
   }
 

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { NotificationStatus } from '../../../shared/cases/schema';
 import { notConsentHeld } from '../consent/holds';
 import type { WritableDb } from '../db/open';
@@ -24,29 +25,40 @@ export type QueueRow = {
 export const SYNC_ACTOR = 'sync';
 
 /**
- * FIFO by local sequence — never by a clock, which may be a day off. Rows whose agency's signed
- * consent is not attached yet are skipped (they stay pending, never block the rows behind them,
- * and go once the scan is attached: consent/holds.ts).
+ * FIFO by local sequence — never by a clock, which may be a day off. `afterSeq` skips a batch still
+ * on the wire. Rows whose agency's signed consent is not attached yet are skipped (they stay
+ * pending, never block the rows behind them, and go once the scan is attached: consent/holds.ts).
  */
-export function headOfQueue(db: WritableDb, limit: number): QueueRow[] {
+export function headOfQueue(db: WritableDb, limit: number, afterSeq = 0): QueueRow[] {
   return db
     .prepare(
       `SELECT o.seq, o.attempts, o.next_attempt_at, n.id, n.item_code, n.kind, n.receiver_agency, n.payload, n.status, n.created_at,
               c.case_no, c.office_code, p.person_id, p.name AS person_name
        FROM outbox o JOIN notifications n ON n.id = o.notification_id JOIN cases c ON c.id = n.case_id JOIN people p ON p.id = c.person_ref
-       WHERE o.state = 'pending' AND ${notConsentHeld('o.notification_id')} ORDER BY o.seq LIMIT ?`,
+       WHERE o.state = 'pending' AND o.seq > ? AND ${notConsentHeld('o.notification_id')} ORDER BY o.seq LIMIT ?`,
     )
-    .all(limit) as QueueRow[];
+    .all(afterSeq, limit) as QueueRow[];
 }
 
 /** Rows ready to go (consent-held rows wait on the clerk, not on the platform: not counted). */
 export const pendingCount = (db: WritableDb): number =>
   db.prepare(`SELECT COUNT(*) FROM outbox o WHERE o.state = 'pending' AND ${notConsentHeld('o.notification_id')}`).pluck().get() as number;
 
+const statements = new WeakMap<WritableDb, { event: Database.Statement; status: Database.Statement }>();
+
 /** Appends a lifecycle event and moves the notification's current status with it (history is the events). */
 export function recordStatus(db: WritableDb, id: string, status: NotificationStatus, reason: string | null, actor: string, at: string): void {
-  db.prepare('INSERT INTO notification_events (notification_id, status, reason, actor, at) VALUES (?, ?, ?, ?, ?)').run(id, status, reason, actor, at);
-  db.prepare('UPDATE notifications SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?').run(status, reason, at, id);
+  // Prepared once per connection: a drain records thousands of these.
+  let st = statements.get(db);
+  if (!st) {
+    st = {
+      event: db.prepare('INSERT INTO notification_events (notification_id, status, reason, actor, at) VALUES (?, ?, ?, ?, ?)'),
+      status: db.prepare('UPDATE notifications SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?'),
+    };
+    statements.set(db, st);
+  }
+  st.event.run(id, status, reason, actor, at);
+  st.status.run(status, reason, at, id);
 }
 
 /**
