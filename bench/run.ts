@@ -1,6 +1,8 @@
 import { benchCaseSave } from './caseSave';
 import { benchOutboxDrain } from './outboxDrain';
 import { benchVerificationRoundtrip } from './verificationRoundtrip';
+import { benchOutboxDrain } from './outboxDrain';
+import { benchVerificationRoundtrip } from './verificationRoundtrip';
 import { benchPdfForm } from './pdfForm';
 import { benchPlatformIngest } from './platformIngest';
 import { benchSearch1m } from './search1m';
@@ -21,6 +23,8 @@ const suites: [string, () => BenchEntry[] | Promise<BenchEntry[]>][] = [
   ['pdf-form', benchPdfForm],
   ['search-1m', () => benchSearch1m(log)],
   ['platform-ingest', () => benchPlatformIngest(log)],
+  ['outbox-drain', () => benchOutboxDrain(log)],
+  ['verification-roundtrip', benchVerificationRoundtrip],
   ['outbox-drain', () => benchOutboxDrain(log)],
   ['verification-roundtrip', benchVerificationRoundtrip],
   ['devices', benchDevices],
