@@ -1,12 +1,9 @@
 import { benchCaseSave } from './caseSave';
 import { benchOutboxDrain } from './outboxDrain';
 import { benchVerificationRoundtrip } from './verificationRoundtrip';
-import { benchOutboxDrain } from './outboxDrain';
-import { benchVerificationRoundtrip } from './verificationRoundtrip';
 import { benchPdfForm } from './pdfForm';
 import { benchPlatformIngest } from './platformIngest';
 import { benchSearch1m } from './search1m';
-import { benchDevices } from './devices';
 import type { BenchEntry } from './stats';
 
 /**
@@ -25,9 +22,6 @@ const suites: [string, () => BenchEntry[] | Promise<BenchEntry[]>][] = [
   ['platform-ingest', () => benchPlatformIngest(log)],
   ['outbox-drain', () => benchOutboxDrain(log)],
   ['verification-roundtrip', benchVerificationRoundtrip],
-  ['outbox-drain', () => benchOutboxDrain(log)],
-  ['verification-roundtrip', benchVerificationRoundtrip],
-  ['devices', benchDevices],
 ];
 
 const results: BenchEntry[] = [];
