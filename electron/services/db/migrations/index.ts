@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { m001Initial } from './001_initial';
 import { m002Sync } from './002_sync';
 import { m003Scanning } from './003_scanning';
+import { m004UserCertificates } from './004_user_certificates';
 
 /** Numbered migrations, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning, m004UserCertificates];
