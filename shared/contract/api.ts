@@ -6,6 +6,7 @@ import { call, type InputOf, type OutputOf } from './define';
 import { CASE_READERS, CASE_WRITERS } from '../auth/roles';
 import { syncApi } from './syncApi';
 import { adminApi } from './adminApi';
+import { scanningApi } from './scanningApi';
 
 export const CaseNo = z.string().regex(/^[A-Z0-9]{2,12}-\d{7}-\d{4,6}$/, '案件編號格式不正確');
 
@@ -67,6 +68,7 @@ export const api = {
   }),
   ...syncApi,
   ...adminApi,
+  ...scanningApi,
 };
 
 export type Api = typeof api;

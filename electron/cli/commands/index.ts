@@ -6,6 +6,7 @@ import { enrollCommand } from './enroll';
 import { syncCommand } from './sync';
 import { backupCommand, diagnosticsCommand, restoreCommand } from './it';
 import { verifyAuditCommand } from './verifyAudit';
+import { importScansCommand } from './importScans';
 
 /** Every `npm run counter -- <command>`; add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand];
+export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand];

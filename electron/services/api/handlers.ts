@@ -10,6 +10,7 @@ import type { Actor, ServiceContext } from '../context';
 import type { SyncRuntime } from '../sync/runtime';
 import { syncHandlers } from './syncHandlers';
 import { adminHandlers } from './adminHandlers';
+import { scanningHandlers } from './scanningHandlers';
 
 /** What a handler knows about the call beyond its input. `user` is null only for public calls. */
 export type CallContext = {
@@ -55,4 +56,5 @@ export const handlers: Handlers = {
   },
   ...syncHandlers,
   ...adminHandlers,
+  ...scanningHandlers,
 };

@@ -1,9 +1,11 @@
 import type { CaseDraft } from '../../../shared/cases/schema';
 import { prefillItemFields } from '../../../shared/cases/validateDraft';
+import { isoFromDate } from '../../../shared/validators';
 import { ROLE_LABEL, type Role } from '../../../shared/auth/roles';
 import { appendAudit } from '../audit/audit';
 import { createUser, ensureOffice } from '../auth/users';
 import { createCase } from '../cases/createCase';
+import { exceptDemoCasesBefore } from '../consent/demoConsent';
 import type { Actor, ServiceContext } from '../context';
 import { randomFengshanAddress, randomOriginAddress } from './addresses';
 import { randomBirthDate, randomMobile, randomName, randomNationalId } from './people';
@@ -53,6 +55,7 @@ export function seedDemo(ctx: ServiceContext, options: { cases?: number; days?: 
     const when = demoCaseTime(i, total - today, days, now, rand);
     createCase({ ...ctx, clock: { now: () => when } }, actors[i % actors.length]!, demoDraft(ctx, rand, when));
   }
+  exceptDemoCasesBefore(ctx, isoFromDate(now)); // past cases predate scanning; today's await their scans
   return { users: DEMO_USERS.length, cases: total };
 }
 

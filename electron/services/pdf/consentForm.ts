@@ -419,11 +419,17 @@ export const renderConsentForm = async (
   options: RenderConsentFormOptions = {},
 ): Promise<Uint8Array> => (await renderConsentFormWithPages(model, options)).pdf;
 
-/** {@link renderConsentForm} plus the page count (for print jobs and the audit trail). */
+/**
+ * Which page carries what: each item's block (by item code) and the personal-data consent block.
+ * Scanning needs it to know which signed page proves which agency's consent.
+ */
+export type ConsentFormLayout = { itemPages: Record<string, number>; consentPage: number };
+
+/** {@link renderConsentForm} plus the page count (for print jobs and the audit trail) and the layout. */
 export const renderConsentFormWithPages = async (
   model: ConsentFormModel,
   options: RenderConsentFormOptions = {},
-): Promise<{ pdf: Uint8Array; pages: number }> => {
+): Promise<{ pdf: Uint8Array; pages: number; layout: ConsentFormLayout }> => {
   const { bytes } = await loadFormFont(options.fontPath);
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkitAdapter);
@@ -463,9 +469,11 @@ export const renderConsentFormWithPages = async (
   const itemsTitle = `二、申請項目（共 ${model.items.length} 項）`;
   const itemsNote = '同意辦理之項目，請於該項「申請人簽章」欄簽名或蓋章';
   const blocks = model.items.map((item, i) => itemBlock(w, item, i));
+  const itemPages: Record<string, number> = {};
   blocks.forEach((b, i) => {
     if (i === 0) {
       placeWithHeading(sectionHeading(w, itemsTitle, itemsNote), b);
+      itemPages[model.items[i]!.code] = w.pages.length;
       return;
     }
     // Blocks taller than a whole page are placed anyway (they overflow); fields are short in practice.
@@ -474,11 +482,13 @@ export const renderConsentFormWithPages = async (
       place(sectionHeading(w, '二、申請項目（續）')); // no note: it would run under the QR code
     }
     place(b);
+    itemPages[model.items[i]!.code] = w.pages.length;
   });
   y -= 4;
 
   const privacy = privacyBlock(w, model);
   placeWithHeading(sectionHeading(w, '三、個人資料蒐集、處理及利用告知暨同意'), privacy);
+  const consentPage = w.pages.length;
 
   w.pages.forEach((p, i) => drawPageFurniture(w, p, model, i + 1, w.pages.length));
 
@@ -493,5 +503,5 @@ export const renderConsentFormWithPages = async (
   doc.setCreationDate(now);
   doc.setModificationDate(now);
 
-  return { pdf: await doc.save({ useObjectStreams: true }), pages: w.pages.length };
+  return { pdf: await doc.save({ useObjectStreams: true }), pages: w.pages.length, layout: { itemPages, consentPage } };
 };

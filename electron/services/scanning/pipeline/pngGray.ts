@@ -1,0 +1,88 @@
+import { promisify } from 'node:util';
+import { crc32, deflate } from 'node:zlib';
+
+const deflateAsync = promisify(deflate);
+
+/** An 8-bit gray raster, row-major, one byte per pixel. */
+export type GrayRaster = { data: Uint8Array; width: number; height: number };
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const chunk = (type: string, data: Uint8Array): Buffer => {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.byteLength, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+  return Buffer.concat([head, data, crc]);
+};
+
+export type GrayBits = 1 | 2 | 4 | 8;
+
+/** Rounded quantisation tables (0..255 → 0..2^bits−1), so paper noise near white rounds to white. */
+const LEVELS = new Map<GrayBits, Uint8Array>(
+  ([1, 2, 4, 8] as const).map((bits) => {
+    const top = (1 << bits) - 1;
+    return [bits, Uint8Array.from({ length: 256 }, (_, v) => Math.round((v * top) / 255))];
+  }),
+);
+
+/**
+ * Encodes a gray raster as a grayscale PNG of `bits` per pixel (filter "none" on every row).
+ * Written by hand because this exact byte layout is also a valid PDF image stream (FlateDecode
+ * with PNG predictors), so the attachment PDF embeds the stored page without decoding or
+ * re-compressing it. Deflate runs on libuv's thread pool, so pages of a stack compress in parallel.
+ */
+export async function encodePngGray(r: GrayRaster, bits: GrayBits): Promise<Buffer> {
+  const lut = LEVELS.get(bits)!;
+  const perByte = 8 / bits;
+  const rowBytes = Math.ceil(r.width / perByte);
+  const raw = Buffer.alloc((rowBytes + 1) * r.height); // byte 0 of each row: filter type 0
+  for (let y = 0; y < r.height; y++) {
+    const src = y * r.width;
+    const dst = y * (rowBytes + 1) + 1;
+    if (bits === 8) {
+      raw.set(r.data.subarray(src, src + r.width), dst);
+      continue;
+    }
+    // Whole bytes first (the hot loop: ~4 M pixels a page), then the row's last partial byte.
+    const whole = Math.floor(r.width / perByte);
+    for (let i = 0, x = src; i < whole; i++) {
+      let byte = 0;
+      for (let k = 0; k < perByte; k++, x++) byte = (byte << bits) | lut[r.data[x]!]!;
+      raw[dst + i] = byte;
+    }
+    for (let x = whole * perByte; x < r.width; x++) {
+      raw[dst + whole]! |= lut[r.data[src + x]!]! << (8 - bits * (1 + (x % perByte)));
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(r.width, 0);
+  ihdr.writeUInt32BE(r.height, 4);
+  ihdr[8] = bits;
+  ihdr[9] = 0; // colour type: grayscale
+  const idat = await deflateAsync(raw, { level: 6 });
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+}
+
+export type PngStream = { width: number; height: number; bitDepth: number; colorType: number; idat: Buffer };
+
+/** The header and the concatenated IDAT data of a PNG (what a PDF image stream needs). */
+export function readPngStream(png: Uint8Array): PngStream {
+  const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (!buf.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('not a PNG');
+  let off = 8;
+  let head: Omit<PngStream, 'idat'> | null = null;
+  const parts: Buffer[] = [];
+  while (off + 8 <= buf.length) {
+    const len = buf.readUInt32BE(off);
+    const type = buf.toString('latin1', off + 4, off + 8);
+    const data = buf.subarray(off + 8, off + 8 + len);
+    if (type === 'IHDR') head = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), bitDepth: data[8]!, colorType: data[9]! };
+    else if (type === 'IDAT') parts.push(data);
+    else if (type === 'IEND') break;
+    off += 12 + len;
+  }
+  if (!head) throw new Error('PNG without IHDR');
+  return { ...head, idat: Buffer.concat(parts) };
+}
