@@ -2,6 +2,7 @@ import type { SystemInfo } from '../../shared/contract/api';
 import type { Result } from '../../shared/result';
 import { SessionStore } from './auth/sessions';
 import { dispatch } from './api/dispatch';
+import { DeviceServices } from './devices/service';
 import { loadCatalogue } from './catalogue/loadCatalogue';
 import { systemClock, type Clock } from './clock';
 import { DEMO_CONFIG, type CounterConfig } from './config/config';
@@ -15,6 +16,8 @@ import { createActivity } from './workstation/activity';
 import { createSyncRuntime, type SyncRuntime, type SyncRuntimeOptions } from './sync/runtime';
 
 export type CounterAppOptions = {
+  /** PKCS#11 module for card login; default: the policy's pkcs11ModulePath, else NIN1_PKCS11_MODULE. */
+  pkcs11Module?: string | null;
   dbFile: string;
   config?: CounterConfig;
   clock?: Clock;
@@ -33,6 +36,8 @@ export type CounterAppOptions = {
 
 export type CounterApp = {
   ctx: ServiceContext;
+  /** Readers, scanners, certificate card (polling starts with `devices.start()`). */
+  devices: DeviceServices;
   /** The outbox sync engine (started by the shells that run all day: Electron, browser host). */
   sync: SyncRuntime;
   call(method: string, input: unknown, sessionToken: string | null, origin?: { workstation?: string; ip?: string | null }): Promise<Result<unknown>>;
@@ -51,6 +56,7 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   const db = openDatabase(options.dbFile);
   const ctx: ServiceContext = { db, catalogue, config, clock, logger, activity: createActivity(), ...(options.policy ? { policy: options.policy } : {}), ...(options.paths ? { paths: options.paths } : {}) };
   const sessions = new SessionStore(clock, config.idleLockMinutes * 60_000);
+  const devices = new DeviceServices(ctx, sessions, options.pkcs11Module !== undefined ? options.pkcs11Module : (config.pkcs11ModulePath ?? process.env.NIN1_PKCS11_MODULE ?? null));
   const sync = createSyncRuntime(ctx, options.sync);
   const version = options.version ?? appVersion();
   const systemInfo = (): SystemInfo => ({
@@ -66,15 +72,17 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   logger.info({ db: options.dbFile, catalogue: catalogue.version, shell: options.shell }, 'counter engine started');
   return {
     ctx,
+    devices,
     sync,
     call: (method, input, sessionToken, origin = {}) =>
       dispatch(
-        { ctx, sessions, systemInfo, sync, origin: { workstation: origin.workstation ?? config.workstationId, ip: origin.ip ?? null } },
+        { ctx, sessions, systemInfo, devices, sync, origin: { workstation: origin.workstation ?? config.workstationId, ip: origin.ip ?? null } },
         { method, input, sessionToken },
       ),
     close: () => {
       // stop() cancels in-flight requests synchronously; shells that can wait should await sync.stop() first.
       void sync.stop();
+      devices.stop();
       db.close();
     },
   };

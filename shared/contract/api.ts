@@ -5,6 +5,7 @@ import { z } from '../zod';
 import { call, type InputOf, type OutputOf } from './define';
 import { CASE_READERS, CASE_WRITERS } from '../auth/roles';
 import { syncApi } from './syncApi';
+import { devicesApi } from './devicesApi';
 import { adminApi } from './adminApi';
 import { scanningApi } from './scanningApi';
 
@@ -67,6 +68,7 @@ export const api = {
     summary: '案件申請書暨同意書 PDF',
   }),
   ...syncApi,
+  ...devicesApi,
   ...adminApi,
   ...scanningApi,
 };

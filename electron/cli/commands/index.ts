@@ -7,6 +7,8 @@ import { syncCommand } from './sync';
 import { backupCommand, diagnosticsCommand, restoreCommand } from './it';
 import { verifyAuditCommand } from './verifyAudit';
 import { importScansCommand } from './importScans';
+import { devicesCommand } from './devices';
+import { enrollCardCommand } from './enrollCard';
 
 /** Every `npm run counter -- <command>`; add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand];
+export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand, enrollCardCommand, devicesCommand];

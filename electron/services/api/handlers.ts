@@ -9,6 +9,8 @@ import { getCase, searchCases, todayCases } from '../cases/queries';
 import type { Actor, ServiceContext } from '../context';
 import type { SyncRuntime } from '../sync/runtime';
 import { syncHandlers } from './syncHandlers';
+import { devicesHandlers } from './devicesHandlers';
+import type { DeviceServices } from '../devices/service';
 import { adminHandlers } from './adminHandlers';
 import { scanningHandlers } from './scanningHandlers';
 
@@ -20,6 +22,7 @@ export type CallContext = {
   user: SessionUser | null;
   origin: { workstation: string; ip: string | null };
   systemInfo: () => SystemInfo;
+  devices: DeviceServices;
   sync: SyncRuntime;
 };
 
@@ -55,6 +58,7 @@ export const handlers: Handlers = {
     return { fileName: `${input.caseNo}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), pages };
   },
   ...syncHandlers,
+  ...devicesHandlers,
   ...adminHandlers,
   ...scanningHandlers,
 };

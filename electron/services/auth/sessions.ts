@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../../shared/contract/api';
-import { AppFailure } from '../../../shared/result';
+import { AppFailure, type AppError } from '../../../shared/result';
 import type { Clock } from '../clock';
 
-type Session = { user: SessionUser; lastSeen: number };
+/** `locked`: the reason every call gets until the same clerk unlocks (card pulled out: devices/service.ts). */
+type Session = { user: SessionUser; lastSeen: number; locked?: AppError };
 
 /**
  * Signed-in clerks, by unguessable token. In memory on purpose: a restart (or a crash) signs
@@ -32,8 +33,35 @@ export class SessionStore {
       this.sessions.delete(token!);
       throw new AppFailure({ code: 'AUTH_EXPIRED', message: '閒置過久，請重新登入' });
     }
+    if (s.locked) throw new AppFailure(s.locked);
     if (options.touch !== false) s.lastSeen = now;
     return s.user;
+  }
+
+  /**
+   * Lock a session at once (the clerk's certificate card was removed): every call answers `reason`
+   * until unlock(). The session is kept, not closed, so the clerk's unsaved work in the renderer is
+   * resumed by the same clerk after re-entering the PIN. False if the token is gone.
+   */
+  lock(token: string, reason: AppError): boolean {
+    const s = this.sessions.get(token);
+    if (!s) return false;
+    s.locked = reason;
+    return true;
+  }
+
+  unlock(token: string): void {
+    const s = this.sessions.get(token);
+    if (!s) return;
+    delete s.locked;
+    s.lastSeen = this.clock.now().getTime();
+  }
+
+  /** The session's user even while locked (for the unlock screen); null when gone or idle too long. Does not touch the idle timer. */
+  peek(token: string | null): { user: SessionUser; locked: boolean } | null {
+    const s = token ? this.sessions.get(token) : undefined;
+    if (!s || this.clock.now().getTime() - s.lastSeen > this.idleMs) return null;
+    return { user: s.user, locked: s.locked !== undefined };
   }
 
   close(token: string | null): void {
