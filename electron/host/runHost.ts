@@ -7,6 +7,7 @@ import { createLogger } from '../services/logging/logger';
 import { loadFormFont } from '../services/pdf/font';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startHost } from './server';
+import { assertTestHooksAllowed, deviceTestHooks, HidSimulator } from './deviceTestHooks';
 import { connectSync, type SyncHostOptions } from './syncHost';
 import type { DemoPlatform } from './demoPlatform';
 
@@ -19,7 +20,7 @@ import type { DemoPlatform } from './demoPlatform';
 export async function runHost(argv: string[]): Promise<{ url: string; close(): Promise<void>; demoPlatform: DemoPlatform | null }> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, db: { type: 'string' }, rebuild: { type: 'boolean' }, platform: { type: 'string' }, 'no-platform': { type: 'boolean' } },
+    options: { 'test-hooks': { type: 'boolean' }, port: { type: 'string' }, db: { type: 'string' }, rebuild: { type: 'boolean' }, platform: { type: 'string' }, 'no-platform': { type: 'boolean' } },
   });
   const dbFile = values.db ?? '.data/counter.sqlite';
   mkdirSync(dirname(dbFile), { recursive: true });
@@ -28,6 +29,9 @@ export async function runHost(argv: string[]): Promise<{ url: string; close(): P
   let sync: ReturnType<typeof connectSync> = Promise.resolve(null);
   // A bad policy file or a corrupt database does not stop the host: it serves the admin error
   // screen and answers every call with the reason (boot/boot.ts), exactly like the Electron shell.
+  // --test-hooks (UI tests): devices come from the HID simulator, driven through POST /__test__/… (deviceTestHooks.ts).
+  if (values['test-hooks']) assertTestHooksAllowed();
+  const simulator = values['test-hooks'] ? new HidSimulator() : null;
   const app = bootCounter({
     dbFile,
     shell: 'browser-host',
@@ -35,6 +39,7 @@ export async function runHost(argv: string[]): Promise<{ url: string; close(): P
     onStarted: (engine, ws) => {
       // Demo office and accounts only on a machine without IT's policy (development, training).
       if (!ws.policy.present) ensureDemoData(engine.ctx);
+      engine.devices.start(simulator ? { hid: simulator.api, hidPollMs: 200, tokenPollMs: 250 } : { hid: 'node-hid' });
       sync = connectSync(engine, ws, syncOptions);
     },
   });
@@ -42,7 +47,7 @@ export async function runHost(argv: string[]): Promise<{ url: string; close(): P
   void loadFormFont().catch((e: unknown) => logger.error({ err: e }, 'form font failed to load'));
   const rendererDir = await ensureRendererBuilt(values.rebuild ?? false);
   const demoPlatform = await sync;
-  const host = await startHost({ app, rendererDir, port: values.port ? Number(values.port) : 0 });
+  const host = await startHost({ app, rendererDir, port: values.port ? Number(values.port) : 0, ...(simulator ? { testHook: deviceTestHooks(simulator) } : {}) });
   logger.info({ port: host.port }, 'browser host ready');
   return {
     url: host.url,

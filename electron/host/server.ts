@@ -1,11 +1,19 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { CounterApp } from '../services/app';
+import type { TestHook } from './deviceTestHooks';
 import { RENDERER_CSP } from './csp';
 
 /** Only `call` is needed, so a start-up failure stand-in (boot/boot.ts) can be served the same way. */
-export type HostOptions = { app: Pick<CounterApp, 'call'>; rendererDir: string; port?: number; token?: string };
+export type HostOptions = {
+  app: Pick<CounterApp, 'call'>;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  /** UI tests only (runHost --test-hooks): `POST /__test__/<action>` drives the HID simulator. Never set in production. */
+  testHook?: TestHook;
+};
 export type RunningHost = { url: string; port: number; token: string; close(): Promise<void> };
 
 const MAX_BODY = 1024 * 1024;
@@ -44,7 +52,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     void reply.code(status).send({ ok: false, error: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL', message } });
   });
 
-  server.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
+  /** Launch token and same-origin checks shared by the contract route and the test hook. */
+  const refused = (req: FastifyRequest, reply: FastifyReply): FastifyReply | null => {
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {
       return reply.code(401).send({ ok: false, error: { code: 'HOST_TOKEN', message: '連線憑證無效，請由啟動程式提供的網址重新開啟' } });
@@ -52,6 +61,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (req.headers.origin !== undefined && req.headers.origin !== origin) {
       return reply.code(403).send({ ok: false, error: { code: 'ORIGIN_REJECTED', message: '拒絕跨來源請求' } });
     }
+    return null;
+  };
+
+  if (options.testHook) {
+    const hook = options.testHook;
+    server.post<{ Params: { action: string } }>('/__test__/:action', async (req, reply) => refused(req, reply) ?? hook(req.params.action, req.body));
+  }
+
+  server.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
+    const denied = refused(req, reply);
+    if (denied) return denied;
     const session = typeof req.headers['x-session'] === 'string' ? req.headers['x-session'] : null;
     return options.app.call(req.params.method, req.body, session, { ip: req.ip });
   });

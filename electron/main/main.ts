@@ -41,6 +41,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     onStarted: (counter, ws) => {
       if (!ws.policy.present) ensureDemoData(counter.ctx);
+      counter.devices.start({ hid: 'node-hid' });
       const { config } = ws;
       if (config.backup) {
         const schedule = scheduleBackups({ db: counter.ctx.db, policy: config.backup, clock: counter.ctx.clock, logger, appVersion: app.getVersion(), attachmentsDir: join(dataDir, 'attachments') });
