@@ -90,10 +90,11 @@ export function startSession(ctx: ServiceContext, store: FileStore, backend: Sca
       error ??= e instanceof AppFailure ? e.error : { code: 'INTERNAL', message: '歸檔時發生未預期的錯誤，頁面已保存於未歸案區或稍後自動歸檔。' };
       if (!(e instanceof AppFailure)) log.error({ err: e }, 'attaching scanned pages failed');
     }
-    state = error ? 'failed' : abort.signal.aborted && !watching ? 'cancelled' : 'done';
-    finishBatch(ctx.db, batchId, state === 'failed' ? 'failed' : state === 'cancelled' ? 'cancelled' : 'done', at(), error);
+    const final = error ? 'failed' : abort.signal.aborted && !watching ? 'cancelled' : 'done';
+    finishBatch(ctx.db, batchId, final, at(), error);
     // The raw pages are stored and routed now; keep the work folder only if something failed.
     if (!error) await store.removeSpool(batchId).catch(() => undefined);
+    state = final;
     log.info({ state, pages: sink.done, code: (error as AppError | null)?.code }, 'scan ended');
   };
   const finished = run();
