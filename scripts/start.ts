@@ -22,6 +22,10 @@ async function main(): Promise<void> {
   const host = await runHost(['--db', process.env.NIN1_DB ?? '.data/demo.sqlite', '--port', process.env.PORT ?? '0']);
   console.log(`\n請以瀏覽器開啟 / open: ${host.url}`);
   console.log('示範帳號 clerk、supervisor（密碼 demo1234）。按 Ctrl+C 結束。');
+  if (host.demoPlatform) {
+    console.log(`縣市平台（示範）：${host.demoPlatform.url}，資料檔 ${host.demoPlatform.file}`);
+    console.log('接收機關帳號 tax（稅捐）、land（地政）、motor（監理）、social（社政），密碼 demo1234：登入即見收件匣。');
+  }
   openBrowser(host.url);
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

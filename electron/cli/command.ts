@@ -1,4 +1,4 @@
-import { createCounterApp, type CounterApp } from '../services/app';
+import { createCounterApp, type CounterApp, type CounterAppOptions } from '../services/app';
 import { loadWorkstationConfig } from '../services/config/load';
 import { silentLogger } from '../services/logging/logger';
 
@@ -22,11 +22,11 @@ export function need(values: Values, key: string): string {
   return v;
 }
 
-/** Opens the counter engine on `--db`, runs `fn`, and always closes the database. */
-export async function withApp<T>(values: Values, fn: (app: CounterApp) => Promise<T> | T): Promise<T> {
+/** Opens the counter engine on `--db`, runs `fn`, and always closes the database. `sync`: engine settings (sync command). */
+export async function withApp<T>(values: Values, fn: (app: CounterApp) => Promise<T> | T, extra: Pick<CounterAppOptions, 'sync'> = {}): Promise<T> {
   // The machine policy applies to the CLI too (office, workstation id for enrolment); a bad policy stops here.
   const { config, policy } = loadWorkstationConfig();
-  const app = createCounterApp({ dbFile: need(values, 'db'), shell: 'cli', logger: silentLogger(), config, policy });
+  const app = createCounterApp({ dbFile: need(values, 'db'), shell: 'cli', logger: silentLogger(), config, policy, ...extra });
   try {
     return await fn(app);
   } finally {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { scheduleBackups } from '../services/backup/schedule';
 import { bootCounter, type BootedCounter } from '../services/boot/boot';
 import { ensureDemoData } from '../services/demo/ensureDemo';
+import { connectSync, type SyncHostOptions } from '../host/syncHost';
 import { createLogger } from '../services/logging/logger';
 import { loadFormFont } from '../services/pdf/font';
 import { isTrustedSender } from './guards';
@@ -31,9 +32,11 @@ async function start(): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   const logger = createLogger({ dir: logDir });
   hardenSessions(logger);
+  const dbFile = join(dataDir, 'counter.sqlite');
+  const sync: SyncHostOptions = { counterDb: dbFile, logger, none: false, started: { demo: null } };
   // A bad policy or a corrupt database starts the admin error screen instead of the app (boot.ts).
   engine = bootCounter({
-    dbFile: join(dataDir, 'counter.sqlite'),
+    dbFile,
     userSettingsFile: join(dataDir, 'settings.json'),
     shell: 'electron',
     logger,
@@ -41,6 +44,9 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     onStarted: (counter, ws) => {
       if (!ws.policy.present) ensureDemoData(counter.ctx);
+      // The outbox sync: the enrolled platform, or for the demo a local one beside the database.
+      void connectSync(counter, ws, sync);
+      stops.push(() => void counter.sync.stop());
       counter.devices.start({ hid: 'node-hid' });
       const { config } = ws;
       if (config.backup) {
