@@ -8,6 +8,7 @@ import { syncApi } from './syncApi';
 import { devicesApi } from './devicesApi';
 import { adminApi } from './adminApi';
 import { scanningApi } from './scanningApi';
+import { privacyApi } from './privacyApi';
 
 export const CaseNo = z.string().regex(/^[A-Z0-9]{2,12}-\d{7}-\d{4,6}$/, '案件編號格式不正確');
 
@@ -71,6 +72,7 @@ export const api = {
   ...devicesApi,
   ...adminApi,
   ...scanningApi,
+  ...privacyApi,
 };
 
 export type Api = typeof api;

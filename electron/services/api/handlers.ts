@@ -13,6 +13,7 @@ import { devicesHandlers } from './devicesHandlers';
 import type { DeviceServices } from '../devices/service';
 import { adminHandlers } from './adminHandlers';
 import { scanningHandlers } from './scanningHandlers';
+import { privacyHandlers } from './privacyHandlers';
 
 /** What a handler knows about the call beyond its input. `user` is null only for public calls. */
 export type CallContext = {
@@ -61,4 +62,5 @@ export const handlers: Handlers = {
   ...devicesHandlers,
   ...adminHandlers,
   ...scanningHandlers,
+  ...privacyHandlers,
 };
