@@ -1,16 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { CounterApp } from '../services/app';
-import { loadCatalogue } from '../services/catalogue/loadCatalogue';
-import { systemClock } from '../services/clock';
 import { DEMO_AGENCY_USERS, ensureDemoAgencyUsers } from '../services/demo/agencyUsers';
 import type { Logger } from '../services/logging/logger';
-import { resourcePath } from '../services/resources';
 import { enroll } from '../services/sync/enroll';
-import { platformConfig } from '../../platform/config';
-import { demoAgencyCode, demoWorkstationCode, seedDemo } from '../../platform/demo';
-import { createPlatform, type Platform } from '../../platform/server/createPlatform';
-import { openStore } from '../../platform/store/open';
-import type { PlatformStore } from '../../platform/store/repository';
+import { demoAgencyCode, demoWorkstationCode } from '../../platform/demo';
+import { startPlatform, type RunningPlatform } from '../../platform/start';
 
 export type DemoPlatform = { url: string; file: string; stop(): Promise<void>; start(): Promise<void> };
 
@@ -18,37 +11,30 @@ export type DemoPlatform = { url: string; file: string; stop(): Promise<void>; s
 export const platformFileFor = (counterDb: string): string => `${counterDb.replace(/\.sqlite$/i, '')}.platform.sqlite`;
 
 /**
- * The county platform for the demo, in this process, on 127.0.0.1 with its own SQLite file and the
- * platform's demo enrolment codes. stop()/start() keep the file and the port, so a newcomer (or a
- * UI test) can take the platform away and bring it back and watch the counter queue and catch up.
+ * The county platform for the demo, in this process (the platform's own startPlatform), on
+ * 127.0.0.1 with its own SQLite file and the demo enrolment codes. stop()/start() keep the file and
+ * the port, so a newcomer (or a UI test) can take the platform away and bring it back and watch the
+ * counter queue and catch up.
  */
 export async function startDemoPlatform(o: { counterDb: string; logger: Logger; port?: number }): Promise<DemoPlatform> {
   const file = platformFileFor(o.counterDb);
-  const catalogue = loadCatalogue(resourcePath('catalogue'));
-  let store: PlatformStore | null = null;
-  let platform: Platform | null = null;
+  let running: RunningPlatform | null = null;
   let port = o.port ?? 0;
   const up = async (): Promise<string> => {
-    store = await openStore({ kind: 'sqlite', file });
-    const secret = await store.metaGetOrSet('token-secret', randomBytes(32).toString('base64url'));
-    await seedDemo(store, systemClock, catalogue);
-    platform = await createPlatform({ store, config: platformConfig(catalogue, secret), clock: systemClock, mailer: null, logger: o.logger.child({ module: 'platform' }) });
-    const url = await platform.listen({ port });
-    port = Number(new URL(url).port);
-    return url;
+    running = await startPlatform({ storage: { kind: 'sqlite', file }, logger: o.logger.child({ module: 'platform' }), port, demo: true });
+    port = Number(new URL(running.url).port);
+    return running.url;
   };
   const url = await up();
   return {
     url,
     file,
     async stop() {
-      await platform?.close();
-      await store?.close();
-      platform = null;
-      store = null;
+      await running?.close();
+      running = null;
     },
     async start() {
-      if (!platform) await up();
+      if (!running) await up();
     },
   };
 }
