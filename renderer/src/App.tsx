@@ -12,6 +12,7 @@ import { CaseDetailScreen } from './screens/CaseDetailScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { isAgencyUser } from './lib/roles';
+import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { PrintPreviewScreen } from './screens/PrintPreviewScreen';
 import { WizardScreen } from './screens/wizard/WizardScreen';
@@ -42,6 +43,7 @@ export function App() {
   const info = useSession((s) => s.info);
   const user = useSession((s) => s.user);
   const bootError = useSession((s) => s.bootError);
+  const locked = useSession((s) => s.locked);
   const boot = useSession((s) => s.boot);
   useGlobalKeys();
 
@@ -53,7 +55,7 @@ export function App() {
     <div className="app">
       <AppHeader />
       <main className="app-main">
-        {bootError ? <BootError error={bootError} /> : info ? <Screen route={route} /> : <p className="empty">連線中…</p>}
+        {bootError ? <BootError error={bootError} /> : info ? locked ? <LockScreen /> : <Screen route={route} /> : <p className="empty">連線中…</p>}
       </main>
       {/* One sticky footer: the key legend, the sync strip and the status bar stack without overlapping. */}
       <div className="app-footer">

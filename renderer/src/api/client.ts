@@ -19,6 +19,13 @@ export function setSessionEndedListener(listener: SessionEndedListener): void {
   onSessionEnded = listener;
 }
 
+let onSessionLocked: SessionEndedListener = () => {};
+
+/** …and here for SESSION_LOCKED (the clerk's certificate card was pulled): the lock screen, work kept. */
+export function setSessionLockedListener(listener: SessionEndedListener): void {
+  onSessionLocked = listener;
+}
+
 export function setSessionToken(token: string | null): void {
   client.setSession(token);
 }
@@ -32,5 +39,6 @@ export async function call<K extends ApiMethod>(method: K, input: ApiInput<K>): 
     result = { ok: false, error: { code: 'CLIENT', message: '畫面程式發生未預期的錯誤，請重試或聯絡資訊人員。' } };
   }
   if (!result.ok && SESSION_ENDED.has(result.error.code)) onSessionEnded(result.error);
+  if (!result.ok && result.error.code === 'SESSION_LOCKED') onSessionLocked(result.error);
   return result;
 }

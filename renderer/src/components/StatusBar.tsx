@@ -1,5 +1,6 @@
 import { transportKind } from '../api/client';
 import { useSession } from '../stores/session';
+import { DeviceStrip } from './DeviceStrip';
 
 /** Bottom strip, always visible: who, where, which shell and catalogue. */
 export function StatusBar() {
@@ -10,6 +11,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar" aria-label="狀態列">
       <span>承辦：{user ? `${user.displayName}（${user.username}）` : '未登入'}</span>
+      <DeviceStrip />
       {info && (
         <>
           <span>

@@ -1,11 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { CardLoginForm } from '../components/CardLoginForm';
 import { DemoAccounts } from '../components/DemoAccounts';
+import { useDevices } from '../stores/devices';
 import { useSession } from '../stores/session';
 
-/** Username + password (card + PIN comes later). Enter in 帳號 moves to 密碼, Enter there signs in. */
+/**
+ * Username + password (Enter in 帳號 moves to 密碼, Enter there signs in), and certificate card + PIN
+ * when the workstation has a PKCS#11 module (the PIN box takes focus when a card is in).
+ */
 export function LoginScreen() {
   const info = useSession((s) => s.info);
   const login = useSession((s) => s.login);
+  const cardLogin = useSession((s) => s.cardLogin);
+  const cardConfigured = useDevices((s) => s.status?.certificate.configured ?? false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -82,6 +89,14 @@ export function LoginScreen() {
           {busy ? '登入中…' : '登入'}
         </button>
       </form>
+      {cardConfigured && (
+        <section className="card login__card" aria-labelledby="card-login-title">
+          <h2 id="card-login-title" className="card__title">
+            以憑證卡登入
+          </h2>
+          <CardLoginForm submit={cardLogin} button="以憑證卡登入" autoFocus="when-card-present" />
+        </section>
+      )}
       {info?.demo && <DemoAccounts />}
     </div>
   );

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ApiOutput, SessionUser, SystemInfo } from '../../../shared/contract/api';
 import type { AppError } from '../../../shared/result';
-import { call, setSessionEndedListener, setSessionToken } from '../api/client';
+import { call, setSessionEndedListener, setSessionLockedListener, setSessionToken } from '../api/client';
 import { go } from './route';
 import { toast } from './toasts';
 import { useWizard } from './wizard';
@@ -14,8 +14,15 @@ type SessionState = {
   bootError: AppError | null;
   user: SessionUser | null;
   catalogue: Catalogue | null;
+  /** Set while the session is locked (certificate card removed): the lock screen covers the app, the work stays. */
+  locked: AppError | null;
   boot(): Promise<void>;
   login(username: string, password: string): Promise<AppError | null>;
+  /** Certificate card + PIN (PKCS#11 on the services side). */
+  cardLogin(pin: string): Promise<AppError | null>;
+  /** Same clerk's card + PIN lifts the lock. */
+  unlock(pin: string): Promise<AppError | null>;
+  lock(reason: AppError): void;
   logout(): Promise<void>;
   ended(error: AppError): void;
 };
@@ -25,6 +32,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   bootError: null,
   user: null,
   catalogue: null,
+  locked: null,
 
   async boot() {
     const r = await call('system.info', {});
@@ -35,41 +43,68 @@ export const useSession = create<SessionState>()((set, get) => ({
   async login(username, password) {
     const r = await call('session.login', { username, password });
     if (!r.ok) return r.error;
-    setSessionToken(r.value.token);
-    const cat = await call('catalogue.get', {});
-    if (!cat.ok) {
-      setSessionToken(null);
-      return cat.error;
-    }
-    set({ user: r.value.user, catalogue: cat.value });
-    const wizard = useWizard.getState();
-    if (wizard.active && wizard.owner === r.value.user.username) {
-      // Same clerk back after a timeout: the citizen is still at the desk, keep the draft.
-      go({ screen: 'wizard' });
-      wizard.focusOn('@first');
-      toast.info('已還原登出前未完成的案件');
-    } else {
-      wizard.reset();
-      go({ screen: 'home', focus: 'search' });
-    }
+    return signedIn(r.value.token);
+  },
+
+  async cardLogin(pin) {
+    const r = await call('session.cardLogin', { pin });
+    if (!r.ok) return r.error;
+    return signedIn(r.value.token);
+  },
+
+  async unlock(pin) {
+    const r = await call('session.cardUnlock', { pin });
+    if (!r.ok) return r.error;
+    set({ locked: null });
+    toast.success('已解除鎖定');
     return null;
   },
 
+  lock(reason) {
+    if (get().user && !get().locked) set({ locked: reason });
+  },
+
   async logout() {
-    if (get().user) await call('session.logout', {});
+    // A locked session cannot make calls; it stays locked on the services side until it idles out,
+    // and only the same clerk's card and PIN could open it again.
+    if (get().user && !get().locked) await call('session.logout', {});
     setSessionToken(null);
     useWizard.getState().reset();
-    set({ user: null });
+    set({ user: null, locked: null });
     go({ screen: 'login' });
   },
 
   ended(error) {
     if (!get().user) return;
     setSessionToken(null);
-    set({ user: null });
+    set({ user: null, locked: null });
     go({ screen: 'login' });
     toast.error(`${error.message}（已登出）`);
   },
 }));
 
+/** After any sign-in (password or card): load the catalogue, then home — or the same clerk's unfinished case. */
+async function signedIn(token: string): Promise<AppError | null> {
+  setSessionToken(token);
+  const [me, cat] = await Promise.all([call('session.current', {}), call('catalogue.get', {})]);
+  if (!me.ok || !cat.ok) {
+    setSessionToken(null);
+    return !me.ok ? me.error : !cat.ok ? cat.error : null;
+  }
+  const user = me.value;
+  useSession.setState({ user, catalogue: cat.value, locked: null });
+  const wizard = useWizard.getState();
+  if (wizard.active && wizard.owner === user.username) {
+    // Same clerk back after a timeout: the citizen is still at the desk, keep the draft.
+    go({ screen: 'wizard' });
+    wizard.focusOn('@first');
+    toast.info('已還原登出前未完成的案件');
+  } else {
+    wizard.reset();
+    go({ screen: 'home', focus: 'search' });
+  }
+  return null;
+}
+
 setSessionEndedListener((error) => useSession.getState().ended(error));
+setSessionLockedListener((error) => useSession.getState().lock(error));
