@@ -113,7 +113,8 @@ const PdfFile = z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z
 
 export const scanningApi = {
   'scanning.devices': call({
-    input: Empty,
+    /** Devices are remembered for half a minute (probing the network takes seconds); `refresh` looks again. */
+    input: z.strictObject({ refresh: z.boolean().optional() }),
     output: z.object({ devices: z.array(ScanDevice), profiles: z.array(ScanProfile) }),
     access: SCANNING_USERS,
     summary: '可用的掃描來源（掃描器、收件資料夾）與掃描設定檔',

@@ -77,7 +77,7 @@ withSane('SANE test backend through scanimage (real)', () => {
     const clerk = seedClerk(ctx);
     scanner = await scanningClerk(ctx);
     // No QR on SANE's test pictures: print the case's form so the layout is known, scan "for" the case.
-    [{ caseNo }] = (await printedCases(ctx, clerk, [moveDraft()])) as [{ caseNo: string }];
+    caseNo = (await printedCases(ctx, clerk, [moveDraft()]))[0]!.caseNo;
   });
 
   const collect = (): ScanSink & { pages: { name: string; size: number; dpi?: number }[] } => {

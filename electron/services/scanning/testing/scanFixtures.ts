@@ -125,3 +125,31 @@ export const twoPageDraft = async (): Promise<import('../../../../shared/cases/s
     items: [...base.items, { code: 'V01', fields: { houseAddress: address, houseOwner: '王小明', question: '房屋稅籍及所有權人' } }],
   };
 };
+
+export type StackPage = { file: string; caseNo: string | null; formPage: number | null };
+
+/**
+ * Writes a day-end stack into `dir` as a network scanner would (one numbered file per page): each
+ * printed form's pages rasterised at 200 dpi gray with light noise, every third sheet upside down,
+ * then a blank back and a foreign form at the end. Returns where each page should land.
+ */
+export async function writeStack(dir: string, forms: { caseNo: string; pdf: Uint8Array }[], options: { extras?: boolean; dpi?: number } = {}): Promise<StackPage[]> {
+  const { writeFileSync: write } = await import('node:fs');
+  const out: StackPage[] = [];
+  let n = 0;
+  const put = (bytes: Buffer, caseNo: string | null, formPage: number | null) => {
+    const file = `scan-${String(++n).padStart(4, '0')}.png`;
+    write(join(dir, file), bytes);
+    out.push({ file, caseNo, formPage });
+  };
+  for (const [i, f] of forms.entries()) {
+    for (const [p, png] of rasterizePdf(f.pdf, options.dpi ?? 200).entries()) {
+      put(await degrade(png, { noise: 6, seed: n + 1, ...(i % 3 === 2 ? { rotate: 180 as const } : {}) }), f.caseNo, p + 1);
+    }
+  }
+  if (options.extras !== false) {
+    put(await blankPage(options.dpi ?? 200), null, null);
+    put(await degrade(rasterizePdf(await foreignPagePdf(), options.dpi ?? 200)[0]!, { noise: 6 }), null, null);
+  }
+  return out;
+}
