@@ -4,6 +4,7 @@ import { benchVerificationRoundtrip } from './verificationRoundtrip';
 import { benchPdfForm } from './pdfForm';
 import { benchPlatformIngest } from './platformIngest';
 import { benchSearch1m } from './search1m';
+import { benchDevices } from './devices';
 import type { BenchEntry } from './stats';
 
 /**
@@ -22,6 +23,7 @@ const suites: [string, () => BenchEntry[] | Promise<BenchEntry[]>][] = [
   ['platform-ingest', () => benchPlatformIngest(log)],
   ['outbox-drain', () => benchOutboxDrain(log)],
   ['verification-roundtrip', benchVerificationRoundtrip],
+  ['devices', benchDevices],
 ];
 
 const results: BenchEntry[] = [];
