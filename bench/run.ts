@@ -5,6 +5,7 @@ import { benchPdfForm } from './pdfForm';
 import { benchPlatformIngest } from './platformIngest';
 import { benchSearch1m } from './search1m';
 import { benchDevices } from './devices';
+import { benchAuditVerify1m } from './auditVerify1m';
 import type { BenchEntry } from './stats';
 
 /**
@@ -24,6 +25,7 @@ const suites: [string, () => BenchEntry[] | Promise<BenchEntry[]>][] = [
   ['outbox-drain', () => benchOutboxDrain(log)],
   ['verification-roundtrip', benchVerificationRoundtrip],
   ['devices', benchDevices],
+  ['audit-verify-1m', () => benchAuditVerify1m(log)],
 ];
 
 const results: BenchEntry[] = [];

@@ -52,7 +52,7 @@ export const handlers: Handlers = {
     return saved;
   },
   'cases.get': (call, input) => getCase(call.ctx, actorOf(call), input.caseNo),
-  'cases.today': (call) => todayCases(call.ctx),
+  'cases.today': (call) => todayCases(call.ctx, call.user!.role),
   'cases.search': (call, input) => searchCases(call.ctx, actorOf(call), input.query),
   'cases.formPdf': async (call, input) => {
     const { pdf, pages } = await printCaseForm(call.ctx, actorOf(call), input.caseNo);

@@ -106,7 +106,7 @@ describe('finding cases', () => {
     expect(searchCases(ctx, actor, 'FS01-1151126')).toHaveLength(2);
     expect(searchCases(ctx, actor, '林').map((c) => c.personName)).toEqual(['林美華']);
     expect(searchCases(ctx, actor, '張')).toEqual([]);
-    expect(todayCases(ctx)).toHaveLength(2);
+    expect(todayCases(ctx, actor.user.role)).toHaveLength(2);
 
     const detail = getCase(ctx, actor, a.caseNo);
     expect(detail.person.idMasked).toBe('A12****789');

@@ -5,6 +5,8 @@ import { isoFromDate, validatePersonId } from '../../../shared/validators';
 import { appendAudit } from '../audit/audit';
 import type { Actor, ServiceContext } from '../context';
 import { maskPersonId, maskPhone } from '../../../shared/privacy/mask';
+import { maskName, maySee, PERSON_FIELD_ACCESS } from '../../../shared/auth/personFields';
+import type { Role } from '../../../shared/auth/roles';
 
 const SUMMARY_SELECT = `
   SELECT c.case_no, c.created_at, c.life_event, c.status, p.name, p.person_id, u.display_name AS clerk,
@@ -16,12 +18,13 @@ type SummaryRow = { case_no: string; created_at: string; life_event: string; sta
 const CASE_NO_PREFIX = /^[A-Z0-9]{2,12}-\d{0,7}(-\d{0,6})?$/;
 const SEARCH_LIMIT = 50;
 
-export function toSummary(ctx: ServiceContext, r: SummaryRow): CaseSummary {
+/** Results carry only the person fields the caller's role may see (shared/auth/personFields.ts). */
+export function toSummary(ctx: ServiceContext, r: SummaryRow, role: Role): CaseSummary {
   return {
     caseNo: r.case_no,
     createdAt: r.created_at,
     lifeEventName: ctx.catalogue.lifeEvents.find((e) => e.code === r.life_event)?.name ?? r.life_event,
-    personName: r.name,
+    personName: maySee(role, 'name') ? r.name : maskName(r.name),
     personIdMasked: maskPersonId(r.person_id),
     itemCount: r.item_count,
     status: r.status,
@@ -29,12 +32,12 @@ export function toSummary(ctx: ServiceContext, r: SummaryRow): CaseSummary {
   };
 }
 
-export function todayCases(ctx: ServiceContext): CaseSummary[] {
+export function todayCases(ctx: ServiceContext, role: Role): CaseSummary[] {
   const today = isoFromDate(ctx.clock.now());
   const rows = ctx.db
     .prepare(`${SUMMARY_SELECT} WHERE c.local_date = ? AND c.office_code = ? ORDER BY c.id DESC LIMIT 200`)
     .all(today, ctx.config.officeCode) as SummaryRow[];
-  return rows.map((r) => toSummary(ctx, r));
+  return rows.map((r) => toSummary(ctx, r, role));
 }
 
 /**
@@ -72,7 +75,7 @@ export function searchCases(ctx: ServiceContext, actor: Actor, query: string): C
     detail: { by, query: by === 'personId' && id.ok ? maskPersonId(id.id) : query.trim().slice(0, 40), results: rows.length },
     workstation: actor.workstation, ip: actor.ip,
   });
-  return rows.map((r) => toSummary(ctx, r));
+  return rows.map((r) => toSummary(ctx, r, actor.user.role));
 }
 
 type CaseRow = {
@@ -98,9 +101,12 @@ export function loadNotifications(ctx: ServiceContext, caseId: number): Notifica
   return ctx.db.prepare('SELECT * FROM notifications WHERE case_id = ? ORDER BY rowid').all(caseId) as NotificationRow[];
 }
 
-/** Case detail for the case screen; the view of the person's record is audited. */
+const HIDDEN = '（依權限不顯示）';
+
+/** Case detail for the case screen; the view of the person's record (the fields shown) is audited. */
 export function getCase(ctx: ServiceContext, actor: Actor, caseNo: string): CaseDetail {
   const row = loadCaseRow(ctx, caseNo);
+  const role = actor.user.role;
   const events = ctx.db.prepare('SELECT status, at, reason FROM notification_events WHERE notification_id = ? ORDER BY id');
   const notifications = loadNotifications(ctx, row.id).map((n) => {
     const item = ctx.catalogue.items.find((i) => i.code === n.item_code);
@@ -114,13 +120,14 @@ export function getCase(ctx: ServiceContext, actor: Actor, caseNo: string): Case
       status: n.status,
       statusLabel: NOTIFICATION_STATUS_LABEL[n.status],
       statusReason: n.status_reason,
-      payload: JSON.parse(n.payload) as Record<string, FieldValue>,
+      // The payload repeats the person's addresses and details: shown only to roles that see them.
+      payload: maySee(role, 'addresses') ? (JSON.parse(n.payload) as Record<string, FieldValue>) : {},
       events: events.all(n.id) as { status: NotificationStatus; at: string; reason: string | null }[],
     };
   });
   appendAudit(ctx.db, {
     at: ctx.clock.now().toISOString(), actorId: actor.user.id, actor: actor.user.username, action: 'person.view',
-    caseNo, personRef: row.person_ref, detail: { fields: ['name', 'birthDate', 'idMasked', 'addresses'] }, workstation: actor.workstation, ip: actor.ip,
+    caseNo, personRef: row.person_ref, detail: { fields: ['idMasked', ...PERSON_FIELD_ACCESS[role]] }, workstation: actor.workstation, ip: actor.ip,
   });
   return {
     caseNo: row.case_no,
@@ -130,9 +137,14 @@ export function getCase(ctx: ServiceContext, actor: Actor, caseNo: string): Case
     lifeEventName: ctx.catalogue.lifeEvents.find((e) => e.code === row.life_event)?.name ?? row.life_event,
     status: row.status,
     clerkName: row.clerk,
-    person: { idMasked: maskPersonId(row.person_id), name: row.name, birthDate: row.birth_date, phoneMasked: row.phone ? maskPhone(row.phone) : null },
-    oldAddress: row.old_address,
-    newAddress: row.new_address,
+    person: {
+      idMasked: maskPersonId(row.person_id),
+      name: maySee(role, 'name') ? row.name : maskName(row.name),
+      birthDate: maySee(role, 'birthDate') ? row.birth_date : '',
+      phoneMasked: row.phone && maySee(role, 'phone') ? maskPhone(row.phone) : null,
+    },
+    oldAddress: maySee(role, 'addresses') ? row.old_address : HIDDEN,
+    newAddress: maySee(role, 'addresses') ? row.new_address : HIDDEN,
     moveDate: row.move_date,
     hasHouseTaxBill: row.has_house_tax_bill === 1,
     notifications,
