@@ -15,6 +15,7 @@ import { isAgencyUser } from './lib/roles';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { PrintPreviewScreen } from './screens/PrintPreviewScreen';
+import { ScanningScreen } from './screens/scanning/ScanningScreen';
 import { WizardScreen } from './screens/wizard/WizardScreen';
 import { useRoute, type Route } from './stores/route';
 import { useSession } from './stores/session';
@@ -35,6 +36,8 @@ function Screen({ route }: { route: Route }) {
       return <CaseDetailScreen key={route.caseNo} caseNo={route.caseNo} />;
     case 'audit':
       return <AuditCheckScreen />;
+    case 'scanning':
+      return <ScanningScreen />;
   }
 }
 

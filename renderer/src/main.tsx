@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/tables.css';
 import './styles/sync.css';
+import './styles/scanning.css';
 
 startCaseOpenReporter();
 const root = document.getElementById('root');

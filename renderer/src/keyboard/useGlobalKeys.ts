@@ -1,13 +1,15 @@
 import { useEffect } from 'react';
+import { mayCall } from '../../../shared/auth/permissions';
 import { startWizard } from '../lib/startWizard';
 import { nextStep, previousStep, saveShortcut } from '../lib/wizardActions';
 import { useConfirm } from '../stores/confirm';
 import { go, useRoute } from '../stores/route';
+import { useSession } from '../stores/session';
 import { isComposing } from './focus';
 
 /**
  * Function keys for the whole app (the legend on screen lists them per screen):
- * F2 new case · F3 search · F9 save · F10 next step · Esc back/cancel.
+ * F2 new case · F3 search · F6 scanning · F9 save (scan, on the scanning screen) · F10 next step · Esc back/cancel.
  * Browser meanings of these keys (F3 find, F10 menu) are suppressed.
  */
 export function useGlobalKeys(): void {
@@ -27,6 +29,10 @@ export function useGlobalKeys(): void {
         case 'F3':
           e.preventDefault();
           if (signedIn && !inWizard) go({ screen: 'home', focus: 'search' });
+          break;
+        case 'F6':
+          e.preventDefault();
+          if (signedIn && !inWizard && mayCall(useSession.getState().user?.role ?? null, 'scanning.start')) go({ screen: 'scanning' });
           break;
         case 'F9':
           e.preventDefault();

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../shared/contract/api';
 import { call } from '../api/client';
+import { CaseEvidence } from '../components/CaseEvidence';
 import { LiveNotifications } from '../components/LiveNotifications';
 import { rocDateTime, rocLong } from '../lib/format';
 import { go } from '../stores/route';
@@ -101,6 +102,7 @@ export function CaseDetailScreen({ caseNo }: { caseNo: string }) {
         </h2>
         <LiveNotifications caseNo={caseNo} notifications={detail.notifications} />
       </section>
+      <CaseEvidence caseNo={caseNo} />
     </div>
   );
 }

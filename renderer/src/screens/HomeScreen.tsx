@@ -51,6 +51,11 @@ export function HomeScreen() {
         <button type="button" className="button button--primary" onClick={startWizard}>
           新案件 <kbd>F2</kbd>
         </button>
+        {mayCall(role, 'scanning.start') && (
+          <button type="button" className="button" onClick={() => go({ screen: 'scanning' })}>
+            掃描歸檔 <kbd>F6</kbd>
+          </button>
+        )}
         {mayCall(role, 'audit.verify') && (
           <button type="button" className="button" onClick={() => go({ screen: 'audit' })}>
             稽核紀錄驗證

@@ -7,7 +7,8 @@ export type Route =
   | { screen: 'wizard' }
   | { screen: 'print'; caseNo: string; fresh: boolean }
   | { screen: 'case'; caseNo: string }
-  | { screen: 'audit' };
+  | { screen: 'audit' }
+  | { screen: 'scanning' };
 
 type RouteState = { route: Route; go(route: Route): void };
 

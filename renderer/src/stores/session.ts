@@ -101,7 +101,8 @@ async function signedIn(token: string): Promise<AppError | null> {
     toast.info('已還原登出前未完成的案件');
   } else {
     wizard.reset();
-    go({ screen: 'home', focus: 'search' });
+    // The scanning clerk's day is the scanning screen; everyone else starts at the queue.
+    go(user.role === 'scanning_clerk' ? { screen: 'scanning' } : { screen: 'home', focus: 'search' });
   }
   return null;
 }
