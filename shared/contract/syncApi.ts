@@ -38,6 +38,8 @@ export const SyncStatus = z.object({
   queued: z.number().int().nonnegative(),
   /** Items sent on paper instead (held, skipped by the outbox). */
   held: z.number().int().nonnegative(),
+  /** Items waiting for the citizen's signed consent to be attached (not for the platform). */
+  consentHeld: z.number().int().nonnegative(),
   failedCount: z.number().int().nonnegative(),
   /** The most recent failed items (rejected by the platform), with reasons. */
   failed: z.array(FailedItem),

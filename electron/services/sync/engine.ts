@@ -180,8 +180,10 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       log.warn({ action: 'backoff', reason: 'no result for rows', seqs: ack.missing.map((r) => r.seq) }, 'platform skipped rows');
     }
     log.debug({ action: 'send', firstSeq: p.batch[0]!.seq, rows: p.batch.length, delivered: ack.delivered, duplicates: ack.duplicates, rejected: ack.failed }, 'batch acknowledged');
+    // The total is counted once per drain (a count over the outbox is not free with consent holds);
+    // rows saved meanwhile join the next drain's total.
     const done = (draining?.done ?? 0) + p.batch.length;
-    draining = { done, total: done + pendingCount(db) };
+    draining = { done, total: Math.max(done, draining?.total ?? 0) };
     emit();
     return ack.missing.length < p.batch.length;
   }

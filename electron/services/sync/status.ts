@@ -1,5 +1,5 @@
 import type { FailedItem } from '../../../shared/contract/syncApi';
-import { notConsentHeld } from '../consent/holds';
+import { consentHeldCount, notConsentHeld } from '../consent/holds';
 import type { WritableDb } from '../db/open';
 import { readState, STATE } from './state';
 
@@ -8,7 +8,7 @@ const FAILED_LISTED = 20;
 
 /** The persisted half of the status snapshot: counts, failures with reasons, backoff, change counter. */
 export function queueSnapshot(db: WritableDb): {
-  queued: number; held: number; failedCount: number; failed: FailedItem[]; nextAttemptAt: string | null; lastSyncAt: string | null; changeSeq: number;
+  queued: number; held: number; consentHeld: number; failedCount: number; failed: FailedItem[]; nextAttemptAt: string | null; lastSyncAt: string | null; changeSeq: number;
 } {
   // One equality count per state: each is a range on the outbox(state, seq) index, so the years of
   // `done` rows a counter accumulates are never scanned.
@@ -27,6 +27,7 @@ export function queueSnapshot(db: WritableDb): {
   return {
     queued: db.prepare(`SELECT COUNT(*) FROM outbox o WHERE ${ready}`).pluck().get() as number,
     held: count('held'),
+    consentHeld: consentHeldCount(db),
     failedCount: count('failed'),
     failed,
     nextAttemptAt: head ?? null,

@@ -56,7 +56,9 @@ export function SyncStrip() {
           <span>最後同步：{status.lastSyncAt ? rocDateTime(status.lastSyncAt) : '尚未同步'}</span>
           {!agencyOnly && (
             <span className={status.queued > 0 ? 'sync-strip__queued' : undefined}>
-              待送 <strong data-testid="sync-queued">{status.queued}</strong> 件{status.held > 0 && `（另 ${status.held} 件已改寄紙本）`}
+              待送 <strong data-testid="sync-queued">{status.queued}</strong> 件
+              {status.consentHeld > 0 && `（另 ${status.consentHeld} 件待附簽名同意書）`}
+              {status.held > 0 && `（另 ${status.held} 件已改寄紙本）`}
             </span>
           )}
           {!agencyOnly && status.failedCount > 0 && (
