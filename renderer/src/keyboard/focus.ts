@@ -12,9 +12,17 @@ export function focusField(el: HTMLElement | null | undefined): void {
   if (!el) return;
   el.focus();
   if (el instanceof HTMLInputElement && el.type === 'text') {
-    // The masked ID input swaps its value on focus; select after React has re-rendered it.
+    // The masked ID input swaps its value on focus; select after React has re-rendered it — but not
+    // if something was typed before that frame (a fast typist, or a scanner / MRZ reader in keyboard
+    // mode): selecting then would let the next keystroke wipe what was already typed.
+    let typed = false;
+    const onInput = () => {
+      typed = true;
+    };
+    el.addEventListener('input', onInput, { once: true });
     requestAnimationFrame(() => {
-      if (document.activeElement === el) el.select();
+      el.removeEventListener('input', onInput);
+      if (document.activeElement === el && !typed) el.select();
     });
   }
 }
