@@ -19,10 +19,9 @@ export type HidApi = {
   HID: new (path: string, options?: { nonExclusive?: boolean }) => HidHandle;
 };
 
-const hex4 = (n: number): string => `0x${n.toString(16).padStart(4, '0')}`;
+export const hex4 = (n: number): string => `0x${n.toString(16).padStart(4, '0')}`;
 
 /** `0x0c2e:0x0b87` (usage page 0x008c): how devices are named in logs and for IT. */
 export const describeHid = (d: HidDeviceInfo): string =>
   `${hex4(d.vendorId)}:${hex4(d.productId)}${d.usagePage !== undefined ? ` (usage page ${hex4(d.usagePage)})` : ''}`;
 
-export { hex4 };
