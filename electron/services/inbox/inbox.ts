@@ -7,7 +7,6 @@ import { appendAudit } from '../audit/audit';
 import { display } from '../cases/formModel';
 import type { Actor, ServiceContext } from '../context';
 import type { PlatformClient } from '../platform-client/client';
-import { isPlatformError } from '../platform-client/errors';
 import type { SyncRuntime } from '../sync/runtime';
 
 /**
@@ -101,33 +100,14 @@ async function act(deps: InboxDeps, client: PlatformClient, id: string, action: 
 
 /**
  * Opening an item is the agency's receipt (delivered → received) and shows the person's data in
- * full, so it is audited. An item received earlier is found again in the inbox.
+ * full, so it is audited. `receive` on an item received or closed earlier changes nothing on the
+ * platform and still answers with the item, so it doubles as the single-item read.
  */
 export async function openInboxItem(deps: InboxDeps, id: string): Promise<InboxItem> {
   const agency = agencyFor(deps);
-  let entry: InboxEntry | undefined;
-  try {
-    entry = await act(deps, agency.client, id, { action: 'receive' });
-  } catch (e) {
-    if (!isPlatformError(e) || e.error.code !== 'INVALID_TRANSITION') throw e;
-    entry = await findInInbox(agency.client, agency.code, id);
-  }
-  if (!entry) throw new AppFailure({ code: 'NOT_FOUND', message: '收件匣中查無此通報' });
+  const entry = await act(deps, agency.client, id, { action: 'receive' });
   audit(deps, 'agency.open', { agency: agency.code, notificationId: id, item: entry.itemCode }, entry.caseNo);
   return toItem(deps.ctx, entry, true);
-}
-
-/** Pages through the agency's inbox for one id (the platform has no single-item read yet). */
-async function findInInbox(client: PlatformClient, agency: string, id: string): Promise<InboxEntry | undefined> {
-  let cursor: number | undefined;
-  for (let page = 0; page < 50; page++) {
-    const res = await client.call('agencyInbox', { params: { agency }, query: { limit: 200, ...(cursor !== undefined ? { cursor } : {}) } });
-    const hit = res.entries.find((e) => e.id === id);
-    if (hit) return hit;
-    if (res.nextCursor === null) return undefined;
-    cursor = res.nextCursor;
-  }
-  return undefined;
 }
 
 export async function actOnInboxItem(deps: InboxDeps, id: string, action: AgencyAction): Promise<InboxItem> {

@@ -116,6 +116,8 @@ describe('counter ⇄ platform ⇄ agency, through the contract', () => {
     const opened = await ok<ApiOutput<'inbox.open'>>('inbox.open', { id: n01.id }, tax);
     expect(opened).toMatchObject({ status: 'received', person: { id: 'A123456789' } });
     await ok('inbox.act', { id: n01.id, action: { action: 'complete' } }, tax);
+    // Opening it again later shows it as it is now, with nothing changed on the platform.
+    expect(await ok<ApiOutput<'inbox.open'>>('inbox.open', { id: n01.id }, tax)).toMatchObject({ status: 'completed' });
     const v01 = mine.find((e) => e.itemCode === 'V01')!;
     await ok('inbox.act', { id: v01.id, action: { action: 'answer', answer: { found: false, text: '查無房屋稅籍資料' } } }, tax);
     const n02 = mine.find((e) => e.itemCode === 'N02')!;
