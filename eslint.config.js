@@ -13,7 +13,7 @@ const forbid = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'resources/fonts/'] },
+  { ignores: ['node_modules/', '.scratch/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'resources/fonts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
