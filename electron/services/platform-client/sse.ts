@@ -15,6 +15,8 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
     buffer += decoder.decode(chunk, { stream: true });
     let nl: number;
     while ((nl = buffer.search(/\r\n|\n|\r/)) >= 0) {
+      // A CR at the very end may be the first half of a CRLF split across chunks: wait for more.
+      if (nl === buffer.length - 1 && buffer.endsWith('\r')) break;
       const line = buffer.slice(0, nl);
       buffer = buffer.slice(nl + (buffer.startsWith('\r\n', nl) ? 2 : 1));
       if (line === '') {
