@@ -6,6 +6,7 @@ import { benchPlatformIngest } from './platformIngest';
 import { benchSearch1m } from './search1m';
 import { benchDevices } from './devices';
 import { benchAuditVerify1m } from './auditVerify1m';
+import { benchScan20 } from './scan20';
 import type { BenchEntry } from './stats';
 
 /**
@@ -26,6 +27,7 @@ const suites: [string, () => BenchEntry[] | Promise<BenchEntry[]>][] = [
   ['verification-roundtrip', benchVerificationRoundtrip],
   ['devices', benchDevices],
   ['audit-verify-1m', () => benchAuditVerify1m(log)],
+  ['scan-20-pages', () => benchScan20(log)],
 ];
 
 const results: BenchEntry[] = [];

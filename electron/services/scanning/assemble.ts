@@ -2,6 +2,7 @@ import { appendAudit } from '../audit/audit';
 import { ensureFormLayout } from '../consent/formLayout';
 import type { ServiceContext } from '../context';
 import type { WritableDb } from '../db/open';
+import { limiter } from './limit';
 import type { PageRow } from './pages';
 import { assemblePdf } from './pdfAssemble';
 import type { FileStore } from './store';
@@ -63,43 +64,52 @@ export function insertAttachment(db: WritableDb, a: NewAttachment): number {
 
 /**
  * Every routed page group that is not yet an attachment becomes one PDF on its case. Idempotent
- * and crash-safe: the PDF file is stored first (content-addressed, harmless if orphaned), then one
- * transaction re-checks the group, inserts the attachment and marks its pages; a group whose pages
- * changed meanwhile is simply rebuilt. Also the recovery step after a kill -9.
+ * and crash-safe: the PDFs are built and stored first (in parallel; content-addressed, harmless if
+ * orphaned), then ONE transaction re-checks each group, inserts its attachment and marks its pages
+ * (one commit for a whole stack, not one per case); a group whose pages changed meanwhile is
+ * simply built again. Also the recovery step after a kill -9.
  */
 export async function assemblePending(ctx: ServiceContext, store: FileStore, actor: string): Promise<AssembledAttachment[]> {
   const { db } = ctx;
-  const groups = db
-    .prepare("SELECT group_key, MIN(id) AS first FROM scan_pages WHERE state = 'routed' GROUP BY group_key ORDER BY first")
-    .all() as { group_key: string }[];
   const select = db.prepare(
     `SELECT id, image_key, image_sha256, encoding, width, height, dpi, form_page, case_id, created_at FROM scan_pages
      WHERE group_key = ? AND state = 'routed' ORDER BY batch_id, seq, id`,
   );
+  const caseNoOf = db.prepare('SELECT case_no FROM cases WHERE id = ?').pluck();
+  const limit = limiter(2);
   const made: AssembledAttachment[] = [];
-  for (const { group_key: groupKey } of groups) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const pages = select.all(groupKey) as GroupPage[];
-      if (!pages.length) break;
-      const caseId = pages[0]!.case_id!;
-      const caseNo = db.prepare('SELECT case_no FROM cases WHERE id = ?').pluck().get(caseId) as string;
-      await ensureFormLayout(ctx, caseId);
-      const pdf = await pagesToPdf(store, pages, `${caseNo} 掃描附件`);
-      const stored = await store.put('attachments', pdf, 'pdf');
-      const id = db.transaction(() => {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const groups = (db.prepare("SELECT group_key FROM scan_pages WHERE state = 'routed' GROUP BY group_key ORDER BY MIN(id)").pluck().all() as string[]).map(
+      (groupKey) => ({ groupKey, pages: select.all(groupKey) as GroupPage[] }),
+    );
+    if (!groups.length) break;
+    const built = await Promise.all(
+      groups.map(({ groupKey, pages }) =>
+        limit(async () => {
+          const caseId = pages[0]!.case_id!;
+          const caseNo = caseNoOf.get(caseId) as string;
+          await ensureFormLayout(ctx, caseId);
+          const stored = await store.put('attachments', await pagesToPdf(store, pages, `${caseNo} 掃描附件`), 'pdf');
+          return { groupKey, pages, caseId, caseNo, stored };
+        }),
+      ),
+    );
+    const at = ctx.clock.now().toISOString();
+    const committed = db.transaction(() =>
+      built.flatMap(({ groupKey, pages, caseId, caseNo, stored }) => {
         const now = select.all(groupKey) as GroupPage[];
-        if (now.map((p) => p.id).join() !== pages.map((p) => p.id).join()) return null; // changed: rebuild
-        return insertAttachment(db, {
+        if (now.map((p) => p.id).join() !== pages.map((p) => p.id).join()) return []; // changed meanwhile: next attempt
+        const id = insertAttachment(db, {
           caseId, caseNo, kind: pages.some((p) => p.form_page !== null) ? 'signed-consent' : 'scan', source: 'scan', groupKey, pdf: stored,
           pages: pages.map((p) => ({ id: p.id, formPage: p.form_page })),
-          actor: { id: null, username: actor, workstation: ctx.config.workstationId, ip: null }, at: ctx.clock.now().toISOString(),
+          actor: { id: null, username: actor, workstation: ctx.config.workstationId, ip: null }, at,
         });
-      }).immediate();
-      if (id === null) continue;
-      made.push({ id, caseId, caseNo, groupKey, pageIds: pages.map((p) => p.id), formPages: pages.map((p) => p.form_page) });
-      ctx.logger.info({ caseNo, attachment: id, pages: pages.length }, 'scanned pages attached');
-      break;
-    }
+        return [{ id, caseId, caseNo, groupKey, pageIds: pages.map((p) => p.id), formPages: pages.map((p) => p.form_page) }];
+      }),
+    ).immediate();
+    for (const a of committed) ctx.logger.info({ caseNo: a.caseNo, attachment: a.id, pages: a.pageIds.length }, 'scanned pages attached');
+    made.push(...committed);
+    if (committed.length === built.length) break;
   }
   return made;
 }

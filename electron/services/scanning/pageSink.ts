@@ -121,11 +121,17 @@ export function createPageSink(deps: SinkDeps): PageSink {
         return { a, rotation };
       });
       rotations = turned.catch(() => undefined);
-      const finished = turned.then(({ a, rotation }) => limit(() => finishPage(a, rotation, clean)));
+      // Encoding and storing the image run in parallel too (the store is content-addressed, so a
+      // file written for a page that never gets its row is harmless); only the row is in order.
+      const finished = turned.then(({ a, rotation }) =>
+        limit(async () => {
+          const cleaned = await finishPage(a, rotation, clean);
+          return { cleaned, stored: await store.put('pages', cleaned.image, cleaned.encoding === 'png' ? 'png' : 'jpg') };
+        }),
+      );
       finished.catch(() => undefined); // observed below, in order
       const committed = commits.then(async () => {
-        const cleaned = await finished;
-        const stored = await store.put('pages', cleaned.image, cleaned.encoding === 'png' ? 'png' : 'jpg');
+        const { cleaned, stored } = await finished;
         adopt(insert(key, n, page.name, cleaned, stored.key, stored.sha256));
       });
       commits = committed.catch(() => undefined);

@@ -3,6 +3,7 @@ import type { PageEncoding } from '../../../../shared/scanning/profiles';
 import type { ScannedPage } from '../backend';
 import { scanFailure } from '../failure';
 import { encodePngGray, type GrayBits, type GrayRaster } from './pngGray';
+import { paperLevels } from './levels';
 import { detectQr, inkShare, type QrHit } from './qrDetect';
 
 export type CleanOptions = { encoding: PageEncoding; grayBits: GrayBits; maxDpi: number; jpegQuality: number };
@@ -94,8 +95,8 @@ const open = (page: ScannedPage) =>
   sharp(page.bytes, { page: page.tiffPage ?? 0, limitInputPixels: MAX_PAGE_PIXELS, failOn: 'error', sequentialRead: true }).autoOrient();
 
 /**
- * First half of the cheap cleaning: decode once, gray, reduce to ≤ maxDpi, push near-white paper
- * to white (levels: smaller files, crisper text), find the QR code and tell blank pages apart.
+ * First half of the cheap cleaning: decode once, gray, reduce to ≤ maxDpi, find the QR code and
+ * tell blank pages apart. (Levels are applied when the page is encoded: jsQR binarises on its own.)
  */
 export async function analyzePage(page: ScannedPage, options: CleanOptions): Promise<PageAnalysis> {
   let meta: Metadata;
@@ -113,8 +114,11 @@ export async function analyzePage(page: ScannedPage, options: CleanOptions): Pro
   const workWidth = Math.max(1, Math.round((width * workDpi) / dpi));
   let work: GrayRaster;
   try {
-    const flat = open(page).flatten({ background: WHITE });
-    work = await rawOf((workWidth === width ? flat : flat.resize({ width: workWidth, kernel: 'linear' })).linear(1.3, -40));
+    // One decode; flatten only what has alpha, resize only what is denser than needed (each is a pass).
+    let p = open(page);
+    if (meta.hasAlpha) p = p.flatten({ background: WHITE });
+    if (workWidth !== width) p = p.resize({ width: workWidth, kernel: 'linear' });
+    work = await rawOf(p);
   } catch (e) {
     throw decodeFailure(e, page.name);
   }
@@ -141,6 +145,8 @@ export function chooseRotation(a: Pick<PageAnalysis, 'qr' | 'blank'>, previousRo
  * sheet's own size around the centre, so the page still prints as A4.
  */
 async function turn(r: GrayRaster, rotation: number): Promise<GrayRaster> {
+  // Upside down is the common case (a stack fed the wrong way): reversing the pixels is a copy.
+  if (rotation === 180) return { data: new Uint8Array(r.data).reverse(), width: r.width, height: r.height };
   const turned = await rawOf(asRaw(r).rotate(rotation, { background: WHITE }));
   if (rotation % 90 === 0) return turned;
   const odd = Math.round(rotation / 90) % 2 === 1;
@@ -156,7 +162,7 @@ export async function finishPage(a: PageAnalysis, rotation: number, options: Cle
   const upright = rotation === 0 ? a.work : await turn(a.work, rotation);
   let image: Buffer;
   if (options.encoding === 'png') {
-    image = await encodePngGray(upright, options.grayBits);
+    image = await encodePngGray(upright, options.grayBits, paperLevels);
   } else {
     // Colour survives only on this path: decode again in colour, same size and turn.
     const { data, info } = await open(a.page).flatten({ background: WHITE }).resize({ width: a.workWidth, kernel: 'linear' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });

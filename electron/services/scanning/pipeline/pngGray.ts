@@ -19,22 +19,24 @@ const chunk = (type: string, data: Uint8Array): Buffer => {
 
 export type GrayBits = 1 | 2 | 4 | 8;
 
-/** Rounded quantisation tables (0..255 → 0..2^bits−1), so paper noise near white rounds to white. */
-const LEVELS = new Map<GrayBits, Uint8Array>(
-  ([1, 2, 4, 8] as const).map((bits) => {
-    const top = (1 << bits) - 1;
-    return [bits, Uint8Array.from({ length: 256 }, (_, v) => Math.round((v * top) / 255))];
-  }),
-);
+/** A tone curve applied while quantising (levels): input gray → output gray, both 0..255. */
+export type ToneCurve = (v: number) => number;
+
+/** Rounded quantisation table (0..255 → 0..2^bits−1) through `tone`, so paper noise near white rounds to white. */
+const quantiser = (bits: GrayBits, tone: ToneCurve): Uint8Array => {
+  const top = (1 << bits) - 1;
+  return Uint8Array.from({ length: 256 }, (_, v) => Math.round((Math.max(0, Math.min(255, tone(v))) * top) / 255));
+};
 
 /**
- * Encodes a gray raster as a grayscale PNG of `bits` per pixel (filter "none" on every row).
+ * Encodes a gray raster as a grayscale PNG of `bits` per pixel (filter "none" on every row), the
+ * tone curve folded into the quantisation table (one pass over the pixels for both).
  * Written by hand because this exact byte layout is also a valid PDF image stream (FlateDecode
  * with PNG predictors), so the attachment PDF embeds the stored page without decoding or
  * re-compressing it. Deflate runs on libuv's thread pool, so pages of a stack compress in parallel.
  */
-export async function encodePngGray(r: GrayRaster, bits: GrayBits): Promise<Buffer> {
-  const lut = LEVELS.get(bits)!;
+export async function encodePngGray(r: GrayRaster, bits: GrayBits, tone: ToneCurve = (v) => v): Promise<Buffer> {
+  const lut = quantiser(bits, tone);
   const perByte = 8 / bits;
   const rowBytes = Math.ceil(r.width / perByte);
   const raw = Buffer.alloc((rowBytes + 1) * r.height); // byte 0 of each row: filter type 0
@@ -42,15 +44,23 @@ export async function encodePngGray(r: GrayRaster, bits: GrayBits): Promise<Buff
     const src = y * r.width;
     const dst = y * (rowBytes + 1) + 1;
     if (bits === 8) {
-      raw.set(r.data.subarray(src, src + r.width), dst);
+      for (let x = 0; x < r.width; x++) raw[dst + x] = lut[r.data[src + x]!]!;
       continue;
     }
-    // Whole bytes first (the hot loop: ~4 M pixels a page), then the row's last partial byte.
+    // Whole bytes first (the hot loop: ~4 M pixels a page, unrolled for the usual depths), then
+    // the row's last partial byte.
     const whole = Math.floor(r.width / perByte);
-    for (let i = 0, x = src; i < whole; i++) {
-      let byte = 0;
-      for (let k = 0; k < perByte; k++, x++) byte = (byte << bits) | lut[r.data[x]!]!;
-      raw[dst + i] = byte;
+    const d = r.data;
+    if (bits === 2) {
+      for (let i = 0, x = src; i < whole; i++, x += 4) raw[dst + i] = (lut[d[x]!]! << 6) | (lut[d[x + 1]!]! << 4) | (lut[d[x + 2]!]! << 2) | lut[d[x + 3]!]!;
+    } else if (bits === 4) {
+      for (let i = 0, x = src; i < whole; i++, x += 2) raw[dst + i] = (lut[d[x]!]! << 4) | lut[d[x + 1]!]!;
+    } else {
+      for (let i = 0, x = src; i < whole; i++) {
+        let byte = 0;
+        for (let k = 0; k < perByte; k++, x++) byte = (byte << bits) | lut[d[x]!]!;
+        raw[dst + i] = byte;
+      }
     }
     for (let x = whole * perByte; x < r.width; x++) {
       raw[dst + whole]! |= lut[r.data[src + x]!]! << (8 - bits * (1 + (x % perByte)));

@@ -1,4 +1,5 @@
 import jsQR from 'jsqr';
+import { PAPER_LEVELS_LUT } from './levels';
 import type { GrayRaster } from './pngGray';
 
 export type QrHit = {
@@ -29,20 +30,25 @@ function decode(r: GrayRaster): QrHit | null {
   return { text: found.data, angle: angle <= -180 ? angle + 360 : angle };
 }
 
-/** A square of the raster, optionally halved by averaging 2×2 blocks (a quarter of the pixels to search). */
+/**
+ * A square of the raster through the paper levels (noise gone, modules crisp: jsQR finds them in a
+ * few ms instead of hundreds), optionally halved by averaging 2×2 blocks (a quarter of the pixels).
+ */
 function crop(r: GrayRaster, x0: number, y0: number, side: number, half: boolean): GrayRaster {
   const s = half ? side >> 1 : side;
   const data = new Uint8Array(s * s);
+  const lut = PAPER_LEVELS_LUT;
   for (let y = 0; y < s; y++) {
     if (!half) {
-      data.set(r.data.subarray((y0 + y) * r.width + x0, (y0 + y) * r.width + x0 + s), y * s);
+      const row = (y0 + y) * r.width + x0;
+      for (let x = 0; x < s; x++) data[y * s + x] = lut[r.data[row + x]!]!;
       continue;
     }
     const a = (y0 + 2 * y) * r.width + x0;
     const b = a + r.width;
     for (let x = 0; x < s; x++) {
       const i = 2 * x;
-      data[y * s + x] = (r.data[a + i]! + r.data[a + i + 1]! + r.data[b + i]! + r.data[b + i + 1]! + 2) >> 2;
+      data[y * s + x] = lut[(r.data[a + i]! + r.data[a + i + 1]! + r.data[b + i]! + r.data[b + i + 1]! + 2) >> 2]!;
     }
   }
   return { data, width: s, height: s };
@@ -103,7 +109,7 @@ function halveWhole(r: GrayRaster): GrayRaster {
     const b = a + r.width;
     for (let x = 0; x < width; x++) {
       const i = 2 * x;
-      data[y * width + x] = (r.data[a + i]! + r.data[a + i + 1]! + r.data[b + i]! + r.data[b + i + 1]! + 2) >> 2;
+      data[y * width + x] = PAPER_LEVELS_LUT[(r.data[a + i]! + r.data[a + i + 1]! + r.data[b + i]! + r.data[b + i + 1]! + 2) >> 2]!;
     }
   }
   return { data, width, height };

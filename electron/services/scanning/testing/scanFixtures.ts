@@ -13,7 +13,15 @@ export const hasBinary = (name: string, arg = '-v'): boolean => {
   return !(r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT');
 };
 
-/** Every page of a PDF as an 8-bit gray PNG at `dpi` (pdftoppm writes the density into the file). */
+/**
+ * Every page of a PDF as an 8-bit, one-channel gray PNG at `dpi` with the density in the file, as a
+ * gray scan is (pdftoppm's `-gray -png` still writes RGB: converted here).
+ */
+export async function rasterizePdfGray(pdf: Uint8Array, dpi: number): Promise<Buffer[]> {
+  return Promise.all(rasterizePdf(pdf, dpi).map((png) => sharp(png).toColourspace('b-w').withDensity(dpi).png().toBuffer()));
+}
+
+/** Every page of a PDF as a PNG at `dpi`, as pdftoppm renders it (RGB, density in the file). */
 export function rasterizePdf(pdf: Uint8Array, dpi: number): Buffer[] {
   const dir = mkdtempSync(join(tmpdir(), 'nin1-raster-'));
   try {
@@ -59,7 +67,8 @@ export async function degrade(png: Buffer, d: Degrade = {}): Promise<Buffer> {
     const rand = prng(d.seed ?? 1);
     for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i]! + Math.round((rand() - 0.5) * 2 * d.noise)));
   }
-  const out = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).withMetadata({ density: dpi });
+  // Back to one gray channel (the white background of a rotation made it RGB), as a gray scan is.
+  const out = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).toColourspace('b-w').withDensity(dpi);
   if (d.format === 'jpeg') return out.jpeg({ quality: 85 }).toBuffer();
   if (d.format === 'tiff') return out.tiff({ compression: 'lzw' }).toBuffer();
   return out.png({ compressionLevel: 3 }).toBuffer();
@@ -72,7 +81,7 @@ export async function blankPage(dpi = 200, noise = 6): Promise<Buffer> {
   const data = Buffer.alloc(width * height, 250);
   const rand = prng(7);
   for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i]! + Math.round((rand() - 0.5) * 2 * noise)));
-  return sharp(data, { raw: { width, height, channels: 1 } }).withMetadata({ density: dpi }).png().toBuffer();
+  return sharp(data, { raw: { width, height, channels: 1 } }).withDensity(dpi).png().toBuffer();
 }
 
 /** Some other office's form: text and a QR code that is not ours. */
