@@ -127,7 +127,9 @@ export const useScanning = create<ScanningState>()((set, get) => {
         return;
       }
       const sheets = Number(expected);
-      const profile = target ? get().profiles.find((p) => p.source === 'flatbed')?.id ?? profileId : profileId;
+      // A re-scan of one page uses the glass when this source has one (a hot folder has not).
+      const glass = get().devices?.find((d) => d.id === deviceId)?.capabilities.sources.includes('flatbed') ?? false;
+      const profile = target && glass ? (get().profiles.find((p) => p.source === 'flatbed')?.id ?? profileId) : profileId;
       set({ busy: true, error: null });
       const r = await call('scanning.start', {
         deviceId,

@@ -14,14 +14,9 @@ export const hasBinary = (name: string, arg = '-v'): boolean => {
 };
 
 /**
- * Every page of a PDF as an 8-bit, one-channel gray PNG at `dpi` with the density in the file, as a
- * gray scan is (pdftoppm's `-gray -png` still writes RGB: converted here).
+ * Every page of a PDF as a PNG at `dpi`, as pdftoppm renders it (RGB even with `-gray`; density in
+ * the file). `degrade` turns it into the one-channel gray file a scanner writes.
  */
-export async function rasterizePdfGray(pdf: Uint8Array, dpi: number): Promise<Buffer[]> {
-  return Promise.all(rasterizePdf(pdf, dpi).map((png) => sharp(png).toColourspace('b-w').withDensity(dpi).png().toBuffer()));
-}
-
-/** Every page of a PDF as a PNG at `dpi`, as pdftoppm renders it (RGB, density in the file). */
 export function rasterizePdf(pdf: Uint8Array, dpi: number): Buffer[] {
   const dir = mkdtempSync(join(tmpdir(), 'nin1-raster-'));
   try {
