@@ -33,6 +33,8 @@ describe('drain', () => {
     expect(platform.submits.flat()).toEqual(seqOrder());
     expect(outboxStates(ctx)).toEqual({ done: 120 });
     expect(statuses()).toEqual([{ status: 'delivered', n: 120 }]);
+    // Acks commit without an fsync (losing one only means a duplicate resend); case saves keep FULL.
+    expect(ctx.db.pragma('synchronous', { simple: true })).toBe(2);
     const events = ctx.db.prepare("SELECT status FROM notification_events WHERE notification_id = ? ORDER BY id").pluck().all(seqOrder()[0]);
     expect(events).toEqual(['queued', 'delivered']);
     // Every request carried the credential and its own request id.

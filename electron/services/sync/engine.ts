@@ -11,7 +11,7 @@ import { applyResults } from './acks';
 import { backoffDelay, DEFAULT_BACKOFF, isDue, type BackoffPolicy } from './backoff';
 import { applyChanges } from './changes';
 import { buildEnvelopes, type CounterIdentity } from './envelope';
-import { clearBackoff, headOfQueue, markAttempt, markFailed, pendingCount, requeueFailed, scheduleRetry, type QueueRow } from './outbox';
+import { clearBackoff, headOfQueue, markFailed, pendingCount, requeueFailed, scheduleRetry, withoutFsync, type QueueRow } from './outbox';
 import { runPushChannel } from './push';
 import { readCursor, STATE, writeState } from './state';
 import { queueSnapshot } from './status';
@@ -162,7 +162,6 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   }
 
   function send(p: Prepared, signal: AbortSignal): Promise<SubmitResult[]> {
-    markAttempt(db, p.batch);
     // Each envelope was checked against the wire schema in prepare(); the answer is checked by the client.
     return client
       .call('submitNotifications', { body: { notifications: p.envelopes } }, { signal, timeoutMs: o.requestTimeoutMs, validateRequest: false })
@@ -171,7 +170,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
 
   /** Records one acknowledged batch (one transaction); false when the platform answered for none of it. */
   function settle(p: Prepared, results: SubmitResult[], report: SyncReport): boolean {
-    const ack = applyResults(db, p.batch, results, nowIso());
+    const ack = withoutFsync(db, () => applyResults(db, p.batch, results, nowIso()));
     report.sent += p.batch.length;
     report.delivered += ack.delivered + ack.duplicates;
     report.failed += ack.failed;
@@ -272,7 +271,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       );
       if (signal.aborted) return;
       succeeded();
-      const s = applyChanges(db, page.changes, page.nextCursor, nowIso());
+      const s = withoutFsync(db, () => applyChanges(db, page.changes, page.nextCursor, nowIso()));
       report.pulled += s.applied;
       if (page.changes.length > 0) {
         log.info({ action: 'pull', from: cursor, to: s.cursor, applied: s.applied, answers: s.answers, stale: s.stale, unknown: s.unknown }, 'status changes applied');

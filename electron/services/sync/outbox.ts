@@ -62,24 +62,34 @@ export function recordStatus(db: WritableDb, id: string, status: NotificationSta
 }
 
 /**
- * Before a batch leaves: count the attempt, committed before the request so attempts survive a
- * crash. The notification stays `queued` until the platform acknowledges it: an electronic send
- * that got no answer is not "sent" as far as the clerk is concerned (`sent` is kept for the paper
- * fallback), and a crash after sending just means a resend that the platform answers `duplicate`.
+ * A failed attempt: the rows stay pending, count the attempt, and wait until `nextAttemptAt`
+ * (persisted, survives restarts). Attempts are counted when they fail, not before sending: an
+ * electronic send stays 待送出 until acknowledged, and a crash mid-request just means a resend
+ * that the platform answers `duplicate`.
  */
-export function markAttempt(db: WritableDb, rows: QueueRow[]): void {
-  const bump = db.prepare('UPDATE outbox SET attempts = attempts + 1 WHERE seq = ?');
-  db.transaction(() => {
-    for (const r of rows) bump.run(r.seq);
-  }).immediate();
+export function scheduleRetry(db: WritableDb, rows: QueueRow[], nextAttemptAt: string, error: string): void {
+  db.prepare("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE state = 'pending' AND seq IN (SELECT value FROM json_each(?))").run(
+    nextAttemptAt,
+    error,
+    JSON.stringify(rows.map((r) => r.seq)),
+  );
 }
 
-/** A transient failure: the rows stay pending and wait until `nextAttemptAt` (persisted, survives restarts). */
-export function scheduleRetry(db: WritableDb, rows: QueueRow[], nextAttemptAt: string, error: string): void {
-  const upd = db.prepare("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE seq = ? AND state = 'pending'");
-  db.transaction(() => {
-    for (const r of rows) upd.run(nextAttemptAt, error, r.seq);
-  }).immediate();
+/**
+ * Runs writes that may be lost on a power failure without losing anything: acknowledgements and
+ * pulled changes. Lost, they only cause a resend the platform answers `duplicate`, or a re-pull
+ * the per-notification cursor makes a no-op — so their commit skips the fsync (WAL stays
+ * consistent; the next FULL commit, e.g. a case save, makes them durable too). Case saves, paper
+ * holds and everything else keep synchronous=FULL (DESIGN.md §4: measured in bench/outboxDrain.ts).
+ */
+export function withoutFsync<T>(db: WritableDb, fn: () => T): T {
+  const before = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    return fn();
+  } finally {
+    db.pragma(`synchronous = ${before}`);
+  }
 }
 
 /**
