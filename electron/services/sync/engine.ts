@@ -78,8 +78,9 @@ export type SyncEngine = {
  * The counter's sync engine, a plain object with everything injected (Joplin's Synchronizer
  * style): the database, the platform client, a clock, a logger. It knows nothing of windows.
  *
- * Drain: the outbox head, FIFO by local seq, in batches; every row's attempt is recorded before
- * the request leaves; per-item results are applied in one transaction; `rejected` fails that row
+ * Drain: the outbox head, FIFO by local seq, in batches, one request on the wire; per-item
+ * results are applied in one transaction (idempotent: the notification id is the platform's
+ * idempotency key, so a crash before recording an answer costs a `duplicate`); `rejected` fails that row
  * alone; a transient failure (network, timeout, 5xx, invalid or wrong-shaped answer) leaves the
  * rows pending with a persisted `next_attempt_at` (exponential backoff with jitter); a batch-level
  * 4xx is bisected until the offending row is alone and failed, so it never blocks the queue.
