@@ -100,6 +100,7 @@ test('the scanning clerk feeds a stack through the hot folder and sees each page
   await kb.press('F3');
   await kb.type(today[3]!);
   await kb.press('Enter');
+  await expect(page.getByRole('heading', { name: new RegExp(`查詢結果：「${today[3]}」（1 筆）`) })).toBeVisible();
   await kb.press('ArrowDown');
   await kb.press('Enter');
   await expect(page.getByRole('heading', { name: `案件 ${today[3]}` })).toBeVisible();

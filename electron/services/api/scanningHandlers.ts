@@ -14,7 +14,11 @@ const dataUrl = (mime: string, bytes: Uint8Array) => `data:${mime};base64,${Buff
 
 /** Handlers for scanning, attachments and consent (shared/contract/scanningApi.ts). */
 export const scanningHandlers: { [K in keyof typeof scanningApi]: Handler<K> } = {
-  'scanning.devices': async (call, input) => ({ devices: await scanningRuntime(call.ctx).devices(input.refresh ?? false), profiles: loadScanProfiles() }),
+  'scanning.devices': async (call, input) => {
+    const runtime = scanningRuntime(call.ctx);
+    void runtime.recover(); // the screen opening is the moment to finish what a crash left half done
+    return { devices: await runtime.devices(input.refresh ?? false), profiles: loadScanProfiles() };
+  },
   'scanning.start': (call, input) => scanningRuntime(call.ctx).start(actorOf(call), input, () => call.sync.engine()?.kick('consent pages attached')),
   'scanning.session': (call, input) => scanningRuntime(call.ctx).session(input.sessionId),
   'scanning.current': (call) => scanningRuntime(call.ctx).current(),
