@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { drawQrCode } from '../../pdf/qr';
+import { seededRandom } from '../../demo/random';
 
 export const hasBinary = (name: string, arg = '-v'): boolean => {
   const r = spawnSync(name, [arg], { encoding: 'utf8' });
@@ -33,17 +34,8 @@ export function rasterizePdf(pdf: Uint8Array, dpi: number): Buffer[] {
   }
 }
 
-/** Small deterministic PRNG (mulberry32) so degraded pages are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG shared with the demo data, so degraded pages are the same on every run. */
+export const prng = seededRandom;
 
 export type Degrade = { rotate?: 0 | 90 | 180 | 270; skew?: number; noise?: number; seed?: number; format?: 'png' | 'jpeg' | 'tiff' };
 
