@@ -17,6 +17,9 @@ import { LoginScreen } from './screens/LoginScreen';
 import { PrintPreviewScreen } from './screens/PrintPreviewScreen';
 import { ScanningScreen } from './screens/scanning/ScanningScreen';
 import { WizardScreen } from './screens/wizard/WizardScreen';
+import { StatsScreen } from './screens/stats/StatsScreen';
+import { OverdueScreen } from './screens/OverdueScreen';
+import { AccountsScreen } from './screens/admin/AccountsScreen';
 import { useRoute, type Route } from './stores/route';
 import { useSession } from './stores/session';
 
@@ -38,6 +41,12 @@ function Screen({ route }: { route: Route }) {
       return <AuditCheckScreen />;
     case 'scanning':
       return <ScanningScreen />;
+    case 'stats':
+      return <StatsScreen />;
+    case 'overdue':
+      return <OverdueScreen />;
+    case 'accounts':
+      return <AccountsScreen />;
   }
 }
 

@@ -9,6 +9,10 @@ import { devicesApi } from './devicesApi';
 import { adminApi } from './adminApi';
 import { scanningApi } from './scanningApi';
 import { privacyApi } from './privacyApi';
+import { statsApi } from './statsApi';
+import { overdueApi } from './overdueApi';
+import { progressApi } from './progressApi';
+import { accountsApi } from './accountsApi';
 
 export const CaseNo = z.string().regex(/^[A-Z0-9]{2,12}-\d{7}-\d{4,6}$/, '案件編號格式不正確');
 
@@ -73,6 +77,10 @@ export const api = {
   ...adminApi,
   ...scanningApi,
   ...privacyApi,
+  ...statsApi,
+  ...overdueApi,
+  ...progressApi,
+  ...accountsApi,
 };
 
 export type Api = typeof api;

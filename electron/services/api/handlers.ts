@@ -14,6 +14,10 @@ import type { DeviceServices } from '../devices/service';
 import { adminHandlers } from './adminHandlers';
 import { scanningHandlers } from './scanningHandlers';
 import { privacyHandlers } from './privacyHandlers';
+import { statsHandlers } from './statsHandlers';
+import { overdueHandlers } from './overdueHandlers';
+import { progressHandlers } from './progressHandlers';
+import { accountsHandlers } from './accountsHandlers';
 
 /** What a handler knows about the call beyond its input. `user` is null only for public calls. */
 export type CallContext = {
@@ -63,4 +67,8 @@ export const handlers: Handlers = {
   ...adminHandlers,
   ...scanningHandlers,
   ...privacyHandlers,
+  ...statsHandlers,
+  ...overdueHandlers,
+  ...progressHandlers,
+  ...accountsHandlers,
 };

@@ -159,4 +159,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX mail_outbox_pending ON mail_outbox(sent_at, next_attempt_ms);
     `,
   },
+  {
+    version: 2,
+    name: 'overdue-reminders',
+    // Placeholder reserved for the overdue reminders (issue 7); filled in before it ships.
+    up: ``,
+  },
+  {
+    version: 3,
+    name: 'progress-lookup',
+    // Placeholder reserved for the citizen progress lookup (issue 7); filled in before it ships.
+    up: ``,
+  },
 ];

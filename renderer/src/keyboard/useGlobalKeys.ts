@@ -46,7 +46,7 @@ export function useGlobalKeys(): void {
           if (inWizard) {
             e.preventDefault();
             previousStep();
-          } else if (route.screen === 'case' || route.screen === 'print' || route.screen === 'audit') {
+          } else if ((['case', 'print', 'audit', 'stats', 'overdue', 'accounts'] as const).some((s) => s === route.screen)) {
             e.preventDefault();
             go({ screen: 'home', focus: 'search' });
           }

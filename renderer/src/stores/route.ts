@@ -8,7 +8,10 @@ export type Route =
   | { screen: 'print'; caseNo: string; fresh: boolean }
   | { screen: 'case'; caseNo: string }
   | { screen: 'audit' }
-  | { screen: 'scanning' };
+  | { screen: 'scanning' }
+  | { screen: 'stats' }
+  | { screen: 'overdue' }
+  | { screen: 'accounts' };
 
 type RouteState = { route: Route; go(route: Route): void };
 

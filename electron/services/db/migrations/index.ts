@@ -3,6 +3,9 @@ import { m001Initial } from './001_initial';
 import { m002Sync } from './002_sync';
 import { m003Scanning } from './003_scanning';
 import { m004UserCertificates } from './004_user_certificates';
+import { m005Timeline } from './005_timeline';
+import { m006Progress } from './006_progress';
+import { m007Accounts } from './007_accounts';
 
 /** Numbered migrations, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning, m004UserCertificates];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning, m004UserCertificates, m005Timeline, m006Progress, m007Accounts];

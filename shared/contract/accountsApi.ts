@@ -1,0 +1,2 @@
+/** Accounts, groups, roles and certificate enrolment for administrators (issue 7). */
+export const accountsApi = {};
