@@ -5,6 +5,7 @@ import { AppFailure } from '../../../shared/result';
 import { isoFromDate, toRocCompact } from '../../../shared/validators';
 import { appendAudit } from '../audit/audit';
 import type { Actor, ServiceContext } from '../context';
+import { issueProgressCode } from '../progress/store';
 import { nextCaseNo } from './caseNumber';
 
 /**
@@ -60,6 +61,9 @@ function saveCaseTx(ctx: ServiceContext, actor: Actor, d: NormalisedDraft, at: s
       insertEvent.run(id, actor.user.username, at);
       insertOutbox.run(id, at);
     }
+
+    // The receipt's progress-lookup code (issue 7): made with the case, so a saved case always has one.
+    issueProgressCode(db, caseId, caseNo, at, actor.user.username);
 
     appendAudit(db, {
       at, actorId: actor.user.id, actor: actor.user.username, action: 'case.create', caseNo, personRef,
