@@ -8,6 +8,7 @@ import './styles/forms.css';
 import './styles/tables.css';
 import './styles/sync.css';
 import './styles/scanning.css';
+import './styles/stats.css';
 
 startCaseOpenReporter();
 const root = document.getElementById('root');

@@ -56,6 +56,11 @@ export function HomeScreen() {
             掃描歸檔 <kbd>F6</kbd>
           </button>
         )}
+        {mayCall(role, 'stats.dashboard') && (
+          <button type="button" className="button" onClick={() => go({ screen: 'stats' })}>
+            統計報表
+          </button>
+        )}
         {mayCall(role, 'audit.verify') && (
           <button type="button" className="button" onClick={() => go({ screen: 'audit' })}>
             稽核紀錄驗證
