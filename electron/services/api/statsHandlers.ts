@@ -1,13 +1,12 @@
 import type { statsApi } from '../../../shared/contract/statsApi';
 import { AppFailure } from '../../../shared/result';
-import type { Handler } from './handlers';
-
-const notYet = (): never => {
-  throw new AppFailure({ code: 'NOT_IMPLEMENTED', message: '統計功能尚未完成' });
-};
+import { statsDashboard } from '../stats/dashboard';
+import { actorOf, type Handler } from './handlers';
 
 /** Handlers for shared/contract/statsApi.ts. */
 export const statsHandlers: { [K in keyof typeof statsApi]: Handler<K> } = {
-  'stats.dashboard': notYet,
-  'stats.export': notYet,
+  'stats.dashboard': (call, input) => statsDashboard(call.ctx, actorOf(call), input),
+  'stats.export': () => {
+    throw new AppFailure({ code: 'NOT_IMPLEMENTED', message: '統計報表匯出尚未完成' });
+  },
 };

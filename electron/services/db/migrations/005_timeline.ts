@@ -36,6 +36,10 @@ export const m005Timeline: Migration = {
 
     -- Open deliveries waiting for a deadline, and the overdue list (deadline passed, not closed).
     CREATE INDEX notifications_due ON notifications(due_at) WHERE closed_at IS NULL;
-    CREATE INDEX notifications_created ON notifications(created_at);
+    -- Statistics (electron/services/stats): one ordered pass over a period reads this index only,
+    -- never the table rows with their JSON payloads; the columns are exactly what the dashboard reads.
+    CREATE INDEX notifications_stats ON notifications(created_at, item_code, receiver_agency, kind, status, case_id, delivered_at, received_at, closed_at, due_at);
+    -- 查詢排行: lookups by action within a period, without touching the rest of the audit chain.
+    CREATE INDEX audit_action_at ON audit(action, at, actor);
   `,
 };

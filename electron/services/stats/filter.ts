@@ -1,0 +1,53 @@
+import type { StatsFilter } from '../../../shared/stats/dashboard';
+import { AppFailure } from '../../../shared/result';
+import type { ServiceContext } from '../context';
+import { nextDay, taipeiDayStartUtc } from './period';
+
+/** A validated filter turned into SQL over `notifications n JOIN cases c`: the WHERE text and its parameters. */
+export type FilterSql = { where: string; params: unknown[]; fromUtc: string; toUtc: string };
+
+const refuse = (code: string, message: string, path: string): never => {
+  throw new AppFailure({ code, message, path });
+};
+
+/**
+ * Checks the codes against the catalogue and this file's offices/users: a mistyped code must say so,
+ * not answer "0 件" and let a supervisor report a false zero.
+ */
+export function checkFilterCodes(ctx: ServiceContext, f: StatsFilter): void {
+  if (f.item !== undefined && !ctx.catalogue.items.some((i) => i.code === f.item)) {
+    refuse('STATS_ITEM_UNKNOWN', `查無通報項目代碼「${f.item}」`, 'item');
+  }
+  if (f.agency !== undefined && !ctx.catalogue.agencies.some((a) => a.code === f.agency)) {
+    refuse('STATS_AGENCY_UNKNOWN', `查無機關代碼「${f.agency}」`, 'agency');
+  }
+  if (f.office !== undefined && !ctx.db.prepare('SELECT 1 FROM offices WHERE code = ?').get(f.office)) {
+    refuse('STATS_OFFICE_UNKNOWN', `查無戶政事務所代碼「${f.office}」`, 'office');
+  }
+  if (f.clerkId !== undefined && !ctx.db.prepare('SELECT 1 FROM users WHERE id = ?').get(f.clerkId)) {
+    refuse('STATS_CLERK_UNKNOWN', `查無承辦人（編號 ${f.clerkId}）`, 'clerkId');
+  }
+}
+
+/**
+ * WHERE clause for the notifications in the filter. The period is a half-open UTC range of
+ * created_at (ISO strings sort as instants), so the range is one seek on the covering index.
+ */
+export function filterSql(f: StatsFilter): FilterSql {
+  const fromUtc = taipeiDayStartUtc(f.from);
+  const toUtc = taipeiDayStartUtc(nextDay(f.to));
+  const parts = ['n.created_at >= ?', 'n.created_at < ?'];
+  const params: unknown[] = [fromUtc, toUtc];
+  const eq = (column: string, value: unknown): void => {
+    if (value === undefined) return;
+    parts.push(`${column} = ?`);
+    params.push(value);
+  };
+  eq('n.item_code', f.item);
+  eq('n.receiver_agency', f.agency);
+  eq('n.kind', f.kind);
+  eq('n.status', f.status);
+  eq('c.office_code', f.office);
+  eq('c.clerk_id', f.clerkId);
+  return { where: parts.join(' AND '), params, fromUtc, toUtc };
+}
