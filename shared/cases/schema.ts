@@ -66,6 +66,10 @@ export const NotificationView = z.object({
   statusReason: z.string().nullable(),
   payload: z.record(z.string(), FieldValue),
   events: z.array(z.object({ status: NotificationStatus, at: z.string(), reason: z.string().nullable() })),
+  /** The receiving agency's deadline (逾時未回報檢核, issue 7); null until delivered. */
+  dueAt: z.string().nullable().default(null),
+  /** Deadline passed and not closed (completed/rejected). */
+  overdue: z.boolean().default(false),
 });
 export type NotificationView = z.infer<typeof NotificationView>;
 

@@ -50,6 +50,8 @@ export type SyncDeps = {
   logger: Logger;
   identity: CounterIdentity;
   options?: Partial<SyncOptions>;
+  /** After deliveries or pulled changes were recorded (fills the overdue deadlines; must not throw). */
+  afterApply?: () => void;
 };
 
 /** One run's outcome; the `counter sync` CLI prints the first four fields as its stable JSON. */
@@ -274,6 +276,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       succeeded();
       const s = withoutFsync(db, () => applyChanges(db, page.changes, page.nextCursor, nowIso()));
       report.pulled += s.applied;
+      if (s.applied > 0) deps.afterApply?.();
       if (page.changes.length > 0) {
         log.info({ action: 'pull', from: cursor, to: s.cursor, applied: s.applied, answers: s.answers, stale: s.stale, unknown: s.unknown }, 'status changes applied');
         emit();
@@ -289,6 +292,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     log.debug({ action: 'sync', reason, force }, 'sync run');
     try {
       await drain(force, signal, report);
+      if (report.delivered > 0) deps.afterApply?.();
       if (withPull && !report.error && !signal.aborted) await pull(signal, report);
       if (!report.error && !signal.aborted) writeState(db, STATE.lastSyncAt, nowIso(), nowIso());
     } catch (e) {

@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../../shared/contract/syncApi';
 import type { ServiceContext } from '../context';
+import { fillDueDatesSafely } from '../overdue/hooks';
 import { createPlatformClient, type PlatformClient } from '../platform-client/client';
 import { agencyCredential, workstationCredential } from './credentials';
 import { createSyncEngine, type SyncEngine, type SyncOptions } from './engine';
@@ -47,7 +48,7 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     const { officeCode, workstationId, agencyCode } = ctx.config;
-    return createSyncEngine({ db: ctx.db, client, clock: ctx.clock, logger: ctx.logger, identity: { officeCode, workstationId, agencyCode }, options: options.sync ?? {} });
+    return createSyncEngine({ db: ctx.db, client, clock: ctx.clock, logger: ctx.logger, identity: { officeCode, workstationId, agencyCode }, options: options.sync ?? {}, afterApply: () => fillDueDatesSafely(ctx, 'open') });
   };
   engine = build();
 

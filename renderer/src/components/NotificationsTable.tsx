@@ -1,6 +1,7 @@
 import type { NotificationView } from '../../../shared/cases/schema';
 import { NOTIFICATION_STATUS_LABEL } from '../../../shared/cases/schema';
-import { rocDateTime } from '../lib/format';
+import { rocDateTime, rocShort } from '../lib/format';
+import { taipeiDayOf } from '../../../shared/overdue/deadline';
 
 /** Each agency notification with its status and every status change (events are never overwritten). */
 export function NotificationsTable({ notifications }: { notifications: NotificationView[] }) {
@@ -25,6 +26,9 @@ export function NotificationsTable({ notifications }: { notifications: Notificat
             <td>
               <span className={`status status--${n.status}`}>{n.statusLabel}</span>
               {n.statusReason && <span className="status__reason">（{n.statusReason}）</span>}
+              {n.overdue && n.dueAt && n.status !== 'completed' && n.status !== 'rejected' && (
+                <span className="badge badge--overdue" title="已逾處理時限，接收機關尚未回報完成">逾時（期限 {rocShort(taipeiDayOf(new Date(n.dueAt)))}）</span>
+              )}
             </td>
             <td>
               <ol className="events">

@@ -1,0 +1,50 @@
+import type { OfficeCalendar } from '../../../shared/overdue/calendar';
+import type { ServiceContext } from '../context';
+import { deadlineCalculator } from './deadlines';
+
+export type FillSummary = { filled: number; unknownItems: number };
+
+const PAGE = 2_000;
+
+/**
+ * Fills notifications.due_at (the receiving agency's deadline) for delivered rows that have none.
+ * `open` (after a sync drain or a page of changes): only rows not closed — the partial index
+ * notifications_due(due_at) WHERE closed_at IS NULL finds them without a scan, so this is cheap to
+ * call often. `all` (startup): every delivered row, including ones delivered and closed in the same
+ * pull before a fill ran (statistics count "closed late" from due_at too). Idempotent: a row with a
+ * due_at is never rewritten, so a later catalogue change does not move an announced deadline.
+ */
+export function fillDueDates(ctx: Pick<ServiceContext, 'db' | 'catalogue' | 'logger'>, calendar: OfficeCalendar, scope: 'open' | 'all' = 'open'): FillSummary {
+  const days = new Map(ctx.catalogue.items.map((i) => [i.code, i.processingDays]));
+  const deadline = deadlineCalculator(calendar, ctx.logger);
+  const select = ctx.db.prepare(
+    `SELECT rowid AS rid, id, item_code, delivered_at FROM notifications
+     WHERE due_at IS NULL ${scope === 'open' ? 'AND closed_at IS NULL' : ''} AND delivered_at IS NOT NULL AND rowid > ?
+     ORDER BY rowid LIMIT ${PAGE}`,
+  );
+  const update = ctx.db.prepare('UPDATE notifications SET due_at = ? WHERE id = ? AND due_at IS NULL');
+  const summary: FillSummary = { filled: 0, unknownItems: 0 };
+  const unknown = new Set<string>();
+  let after = 0;
+  for (;;) {
+    const rows = select.all(after) as { rid: number; id: string; item_code: string; delivered_at: string }[];
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!.rid;
+    ctx.db.transaction(() => {
+      for (const r of rows) {
+        const n = days.get(r.item_code);
+        const delivered = new Date(r.delivered_at);
+        if (n === undefined || Number.isNaN(delivered.getTime())) {
+          // An item retired from the catalogue: no limit to count; left NULL (never overdue) and reported.
+          summary.unknownItems++;
+          unknown.add(r.item_code);
+          continue;
+        }
+        summary.filled += update.run(deadline(delivered, n).dueAt.toISOString(), r.id).changes;
+      }
+    }).immediate();
+    if (rows.length < PAGE) break;
+  }
+  if (unknown.size > 0) ctx.logger.warn({ items: [...unknown], rows: summary.unknownItems }, '通報項目不在服務目錄中，無法計算處理時限');
+  return summary;
+}
