@@ -14,6 +14,8 @@ import { resourcePath } from './resources';
 import { appVersion } from './version';
 import { createActivity } from './workstation/activity';
 import { createSyncRuntime, type SyncRuntime, type SyncRuntimeOptions } from './sync/runtime';
+import { officeCalendar } from './overdue/calendarFile';
+import { fillDueDatesSafely } from './overdue/hooks';
 
 export type CounterAppOptions = {
   /** PKCS#11 module for card login; default: the policy's pkcs11ModulePath, else NIN1_PKCS11_MODULE. */
@@ -53,11 +55,13 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const catalogue = loadCatalogue(options.catalogueDir ?? resourcePath('catalogue'));
+  officeCalendar(); // a malformed office calendar stops the start, like a malformed catalogue
   const db = openDatabase(options.dbFile);
   const ctx: ServiceContext = { db, catalogue, config, clock, logger, activity: createActivity(), ...(options.policy ? { policy: options.policy } : {}), ...(options.paths ? { paths: options.paths } : {}) };
   const sessions = new SessionStore(clock, config.idleLockMinutes * 60_000);
   const devices = new DeviceServices(ctx, sessions, options.pkcs11Module !== undefined ? options.pkcs11Module : (config.pkcs11ModulePath ?? process.env.NIN1_PKCS11_MODULE ?? null));
   const sync = createSyncRuntime(ctx, options.sync);
+  fillDueDatesSafely(ctx, 'all'); // deadlines for rows delivered (or closed) while no fill ran
   const version = options.version ?? appVersion();
   const systemInfo = (): SystemInfo => ({
     appName: 'N合一臨櫃',

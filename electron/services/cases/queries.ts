@@ -7,6 +7,7 @@ import type { Actor, ServiceContext } from '../context';
 import { maskPersonId, maskPhone } from '../../../shared/privacy/mask';
 import { maskName, maySee, PERSON_FIELD_ACCESS } from '../../../shared/auth/personFields';
 import type { Role } from '../../../shared/auth/roles';
+import { isOverdue } from '../../../shared/overdue/deadline';
 
 const SUMMARY_SELECT = `
   SELECT c.case_no, c.created_at, c.life_event, c.status, p.name, p.person_id, u.display_name AS clerk,
@@ -95,7 +96,7 @@ export function loadCaseRow(ctx: ServiceContext, caseNo: string): CaseRow {
   return row;
 }
 
-type NotificationRow = { id: string; item_code: string; kind: 'notification' | 'verification'; receiver_agency: string; payload: string; status: NotificationStatus; status_reason: string | null };
+type NotificationRow = { id: string; item_code: string; kind: 'notification' | 'verification'; receiver_agency: string; payload: string; status: NotificationStatus; status_reason: string | null; due_at: string | null; closed_at: string | null };
 
 export function loadNotifications(ctx: ServiceContext, caseId: number): NotificationRow[] {
   return ctx.db.prepare('SELECT * FROM notifications WHERE case_id = ? ORDER BY rowid').all(caseId) as NotificationRow[];
@@ -123,6 +124,8 @@ export function getCase(ctx: ServiceContext, actor: Actor, caseNo: string): Case
       // The payload repeats the person's addresses and details: shown only to roles that see them.
       payload: maySee(role, 'addresses') ? (JSON.parse(n.payload) as Record<string, FieldValue>) : {},
       events: events.all(n.id) as { status: NotificationStatus; at: string; reason: string | null }[],
+      dueAt: n.due_at,
+      overdue: isOverdue(n.due_at, n.closed_at !== null, ctx.clock.now()),
     };
   });
   appendAudit(ctx.db, {
