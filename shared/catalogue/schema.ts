@@ -76,6 +76,11 @@ export const CatalogueItem = z.strictObject({
   consentText: Label,
   /** Receiving agency's processing time limit, for 逾時未回報檢核. */
   processingDays: z.number().int().positive().max(365),
+  /**
+   * Years a closed case keeps this item's personal data before the retention purge blanks it
+   * (electron/services/retention); statistics survive. Default 5 (typical for such applications).
+   */
+  retentionYears: z.number().int().min(1, '保存年限至少 1 年').max(30, '保存年限最多 30 年').default(5),
   fields: z.array(ItemField),
   attachments: z.array(RequiredAttachment).default([]),
 });

@@ -35,6 +35,8 @@ export const SystemInfo = z.object({
   catalogueVersion: z.string(),
   /** 'electron' or 'browser-host', so the UI can say where it runs. */
   shell: z.enum(['electron', 'browser-host', 'cli']),
+  /** Minutes without activity before the renderer locks itself (policy idleLockMinutes; the services expire the session at the same time). */
+  idleLockMinutes: z.number().positive().optional(),
 });
 export type SystemInfo = z.infer<typeof SystemInfo>;
 

@@ -9,6 +9,8 @@ import { verifyAuditCommand } from './verifyAudit';
 import { importScansCommand } from './importScans';
 import { devicesCommand } from './devices';
 import { enrollCardCommand } from './enrollCard';
+import { userAddCommand, userListCommand } from './users';
+import { purgeRetentionCommand } from './purgeRetention';
 
 /** Every `npm run counter -- <command>`; add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand, enrollCardCommand, devicesCommand];
+export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand, enrollCardCommand, devicesCommand, userAddCommand, userListCommand, purgeRetentionCommand];

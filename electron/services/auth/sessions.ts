@@ -67,4 +67,16 @@ export class SessionStore {
   close(token: string | null): void {
     if (token) this.sessions.delete(token);
   }
+
+  /** Ends every open session of one user (role changed or account deactivated by an administrator). */
+  closeUser(userId: number): number {
+    let closed = 0;
+    for (const [token, s] of this.sessions) {
+      if (s.user.id === userId) {
+        this.sessions.delete(token);
+        closed++;
+      }
+    }
+    return closed;
+  }
 }

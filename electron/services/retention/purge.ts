@@ -1,0 +1,73 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appendAudit } from '../audit/audit';
+import type { WritableDb } from '../db/open';
+import type { CaseVerdict } from './eligibility';
+
+/**
+ * Strips one closed case of personal data, in one transaction with its audit row:
+ * - the case points to a shared tombstone person; the person's own row is blanked in place when no
+ *   other unpurged case still needs it (rows stay, so foreign keys and audit references hold);
+ * - the case's addresses, every notification payload (it repeats name, addresses, details), the
+ *   verification answers' text and the scanned page thumbnails are blanked;
+ * - notifications, their events, statuses, dates and item codes stay: statistics survive.
+ * Attachment rows are immutable (migration 003: the hash proves the file), so their files — and the
+ * page images — are deleted from the file store afterwards and the case is marked in purged_cases.
+ */
+export const TOMBSTONE_PERSON_ID = 'PURGED';
+export const TOMBSTONE_NAME = '（已逾保存年限刪除）';
+
+function tombstoneId(db: WritableDb, at: string): number {
+  db.prepare(
+    "INSERT INTO people (person_id, id_kind, name, birth_date, phone, address, updated_at) VALUES (?, 'national', ?, '', NULL, '', ?) ON CONFLICT (person_id) DO NOTHING",
+  ).run(TOMBSTONE_PERSON_ID, TOMBSTONE_NAME, at);
+  return db.prepare('SELECT id FROM people WHERE person_id = ?').pluck().get(TOMBSTONE_PERSON_ID) as number;
+}
+
+/** Files of this case nobody else (an unpurged case) still points at. */
+function filesOf(db: WritableDb, caseId: number): string[] {
+  const keys = db
+    .prepare(
+      `SELECT storage_key AS k FROM attachments WHERE case_id = ? AND storage_key IS NOT NULL
+       UNION SELECT image_key AS k FROM scan_pages WHERE case_id = ?`,
+    )
+    .pluck()
+    .all(caseId, caseId) as string[];
+  const shared = db.prepare(
+    `SELECT 1 FROM attachments a WHERE a.storage_key = ? AND a.case_id <> ? AND NOT EXISTS (SELECT 1 FROM purged_cases p WHERE p.case_id = a.case_id)
+     UNION ALL SELECT 1 FROM scan_pages s WHERE s.image_key = ? AND (s.case_id IS NULL OR (s.case_id <> ? AND NOT EXISTS (SELECT 1 FROM purged_cases p WHERE p.case_id = s.case_id)))`,
+  );
+  return keys.filter((k) => shared.get(k, caseId, k, caseId) === undefined);
+}
+
+export type PurgeContext = { db: WritableDb; at: string; runId: string; actor: string };
+
+/** Returns the file-store keys to delete once the transaction has committed. */
+export function purgeCase(p: PurgeContext, v: CaseVerdict): string[] {
+  const { db, at } = p;
+  return db.transaction(() => {
+    const files = filesOf(db, v.caseId);
+    const tomb = tombstoneId(db, at);
+    db.prepare("UPDATE cases SET person_ref = ?, old_address = '', new_address = '' WHERE id = ?").run(tomb, v.caseId);
+    if (v.personRef !== tomb) {
+      const stillUsed = db.prepare('SELECT 1 FROM cases WHERE person_ref = ? LIMIT 1').get(v.personRef) !== undefined;
+      if (!stillUsed) {
+        db.prepare("UPDATE people SET person_id = 'PURGED-' || id, name = '', birth_date = '', phone = NULL, address = '', updated_at = ? WHERE id = ?").run(at, v.personRef);
+      }
+    }
+    db.prepare("UPDATE notifications SET payload = '{}' WHERE case_id = ?").run(v.caseId);
+    db.prepare("UPDATE verification_answers SET text = '' WHERE notification_id IN (SELECT id FROM notifications WHERE case_id = ?)").run(v.caseId);
+    db.prepare('UPDATE scan_pages SET thumb = zeroblob(0) WHERE case_id = ?').run(v.caseId);
+    db.prepare('INSERT INTO purged_cases (case_id, purged_at, run_id, retention_years, files_deleted) VALUES (?, ?, ?, ?, ?)').run(v.caseId, at, p.runId, v.retentionYears, files.length);
+    // No personal data in the row: the case number, item codes, dates and counts only.
+    appendAudit(db, {
+      at, actorId: null, actor: p.actor, action: 'retention.purge-case', caseNo: v.caseNo,
+      detail: { runId: p.runId, items: v.itemCodes, closedAt: v.closedAt, retentionYears: v.retentionYears, files: files.length },
+    });
+    return files;
+  })();
+}
+
+export async function deleteFiles(root: string, keys: readonly string[]): Promise<void> {
+  for (const k of keys) await rm(join(root, k), { force: true });
+}
