@@ -1,5 +1,6 @@
 import type { Catalogue } from '../shared/catalogue/schema';
 import { z } from '../shared/zod';
+import { DEFAULT_PROGRESS_LIMITS, type ProgressLimits } from './progress/limits';
 
 /**
  * Platform settings as the server runs with them. The CLI builds them from flags/env; tests build
@@ -27,6 +28,8 @@ export type PlatformConfig = {
   /** Validate every JSON answer against the endpoint table (tests; costs a little time). */
   checkResponses: boolean;
   sseHeartbeatMs: number;
+  /** Public progress lookup rate limits (platform/progress/limits.ts). */
+  progressLimits: ProgressLimits;
 };
 
 export const DEFAULT_TOKEN_TTL_DAYS = 365;
@@ -43,6 +46,7 @@ export function platformConfig(catalogue: Catalogue, secret: string, over: Parti
     publicUrl: null,
     checkResponses: false,
     sseHeartbeatMs: 15_000,
+    progressLimits: DEFAULT_PROGRESS_LIMITS,
     ...over,
   };
 }

@@ -12,6 +12,7 @@ import { enrollRoutes } from '../routes/enroll';
 import { eventRoutes } from '../routes/events';
 import { inboxRoutes } from '../routes/inbox';
 import { metaRoutes } from '../routes/meta';
+import { progressRoutes } from '../progress/routes';
 import { statsRoutes } from '../routes/stats';
 import { submitRoutes } from '../routes/submit';
 import type { PlatformStore } from '../store/repository';
@@ -101,7 +102,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     void reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `${PLATFORM_ERRORS.ROUTE_NOT_FOUND.message}：${req.method} ${req.url.split('?')[0]}` } });
   });
 
-  for (const routes of [enrollRoutes, submitRoutes, inboxRoutes, changesRoutes, eventRoutes, batchRoutes, statsRoutes, metaRoutes]) routes(app, deps);
+  for (const routes of [enrollRoutes, submitRoutes, inboxRoutes, changesRoutes, eventRoutes, batchRoutes, statsRoutes, metaRoutes, progressRoutes]) routes(app, deps);
 
   await app.ready();
   mail.start();

@@ -1,5 +1,6 @@
 import { PLATFORM_ERRORS } from '../../shared/platform/errors';
 import type { ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, StatusChange, SubmitResult } from '../../shared/platform/wire';
+import { putProgressRecordsIn } from '../progress/repo';
 import { taipeiDay } from '../time';
 import { appendAuditIn } from './auditLog';
 import type { AuditDraft, Decision, MailDraft, NotificationState } from './repository';
@@ -77,6 +78,9 @@ export async function submitIn(q: SqlExec, office: string, items: Incoming[], ma
       m.notificationId, m.to, m.subject, m.body, ms, at,
     ]);
   }
+
+  // Citizen progress lookup: the case's salted code hash, if the counter sent one (older counters do not).
+  await putProgressRecordsIn(q, office, items.map((i) => i.envelope), at);
 
   const count = (o: SubmitResult['outcome']) => results.filter((r) => r.outcome === o).length;
   await appendAuditIn(q, { ...audit, detail: { ...audit.detail, accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected') } });

@@ -3,6 +3,7 @@ import type { TokenKind } from '../../shared/platform/endpoints';
 import type { StatsResponse, StatDimension } from '../../shared/platform/stats';
 import type { ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, StatusChange, SubmitResult, VerificationAnswer } from '../../shared/platform/wire';
 import type { NotificationStatus } from '../../shared/cases/schema';
+import type { ProgressItemRow, StoredProgressRecord } from '../progress/repo';
 
 /**
  * What the platform needs from storage, and nothing about HTTP. Two implementations share one set of
@@ -119,6 +120,9 @@ export interface PlatformStore {
   /** Applies the lifecycle's decision for this notification in one transaction. */
   transition(id: string, decide: (s: NotificationState) => Decision, actor: string, now: Date, audit: AuditDraft): Promise<{ ok: true; entry: InboxEntry; changes: StatusChange[]; officeCode: string } | { ok: false; code: 'NOT_FOUND' | 'INVALID_TRANSITION' | 'ACTION_NOT_ALLOWED' | 'FORBIDDEN' }>;
   changes(office: string, cursor: number, limit: number): Promise<ChangesResponse>;
+  /** Citizen progress lookup: the case's code record (null when none), and its notifications' statuses. */
+  progressRecord(caseNo: string): Promise<StoredProgressRecord | null>;
+  progressItems(caseNo: string): Promise<ProgressItemRow[]>;
 
   putBatch(batch: StoredBatch, content: Buffer, audit: AuditDraft): Promise<{ outcome: 'accepted' | 'duplicate'; batch: StoredBatch } | { outcome: 'conflict' }>;
   listBatches(agency: string, q: BatchListQuery): Promise<{ batches: StoredBatch[]; nextCursor: number | null }>;

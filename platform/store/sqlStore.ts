@@ -5,6 +5,7 @@ import { claimMailIn, dueMailsIn, mailFailedIn, mailSentIn } from './mailRepo';
 import { logMessageIn, messagesIn } from './messageLog';
 import { changesOf, entryOf, inboxOf, submitIn, transitionIn } from './notificationsRepo';
 import type { PlatformStore, StoreCounts } from './repository';
+import { progressItemsOf, progressRecordOf } from '../progress/repo';
 import type { SqlDriver } from './sql';
 import { statsIn } from './statsRepo';
 
@@ -41,6 +42,8 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     getEntry: (id) => entryOf(db, id),
     transition: (id, decide, actor, now, audit) => db.tx((q) => transitionIn(q, id, decide, actor, now, audit)),
     changes: (office, cursor, limit) => changesOf(db, office, cursor, limit),
+    progressRecord: (caseNo) => progressRecordOf(db, caseNo),
+    progressItems: (caseNo) => progressItemsOf(db, caseNo),
 
     putBatch: (batch, content, audit) => db.tx((q) => putBatchIn(q, batch, content, audit)),
     listBatches: (agency, query) => listBatchesIn(db, agency, query),

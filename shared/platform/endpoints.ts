@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { BatchFile, BatchListQuery, BatchListResponse, BatchUploadRequest, BatchUploadResponse, MAX_BATCH_BODY_BYTES } from './batches';
 import { StatsQuery, StatsResponse } from './stats';
+import { ProgressLookupRequest, ProgressLookupResponse } from '../progress/lookup';
 import {
   ActionResponse,
   AgencyAction,
@@ -185,6 +186,15 @@ export const endpoints = {
     query: StatsQuery,
     response: StatsResponse,
     summary: '統計交叉分析：依項目／機關／戶所／日／狀態計數，及各機關處理時間（工作站限本所、機關限本機關）',
+  }),
+  progressLookup: endpoint({
+    method: 'POST',
+    path: '/v1/progress',
+    auth: 'public',
+    body: ProgressLookupRequest,
+    response: ProgressLookupResponse,
+    bodyLimit: 4096,
+    summary: '民眾案件進度查詢：案件編號＋收執聯查詢碼（POST 避免查詢碼留在存取紀錄；每案件、每 IP 限次，超過回 429 與 Retry-After；查無與查詢碼錯誤回應完全相同；只回各機關辦理狀態，不含個人資料）',
   }),
   health: endpoint({
     method: 'GET',

@@ -1,4 +1,5 @@
 import { FieldValue, NotificationStatus } from '../cases/schema';
+import { ProgressRecord } from '../progress/code';
 import { z } from '../zod';
 
 /**
@@ -30,6 +31,8 @@ export const NotificationEnvelope = z.strictObject({
   localSeq: z.number().int().nonnegative(),
   /** Counter clock, informational only. */
   createdAt: z.iso.datetime(),
+  /** The case's progress-lookup record (a salted hash of the receipt code, never the code); absent from older counters. */
+  progress: ProgressRecord.optional(),
 });
 export type NotificationEnvelope = z.infer<typeof NotificationEnvelope>;
 

@@ -31,6 +31,8 @@ export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity): BuiltEnv
       person: { id: row.person_id, name: row.person_name },
       localSeq: row.seq,
       createdAt: row.created_at,
+      // Only the salted hash of the receipt code travels; cases without a code simply omit it.
+      ...(row.progress_hash ? { progress: { alg: row.progress_alg, salt: row.progress_salt, hash: row.progress_hash, issue: row.progress_issue } } : {}),
     };
     const parsed = NotificationEnvelope.safeParse(candidate);
     if (parsed.success) out.ready.push({ row, envelope: parsed.data });

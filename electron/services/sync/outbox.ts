@@ -19,6 +19,11 @@ export type QueueRow = {
   office_code: string;
   person_id: string;
   person_name: string;
+  /** The case's progress-lookup record (case_progress_codes), null for cases without a code. */
+  progress_alg: string | null;
+  progress_salt: string | null;
+  progress_hash: string | null;
+  progress_issue: number | null;
 };
 
 /** Actor recorded on events the engine itself writes. */
@@ -33,8 +38,10 @@ export function headOfQueue(db: WritableDb, limit: number, afterSeq = 0): QueueR
   return db
     .prepare(
       `SELECT o.seq, o.attempts, o.next_attempt_at, n.id, n.item_code, n.kind, n.receiver_agency, n.payload, n.status, n.created_at,
-              c.case_no, c.office_code, p.person_id, p.name AS person_name
+              c.case_no, c.office_code, p.person_id, p.name AS person_name,
+              pc.alg AS progress_alg, pc.salt AS progress_salt, pc.hash AS progress_hash, pc.issue AS progress_issue
        FROM outbox o JOIN notifications n ON n.id = o.notification_id JOIN cases c ON c.id = n.case_id JOIN people p ON p.id = c.person_ref
+         LEFT JOIN case_progress_codes pc ON pc.case_id = c.id
        WHERE o.state = 'pending' AND o.seq > ? AND ${notConsentHeld('o.notification_id')} ORDER BY o.seq LIMIT ?`,
     )
     .all(afterSeq, limit) as QueueRow[];

@@ -168,7 +168,21 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 3,
     name: 'progress-lookup',
-    // Placeholder reserved for the citizen progress lookup (issue 7); filled in before it ships.
-    up: ``,
+    // Citizen progress lookup (issue 7): per case, the salted HMAC of the receipt code the counter sent
+    // (never the code: electron/services/progress/hash.ts says why HMAC), the office that owns the case (only it
+    // may replace the record) and the reissue count (highest wins). The index serves the lookup's
+    // "every notification of this case" read.
+    up: `
+      CREATE TABLE progress_codes (
+        case_no TEXT PRIMARY KEY,
+        office_code TEXT NOT NULL,
+        alg TEXT NOT NULL,
+        salt TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        issue INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX notifications_case ON notifications(case_no);
+    `,
   },
 ];

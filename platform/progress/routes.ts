@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { PlatformDeps } from '../server/deps';
+import { PlatformFailure } from '../server/failure';
+import { registerEndpoint, SENT } from '../server/register';
+import { DEFAULT_PROGRESS_LIMITS } from './limits';
+import { lookupProgress } from './lookup';
+import { RateLimiter } from './rateLimiter';
+
+const LOOKUP_ROUTE = '/v1/progress';
+
+/** Same message for "no such case", "case has no code" and "wrong code": the answer must not tell them apart. */
+export const NO_DATA_MESSAGE = '查無資料：請確認案件編號與查詢碼是否與收執聯相同';
+
+/** The page may load only its own script and style and talk only to this origin; nothing inline, nothing external. */
+export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const asset = (name: string): Buffer => readFileSync(new URL(`./static/${name}`, import.meta.url));
+
+/**
+ * The citizen progress lookup: `POST /v1/progress` (public, rate limited) and the page that calls it
+ * (`GET /progress` with its script and style). Rate-limit counters live in this platform instance's
+ * memory (one process; see rateLimiter.ts).
+ */
+export function progressRoutes(app: FastifyInstance, deps: PlatformDeps): void {
+  const limits = deps.config.progressLimits ?? DEFAULT_PROGRESS_LIMITS;
+  const perIp = new RateLimiter(limits.perIp, limits.maxKeys);
+  const perCase = new RateLimiter(limits.perCase, limits.maxKeys);
+
+  // The message log keeps a sha256 of every body; for this route that would be a fast, unsalted hash
+  // of a known case number and an 8-character code, i.e. the code. Left out, whatever the outcome.
+  app.addHook('onSend', async (req) => {
+    if (req.routeOptions.url === LOOKUP_ROUTE) req.nin1.bodySha256 = null;
+  });
+
+  registerEndpoint(app, deps, 'progressLookup', async ({ body }, ctx) => {
+    ctx.note({ target: `case:${body.caseNo}` });
+    const now = deps.clock.now().getTime();
+    const wait = perIp.hit(`ip:${ctx.ip}`, now) || perCase.hit(`case:${body.caseNo}`, now);
+    if (wait > 0) {
+      ctx.req.nin1.errorCode = 'RATE_LIMITED';
+      void ctx.reply
+        .code(429)
+        .header('Retry-After', String(wait))
+        .send({ error: { code: 'RATE_LIMITED', message: `查詢次數過多，請於 ${Math.ceil(wait / 60)} 分鐘後再試` } });
+      return SENT;
+    }
+    const found = await lookupProgress(deps.store, deps.config.catalogue, body.caseNo, body.code);
+    if (!found) throw new PlatformFailure('NOT_FOUND', NO_DATA_MESSAGE);
+    return found;
+  });
+
+  const page = asset('progress.html');
+  const script = asset('progress.js');
+  const style = asset('progress.css');
+  const serve = (path: string, type: string, content: Buffer) =>
+    app.get(path, async (_req, reply) =>
+      reply
+        .type(type)
+        .header('Content-Security-Policy', PAGE_CSP)
+        .header('Referrer-Policy', 'no-referrer')
+        .header('X-Frame-Options', 'DENY')
+        .send(content),
+    );
+  serve('/progress', 'text/html; charset=utf-8', page);
+  serve('/progress/progress.js', 'text/javascript; charset=utf-8', script);
+  serve('/progress/progress.css', 'text/css; charset=utf-8', style);
+}
