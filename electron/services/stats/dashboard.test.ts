@@ -53,7 +53,6 @@ afterAll(() => {
 });
 
 const parse = (f: StatsFilterInput): StatsFilter => StatsFilter.parse(f);
-type StatsFilter = ReturnType<typeof StatsFilter.parse>;
 
 // ---- The expected answers, computed from the records with plain loops and Intl (not the SQL under test).
 const taipeiDay = (ms: number): string => isoFromDate(new Date(ms));
