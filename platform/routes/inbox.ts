@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { decide } from '../notifications/lifecycle';
+import { deadlinesFor } from '../overdue/deadline';
 import type { PlatformDeps } from '../server/deps';
 import { PlatformFailure } from '../server/failure';
 import { registerEndpoint } from '../server/register';
@@ -10,7 +11,12 @@ export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
     const p = ctx.principal;
     if (p?.kind !== 'agency' || p.agencyCode !== params.agency) throw new PlatformFailure('FORBIDDEN', `此憑證只能查看「${p?.kind === 'agency' ? p.agencyCode : ''}」的收件匣`);
     ctx.note({ target: `agency:${params.agency}` });
-    const page = await deps.store.inbox(params.agency, query);
+    // 逾時未回報 (issue 7): deadlines of new deliveries first, so the overdue filter sees them.
+    const deadlines = deadlinesFor(deps.config.catalogue, deps.logger);
+    if (query.overdue) await deps.store.fillDueDates(deadlines.dueMs);
+    const asOf = deps.clock.now();
+    const raw = await deps.store.inbox(params.agency, query, asOf.getTime());
+    const page = { ...raw, entries: raw.entries.map((e) => deadlines.annotate(e, asOf)) };
     if (page.entries.length > 0) {
       const now = deps.clock.now();
       await deps.store.appendAudit({
@@ -44,6 +50,6 @@ export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
       deps.hub.publish([`office:${r.officeCode}`], { scope: 'office', cursor: r.changes[r.changes.length - 1]!.cursor });
       deps.hub.publish([`agency:${p.agencyCode}`], { scope: 'inbox', cursor: null });
     }
-    return { entry: r.entry, changes: r.changes };
+    return { entry: deadlinesFor(deps.config.catalogue, deps.logger).annotate(r.entry, now), changes: r.changes };
   });
 }

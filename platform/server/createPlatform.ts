@@ -6,6 +6,10 @@ import { PLATFORM_ERRORS } from '../../shared/platform/errors';
 import type { PlatformConfig } from '../config';
 import type { Mailer } from '../mail/mailer';
 import { createMailWorker } from '../mail/worker';
+import { officeCalendar } from '../../electron/services/overdue/calendarFile';
+import { deadlinesFor } from '../overdue/deadline';
+import { runOverdueReminders } from '../overdue/reminders';
+import { reminderTimeFrom, scheduleOverdueReminders } from '../overdue/schedule';
 import { batchRoutes } from '../routes/batches';
 import { changesRoutes } from '../routes/changes';
 import { enrollRoutes } from '../routes/enroll';
@@ -57,6 +61,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const { store, config, clock, mailer, logger } = opts;
   const mail = createMailWorker({ store, mailer, clock, logger: logger.child({ module: 'mail' }), retryBaseMs: config.mailRetryBaseMs });
   const deps: PlatformDeps = { store, config, clock, logger, hub: new Hub(), mail };
+  officeCalendar(); // a malformed office calendar stops the start (zh-TW list of the bad entries)
 
   const app = Fastify({
     logger: false,
@@ -107,6 +112,18 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   await app.ready();
   mail.start();
   mail.kick();
+  // Daily 逾時未回報 reminder mails (issue 7), NIN1_OVERDUE_REMIND_AT (default 08:30 Taipei, `off`).
+  const remindAt = reminderTimeFrom(process.env.NIN1_OVERDUE_REMIND_AT);
+  const reminders = remindAt
+    ? scheduleOverdueReminders({
+        at: remindAt, clock, logger: logger.child({ module: 'overdue' }),
+        run: async () => {
+          const r = await runOverdueReminders({ store, catalogue: config.catalogue, deadlines: deadlinesFor(config.catalogue, logger), clock, logger, publicUrl: config.publicUrl });
+          if (r.mails > 0) mail.kick();
+          return r;
+        },
+      })
+    : null;
 
   return {
     app,
@@ -116,6 +133,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
       return address.replace('[::1]', 'localhost');
     },
     async close() {
+      reminders?.stop();
       await app.close();
       await mail.stop();
     },

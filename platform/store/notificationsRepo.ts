@@ -87,7 +87,7 @@ export async function submitIn(q: SqlExec, office: string, items: Incoming[], ma
   return results;
 }
 
-export async function inboxOf(q: SqlExec, agency: string, query: InboxQuery): Promise<{ entries: InboxEntry[]; nextCursor: number | null }> {
+export async function inboxOf(q: SqlExec, agency: string, query: InboxQuery, nowMs = Date.now()): Promise<{ entries: InboxEntry[]; nextCursor: number | null }> {
   const w = new Where()
     .add('receiver_agency = ?', agency)
     .add('seq > ?', query.cursor ?? 0)
@@ -95,6 +95,7 @@ export async function inboxOf(q: SqlExec, agency: string, query: InboxQuery): Pr
     .opt('status = ?', query.status)
     .opt('delivered_day >= ?', query.from)
     .opt('delivered_day <= ?', query.to);
+  if (query.overdue) w.add('due_ms < ? AND closed_ms IS NULL', nowMs); // 逾時未回報 only (due_ms filled by platform/overdue)
   const rows = await q.all<NotificationRow>(`SELECT ${INBOX_COLUMNS} FROM notifications ${w.sql} ORDER BY seq LIMIT ?`, [...w.params, query.limit + 1]);
   const page = rows.slice(0, query.limit);
   const more = rows.length > query.limit;

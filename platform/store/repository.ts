@@ -3,6 +3,7 @@ import type { TokenKind } from '../../shared/platform/endpoints';
 import type { StatsResponse, StatDimension } from '../../shared/platform/stats';
 import type { ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, StatusChange, SubmitResult, VerificationAnswer } from '../../shared/platform/wire';
 import type { NotificationStatus } from '../../shared/cases/schema';
+import type { OverdueCandidate } from '../overdue/repo';
 import type { ProgressItemRow, StoredProgressRecord } from '../progress/repo';
 
 /**
@@ -115,7 +116,8 @@ export interface PlatformStore {
    * `duplicate` with the original delivery time (or `rejected` ID_CONFLICT when another office owns the id).
    */
   submit(office: string, envelopes: { envelope: NotificationEnvelope; bodySha256: string }[], mails: MailDraft[], actor: string, now: Date, audit: AuditDraft): Promise<SubmitResult[]>;
-  inbox(agency: string, q: InboxQuery): Promise<{ entries: InboxEntry[]; nextCursor: number | null }>;
+  /** `nowMs`: the instant `q.overdue` compares deadlines with (逾時未回報, issue 7). */
+  inbox(agency: string, q: InboxQuery, nowMs?: number): Promise<{ entries: InboxEntry[]; nextCursor: number | null }>;
   getEntry(id: string): Promise<InboxEntry | null>;
   /** Applies the lifecycle's decision for this notification in one transaction. */
   transition(id: string, decide: (s: NotificationState) => Decision, actor: string, now: Date, audit: AuditDraft): Promise<{ ok: true; entry: InboxEntry; changes: StatusChange[]; officeCode: string } | { ok: false; code: 'NOT_FOUND' | 'INVALID_TRANSITION' | 'ACTION_NOT_ALLOWED' | 'FORBIDDEN' }>;
@@ -136,6 +138,11 @@ export interface PlatformStore {
   messages(filter: { requestId?: string; client?: string; limit: number }): Promise<MessageLogEntry[]>;
   appendAudit(draft: AuditDraft): Promise<void>;
   verifyAudit(): Promise<{ ok: true; rows: number } | { ok: false; brokenAt: number }>;
+
+  /** 逾時未回報檢核 (platform/overdue/repo.ts): fills due_ms of open rows, lists overdue rows not reminded on `day`, claims them with one mail per agency. */
+  fillDueDates(compute: (itemCode: string, deliveredMs: number) => number | null): Promise<number>;
+  overdueToRemind(nowMs: number, day: string): Promise<OverdueCandidate[]>;
+  queueOverdueReminders(day: string, at: string, nowMs: number, agency: string, rows: OverdueCandidate[], build: (claimed: OverdueCandidate[]) => MailDraft): Promise<{ notifications: number; mail: boolean }>;
 
   dueMails(nowMs: number, limit: number): Promise<PendingMail[]>;
   /** Leases a due mail to this worker until `leaseUntilMs` (so two nodes never send it twice at once). */

@@ -7,6 +7,7 @@ import { changesOf, entryOf, inboxOf, submitIn, transitionIn } from './notificat
 import type { PlatformStore, StoreCounts } from './repository';
 import { progressItemsOf, progressRecordOf } from '../progress/repo';
 import type { SqlDriver } from './sql';
+import { fillDueIn, overdueToRemindIn, queueRemindersIn } from '../overdue/repo';
 import { statsIn } from './statsRepo';
 
 /**
@@ -38,7 +39,7 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     revokeTokens: (by, at, audit) => db.tx((q) => revokeTokensIn(q, by, at, audit)),
 
     submit: (office, items, mails, actor, now, audit) => db.tx((q) => submitIn(q, office, items, mails, actor, now, audit)),
-    inbox: (agency, query) => inboxOf(db, agency, query),
+    inbox: (agency, query, nowMs) => inboxOf(db, agency, query, nowMs),
     getEntry: (id) => entryOf(db, id),
     transition: (id, decide, actor, now, audit) => db.tx((q) => transitionIn(q, id, decide, actor, now, audit)),
     changes: (office, cursor, limit) => changesOf(db, office, cursor, limit),
@@ -57,6 +58,9 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     appendAudit: (draft) => db.tx((q) => appendAuditIn(q, draft)),
     verifyAudit: () => verifyAuditIn(db),
 
+    fillDueDates: (compute) => fillDueIn(db, compute),
+    overdueToRemind: (nowMs, day) => overdueToRemindIn(db, nowMs, day),
+    queueOverdueReminders: (day, at, nowMs, agency, rows, build) => db.tx((q) => queueRemindersIn(q, day, at, nowMs, agency, rows, build)),
     dueMails: (nowMs, limit) => dueMailsIn(db, nowMs, limit),
     claimMail: (id, expected, lease) => claimMailIn(db, id, expected, lease),
     mailSent: (id, at) => mailSentIn(db, id, at),

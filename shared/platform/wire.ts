@@ -98,6 +98,9 @@ export const InboxEntry = z.object({
   updatedAt: z.iso.datetime(),
   reason: z.string().nullable(),
   answer: VerificationAnswer.nullable(),
+  /** The processing deadline (行政程序法 §48, office calendar) and whether it passed unclosed (issue 7); absent from older platforms. */
+  dueAt: z.iso.datetime().nullable().optional(),
+  overdue: z.boolean().optional(),
 });
 export type InboxEntry = z.infer<typeof InboxEntry>;
 
@@ -108,6 +111,8 @@ export const InboxQuery = z.strictObject({
   status: NotificationStatus.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** `true`: only notifications past their deadline and not closed (逾時未回報). */
+  overdue: z.stringbool().optional(),
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;
 export const InboxResponse = z.object({ entries: z.array(InboxEntry), nextCursor: z.number().int().nullable() });

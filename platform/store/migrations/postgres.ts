@@ -162,8 +162,23 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     name: 'overdue-reminders',
-    // Placeholder reserved for the overdue reminders (issue 7); filled in before it ships.
-    up: ``,
+    // 逾時未回報檢核 (issue 7): each open notification's deadline (行政程序法 §48 with the office
+    // calendar, filled by platform/overdue from the catalogue, so it is NULL until the first fill), and
+    // one row per notification and Taipei day a reminder mail was queued for, so a restart or a
+    // second run that day never mails it again.
+    up: `
+      ALTER TABLE notifications ADD COLUMN due_ms BIGINT;
+      CREATE INDEX notifications_due ON notifications(due_ms) WHERE closed_ms IS NULL;
+
+      CREATE TABLE overdue_reminders (
+        notification_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        receiver_agency TEXT NOT NULL,
+        mail_id BIGINT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (notification_id, day)
+      );
+    `,
   },
   {
     version: 3,

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../electron/services/catalogue/loadCatalogue';
+import { silentLogger } from '../../electron/services/logging/logger';
+import { loadOfficeCalendar } from '../../electron/services/overdue/calendarFile';
+import { resourcePath } from '../../electron/services/resources';
+import type { NotificationEnvelope } from '../../shared/platform/wire';
+import { InboxQuery } from '../../shared/platform/wire';
+import { PostgresDriver } from '../store/postgresDriver';
+import type { AuditDraft, PlatformStore } from '../store/repository';
+import type { SqlDriver } from '../store/sql';
+import { SqliteDriver } from '../store/sqliteDriver';
+import { createSqlStore } from '../store/sqlStore';
+import { n04LandEnvelope, notificationEnvelope } from '../testing/envelopes';
+import { freshDatabase, pgServer } from '../testing/pg';
+import { platformDeadlines } from './deadline';
+
+/** The platform's overdue SQL (migration 2) on SQLite always and on PostgreSQL when a server is available. */
+const tmp = mkdtempSync(join(tmpdir(), 'nin1-overdue-store-'));
+const server = await pgServer();
+afterAll(async () => {
+  rmSync(tmp, { recursive: true, force: true });
+  if ('url' in server) await server.stop();
+});
+
+type Engine = { name: string; open(): Promise<{ driver: SqlDriver; dispose(): Promise<void> }> };
+let n = 0;
+const engines: Engine[] = [{ name: 'sqlite', open: async () => ({ driver: SqliteDriver.open(join(tmp, `o${++n}.sqlite`)), dispose: async () => undefined }) }];
+if ('url' in server) {
+  engines.push({
+    name: 'postgres',
+    async open() {
+      const db = await freshDatabase(server.url);
+      return { driver: await PostgresDriver.open(db.url), dispose: () => db.drop() };
+    },
+  });
+} else {
+  describe('overdue store on PostgreSQL', () => it.skip(`skipped: ${server.skip}`, () => undefined));
+}
+
+const catalogue = loadCatalogue(resourcePath('catalogue'));
+const deadlines = platformDeadlines(catalogue, loadOfficeCalendar(), silentLogger());
+const audit = (action: string): AuditDraft => ({ at: new Date().toISOString(), actor: 'test', action });
+const items = (envs: NotificationEnvelope[]) => envs.map((envelope) => ({ envelope, bodySha256: 'f'.repeat(64) }));
+/** Thu 2026-11-26 10:30 Taipei: N01 (14 days) is due 12-10, N04 (14 days) too, V01 (1 day) 11-27. */
+const DELIVERED = new Date('2026-11-26T02:30:00.000Z');
+const q = (over: Record<string, unknown>) => InboxQuery.parse(over);
+
+async function withStore(engine: Engine, fn: (s: PlatformStore) => Promise<void>): Promise<void> {
+  const h = await engine.open();
+  const s = createSqlStore(h.driver);
+  try {
+    await fn(s);
+  } finally {
+    await s.close();
+    await h.dispose();
+  }
+}
+
+describe.each(engines)('overdue store on $name', (engine) => {
+  it('fills due_ms of open rows once, filters the inbox to overdue rows, and closing takes a row out', async () => {
+    await withStore(engine, async (s) => {
+      const [a, b] = [notificationEnvelope(), notificationEnvelope()];
+      await s.submit('FS01', items([a!, b!, n04LandEnvelope()]), [], 'ws', DELIVERED, audit('submit'));
+      expect(await s.fillDueDates(deadlines.dueMs)).toBe(3);
+      expect(await s.fillDueDates(deadlines.dueMs)).toBe(0); // idempotent
+
+      const before = Date.parse('2026-12-10T15:59:59.999Z');
+      const after = before + 1;
+      expect((await s.inbox('KH-TAX', q({ overdue: 'true' }), before)).entries).toEqual([]);
+      expect((await s.inbox('KH-TAX', q({ overdue: 'true' }), after)).entries.map((e) => e.id)).toEqual([a!.id, b!.id]);
+      expect((await s.inbox('KH-TAX', q({ overdue: 'false' }), after)).entries).toHaveLength(2);
+
+      await s.transition(a!.id, () => ({ ok: true, changes: [{ status: 'completed', reason: null, answer: null }] }), 'agency', new Date(after), audit('done'));
+      expect((await s.inbox('KH-TAX', q({ overdue: 'true' }), after)).entries.map((e) => e.id)).toEqual([b!.id]);
+    });
+  });
+
+  it('claims each overdue notification at most once per Taipei day, with one mail per agency', async () => {
+    await withStore(engine, async (s) => {
+      const envs = [notificationEnvelope(), notificationEnvelope(), n04LandEnvelope()];
+      await s.submit('FS01', items(envs), [], 'ws', DELIVERED, audit('submit'));
+      await s.fillDueDates(deadlines.dueMs);
+      const now = Date.parse('2026-12-11T01:00:00.000Z'); // 12-11 09:00 Taipei
+      const due = await s.overdueToRemind(now, '2026-12-11');
+      expect(due.map((r) => r.receiverAgency).sort()).toEqual(['KH-LAND-FS', 'KH-TAX', 'KH-TAX']);
+      expect(due[0]).toMatchObject({ dueMs: Date.parse('2026-12-10T15:59:59.999Z'), deliveredMs: DELIVERED.getTime() });
+
+      const tax = due.filter((r) => r.receiverAgency === 'KH-TAX');
+      const build = (claimed: typeof due) => ({ notificationId: 'overdue:KH-TAX:2026-12-11', to: 'x@example.gov.tw', subject: 's', body: claimed.map((c) => c.caseNo).join(',') });
+      expect(await s.queueOverdueReminders('2026-12-11', new Date(now).toISOString(), now, 'KH-TAX', tax, build)).toEqual({ notifications: 2, mail: true });
+      // The same day again (a rerun, a restart, a second node): nothing claimed, no mail.
+      expect(await s.queueOverdueReminders('2026-12-11', new Date(now).toISOString(), now, 'KH-TAX', tax, build)).toEqual({ notifications: 0, mail: false });
+      expect((await s.overdueToRemind(now, '2026-12-11')).map((r) => r.receiverAgency)).toEqual(['KH-LAND-FS']);
+      expect((await s.dueMails(now, 10)).map((m) => m.notificationId)).toEqual(['overdue:KH-TAX:2026-12-11']);
+      // The next day they are due again.
+      expect(await s.overdueToRemind(now + 86_400_000, '2026-12-12')).toHaveLength(3);
+    });
+  });
+});

@@ -1,0 +1,78 @@
+import type { MailDraft } from '../store/repository';
+import type { SqlDriver, SqlExec } from '../store/sql';
+
+/**
+ * SQL for 逾時未回報檢核 on the platform, written once for both engines (migration 2: notifications.due_ms
+ * and overdue_reminders). Overdue = due_ms < now AND closed_ms IS NULL, the counter's meaning.
+ */
+export type OverdueCandidate = { id: string; caseNo: string; officeCode: string; receiverAgency: string; itemCode: string; deliveredMs: number; dueMs: number };
+
+const PAGE = 1_000;
+
+/**
+ * Fills due_ms for open notifications that have none (new deliveries since the last fill). Keyset on
+ * seq so an item the catalogue no longer knows (compute → null) is skipped, not re-read forever.
+ */
+export async function fillDueIn(q: SqlDriver, compute: (itemCode: string, deliveredMs: number) => number | null): Promise<number> {
+  let after = 0;
+  let filled = 0;
+  for (;;) {
+    const rows = await q.all<{ seq: number; id: string; item_code: string; delivered_ms: number | string }>(
+      'SELECT seq, id, item_code, delivered_ms FROM notifications WHERE due_ms IS NULL AND closed_ms IS NULL AND seq > ? ORDER BY seq LIMIT ?',
+      [after, PAGE],
+    );
+    if (rows.length === 0) return filled;
+    after = rows[rows.length - 1]!.seq;
+    const updates = rows.map((r) => ({ id: r.id, due: compute(r.item_code, Number(r.delivered_ms)) })).filter((u): u is { id: string; due: number } => u.due !== null);
+    if (updates.length > 0) {
+      filled += await q.tx(async (t) => {
+        let n = 0;
+        for (const u of updates) n += await t.run('UPDATE notifications SET due_ms = ? WHERE id = ? AND due_ms IS NULL', [u.due, u.id]);
+        return n;
+      });
+    }
+    if (rows.length < PAGE) return filled;
+  }
+}
+
+type CandidateRow = { id: string; case_no: string; office_code: string; receiver_agency: string; item_code: string; delivered_ms: number | string; due_ms: number | string };
+
+/** Overdue now and not yet reminded on `day` (Taipei), oldest deadline first. */
+export async function overdueToRemindIn(q: SqlExec, nowMs: number, day: string): Promise<OverdueCandidate[]> {
+  const rows = await q.all<CandidateRow>(
+    `SELECT n.id, n.case_no, n.office_code, n.receiver_agency, n.item_code, n.delivered_ms, n.due_ms FROM notifications n
+     WHERE n.closed_ms IS NULL AND n.due_ms < ?
+       AND NOT EXISTS (SELECT 1 FROM overdue_reminders r WHERE r.notification_id = n.id AND r.day = ?)
+     ORDER BY n.due_ms, n.seq`,
+    [nowMs, day],
+  );
+  return rows.map((r) => ({
+    id: r.id, caseNo: r.case_no, officeCode: r.office_code, receiverAgency: r.receiver_agency, itemCode: r.item_code,
+    deliveredMs: Number(r.delivered_ms), dueMs: Number(r.due_ms),
+  }));
+}
+
+/**
+ * In one transaction per agency: claims (notification, day) rows — ON CONFLICT DO NOTHING, so a
+ * second node or a rerun gets nothing — then queues one mail listing exactly the claimed ones.
+ */
+export async function queueRemindersIn(
+  q: SqlExec, day: string, at: string, nowMs: number, agency: string, rows: OverdueCandidate[], build: (claimed: OverdueCandidate[]) => MailDraft,
+): Promise<{ notifications: number; mail: boolean }> {
+  const claimed: OverdueCandidate[] = [];
+  for (const r of rows) {
+    const got = await q.all<{ notification_id: string }>(
+      'INSERT INTO overdue_reminders (notification_id, day, receiver_agency, mail_id, created_at) VALUES (?, ?, ?, NULL, ?) ON CONFLICT (notification_id, day) DO NOTHING RETURNING notification_id',
+      [r.id, day, agency, at],
+    );
+    if (got.length > 0) claimed.push(r);
+  }
+  if (claimed.length === 0) return { notifications: 0, mail: false };
+  const m = build(claimed);
+  const inserted = await q.all<{ id: number | string }>(
+    'INSERT INTO mail_outbox (notification_id, to_addr, subject, body, attempts, next_attempt_ms, created_at) VALUES (?, ?, ?, ?, 0, ?, ?) RETURNING id',
+    [m.notificationId, m.to, m.subject, m.body, nowMs, at],
+  );
+  await q.run('UPDATE overdue_reminders SET mail_id = ? WHERE day = ? AND receiver_agency = ? AND mail_id IS NULL', [Number(inserted[0]!.id), day, agency]);
+  return { notifications: claimed.length, mail: true };
+}
