@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { StatsDashboard } from '../../../../shared/stats/dashboard';
 import { ChartFigure } from './ChartFigure';
-import { CHART_MUTED } from './echarts';
+import { CHART_INK } from './echarts';
 import { FUNNEL_LABEL } from './labels';
 
 const FUNNEL_COLORS = ['#1d4e89', '#3f6fa8', '#2f8f6b', '#0b6e4f'];
@@ -19,22 +19,21 @@ export function LifecycleFunnel({ data }: { data: StatsDashboard }) {
           type: 'funnel' as const,
           name: '通報生命週期',
           sort: 'none' as const,
-          left: '10%',
-          width: '80%',
+          left: '4%',
+          width: '58%',
           top: 8,
           bottom: 8,
           min: 0,
           max: Math.max(1, first),
           minSize: '8%',
           gap: 2,
-          label: { position: 'inside' as const, color: '#ffffff', formatter: '{b}：{c}' },
-          labelLine: { show: false },
+          // Outside, in ink: a stage nobody reached is a sliver too thin to hold its own label.
+          label: { position: 'right' as const, color: CHART_INK, formatter: '{b}：{c} 件' },
+          labelLine: { show: true },
           itemStyle: { borderColor: '#ffffff' },
-          emphasis: { label: { color: '#ffffff' } },
           data: stages.map((s, i) => ({ name: FUNNEL_LABEL[s.stage], value: s.count, itemStyle: { color: FUNNEL_COLORS[i % FUNNEL_COLORS.length] } })),
         },
       ],
-      legend: { show: false, textStyle: { color: CHART_MUTED } },
     }),
     [stages, first],
   );

@@ -1,14 +1,14 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { go } from '../../stores/route';
 import { useStats } from '../../stores/stats';
-import { AgencyStackedBars } from './AgencyStackedBars';
 import { CountTable } from './CountTable';
 import { ExportButtons } from './ExportButtons';
-import { LifecycleFunnel } from './LifecycleFunnel';
 import { StatsFilters } from './StatsFilters';
 import { StatsSummary } from './StatsSummary';
-import { TrendChart } from './TrendChart';
 import { TurnaroundTable } from './TurnaroundTable';
+
+// echarts is most of the screen's weight: its own chunk (same origin, so the CSP's script-src 'self' covers it).
+const StatsCharts = lazy(() => import('./StatsCharts'));
 
 /**
  * 統計報表 (issue 7, supervisors and administrators): filters, three charts with their text
@@ -52,11 +52,9 @@ export function StatsScreen() {
       ) : (
         <>
           <StatsSummary data={data} />
-          <div className="stats-charts">
-            <TrendChart data={data} />
-            <LifecycleFunnel data={data} />
-            <AgencyStackedBars data={data} />
-          </div>
+          <Suspense fallback={<p className="empty">圖表載入中…</p>}>
+            <StatsCharts data={data} />
+          </Suspense>
           <div className="stats-tables">
             <TurnaroundTable data={data} agencyName={agencyName} />
             <CountTable caption="各項目件數" what="項目" testId="stats-by-item" rows={data.byItem.map((r) => ({ key: r.item, label: `${r.item} ${r.name}`, count: r.count }))} />

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import type { Download, Locator, Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
+
+/**
+ * 統計報表 (issue 7) against the browser host's demo database (300 cases over the last 120 days,
+ * seeded relative to now, so the default 30-day period has data): the supervisor opens statistics,
+ * regroups the trend by month and narrows to one agency, sees each chart's data change, and exports.
+ * Charts are echarts canvases; the figures carry their plotted values in `data-series`.
+ */
+
+type Trend = { granularity: string; points: [string, number][] };
+type AgencyBar = { agency: string; total: number; byStatus: Record<string, number> };
+
+const series = async <T>(figure: Locator): Promise<T> => JSON.parse((await figure.getAttribute('data-series')) ?? 'null') as T;
+const sum = (t: Trend): number => t.points.reduce((n, [, c]) => n + c, 0);
+
+/** CSP refusals and script errors surface as console errors or page errors: the charts must cause none. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    // A failed request is reported below with its URL (the console line has none).
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    // Chromium asks for /favicon.ico on its own; the app has no icon file and needs none.
+    if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') errors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  return errors;
+}
+
+/** A tiny RFC 4180 reader (quotes, doubled quotes, CRLF) — enough to check the export's rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+const savedBytes = async (download: Download): Promise<Buffer> => {
+  const path = await download.path();
+  return readFileSync(path);
+};
+
+// Tall enough that the full-page screenshots show the charts clear of the sticky footer.
+test.use({ viewport: { width: 1280, height: 1700 } });
+
+test('a supervisor opens statistics, changes filters, sees the charts change, and exports CSV and XLSX', async ({ page, shot }) => {
+  const errors = watchErrors(page);
+  await signIn(page, 'supervisor');
+  await page.getByRole('button', { name: '統計報表' }).click();
+  await expect(page.getByRole('heading', { name: '統計報表' })).toBeVisible();
+
+  // Default period: the last 30 days, daily points, with data; every chart is drawn on a canvas.
+  const trend = page.getByTestId('chart-trend');
+  const funnel = page.getByTestId('chart-funnel');
+  const agencies = page.getByTestId('chart-agency');
+  await expect(trend).toHaveAttribute('data-series', /"granularity":"day"/);
+  for (const fig of [trend, funnel, agencies]) await expect(fig.locator('canvas').first()).toBeVisible();
+  const daily = await series<Trend>(trend);
+  expect(daily.points).toHaveLength(30);
+  const total = sum(daily);
+  expect(total).toBeGreaterThan(0);
+  await expect(page.getByTestId('stats-total')).toHaveText(String(total));
+  const stages = await series<[string, number][]>(funnel);
+  expect(stages.map(([s]) => s)).toEqual(['created', 'delivered', 'received', 'closed']);
+  expect(stages[0]![1]).toBe(total);
+  const bars = await series<AgencyBar[]>(agencies);
+  expect(bars.length).toBeGreaterThan(1);
+  expect(bars.reduce((n, a) => n + a.total, 0)).toBe(total);
+  // The text alternative says the same as the picture.
+  await expect(trend.getByRole('img')).toHaveAttribute('aria-label', new RegExp(`合計 ${total} 件`));
+  await shot('stats-default');
+
+  // 日 → 月: the same notifications regrouped into the (one or two) months the period touches.
+  await page.getByRole('radio', { name: '月' }).check();
+  await expect(trend).toHaveAttribute('data-series', /"granularity":"month"/);
+  const monthly = await series<Trend>(trend);
+  expect(monthly.points.length).toBeGreaterThanOrEqual(1);
+  expect(monthly.points.length).toBeLessThanOrEqual(2);
+  for (const [period] of monthly.points) expect(period).toMatch(/^\d{4}-\d{2}$/);
+  expect(sum(monthly)).toBe(total);
+  await expect(trend.getByText('通報件數趨勢（每月）', { exact: true })).toBeVisible();
+
+  // One receiving agency: the bars shrink to it, and the trend to its share.
+  const busiest = [...bars].sort((a, b) => b.total - a.total)[0]!;
+  await page.getByLabel('接收機關').selectOption(busiest.agency);
+  await page.getByRole('button', { name: '套用' }).click();
+  await expect.poll(async () => (await series<AgencyBar[]>(agencies)).map((a) => a.agency)).toEqual([busiest.agency]);
+  expect(sum(await series<Trend>(trend))).toBe(busiest.total);
+  await expect(page.getByTestId('stats-total')).toHaveText(String(busiest.total));
+  await shot('stats-one-agency-monthly');
+
+  // CSV: zh-TW header, rows that parse.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '匯出 CSV' }).click();
+  const csv = await csvDownload;
+  expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  const text = (await savedBytes(csv)).toString('utf8').replace(/^\uFEFF/, '');
+  const rows = parseCsv(text).filter((r) => r.some((c) => c.trim() !== ''));
+  expect(rows.length).toBeGreaterThan(1);
+  expect(rows[0]!.join(',')).toMatch(/[\u4e00-\u9fff]/);
+  expect(rows.slice(1).some((r) => r.some((c) => /^\d+$/.test(c.trim())))).toBe(true);
+  await expect(page.getByRole('status').filter({ hasText: csv.suggestedFilename() })).toBeVisible();
+
+  // XLSX: a zip (PK) with something in it.
+  const xlsxDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '匯出 XLSX' }).click();
+  const xlsx = await xlsxDownload;
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  const book = await savedBytes(xlsx);
+  expect(book.length).toBeGreaterThan(1000);
+  expect(book.subarray(0, 2).toString('latin1')).toBe('PK');
+
+  // Nothing refused by the CSP, nothing thrown.
+  expect(errors.filter((e) => /Content Security Policy|Refused|Uncaught/i.test(e))).toEqual([]);
+  expect(errors).toEqual([]);
+
+  // Esc goes home.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: '臨櫃案件' })).toBeVisible();
+});
+
+test('a period typed in ROC dates with nothing in it shows the empty state; a reversed period is refused in zh-TW', async ({ page }) => {
+  await signIn(page, 'supervisor');
+  await page.getByRole('button', { name: '統計報表' }).click();
+  await expect(page.getByTestId('chart-trend')).toBeVisible();
+
+  const from = page.getByLabel('起日');
+  const to = page.getByLabel('迄日');
+  await from.fill('100/01/01');
+  await to.fill('1000131');
+  await expect(page.getByText('民國100年1月31日')).toBeVisible();
+  await to.press('Enter');
+  await expect(page.getByTestId('stats-empty')).toBeVisible();
+  await expect(page.getByTestId('chart-trend')).toHaveCount(0);
+
+  await from.fill('100/02/01');
+  await to.press('Enter');
+  await expect(page.locator('#stats-to-error')).toHaveText('起日不可晚於迄日');
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('a counter clerk has no 統計報表 button', async ({ page }) => {
+  await signIn(page, 'clerk');
+  await expect(page.getByRole('button', { name: '新案件' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '統計報表' })).toHaveCount(0);
+});
