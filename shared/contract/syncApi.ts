@@ -88,6 +88,9 @@ export const InboxItem = z.object({
   updatedAt: z.string(),
   reason: z.string().nullable(),
   answer: VerificationAnswer.nullable(),
+  /** The platform's processing deadline and whether it passed unclosed (逾時未回報, issue 7). */
+  dueAt: z.string().nullable().default(null),
+  overdue: z.boolean().default(false),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 
@@ -96,6 +99,8 @@ const InboxListInput = z.strictObject({
   item: z.string().max(32).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** Only notifications past their deadline and not closed (逾時未回報). */
+  overdue: z.boolean().optional(),
   /** The newest `limit` entries matching the filters, newest first. */
   limit: z.number().int().min(1).max(200).default(50),
 });

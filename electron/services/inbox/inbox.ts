@@ -18,7 +18,7 @@ import type { SyncRuntime } from '../sync/runtime';
  */
 export type InboxDeps = { ctx: ServiceContext; sync: SyncRuntime; actor: Actor };
 
-type Query = { status?: InboxEntry['status']; item?: string; from?: string; to?: string; limit: number };
+type Query = { status?: InboxEntry['status']; item?: string; from?: string; to?: string; overdue?: boolean | undefined; limit: number };
 
 function agencyFor(deps: InboxDeps): { code: string; name: string; client: PlatformClient } {
   const code = deps.actor.user.officeCode;
@@ -58,6 +58,8 @@ function toItem(ctx: ServiceContext, e: InboxEntry, full: boolean): InboxItem {
     updatedAt: e.updatedAt,
     reason: e.reason,
     answer: e.answer,
+    dueAt: e.dueAt ?? null,
+    overdue: e.overdue ?? false,
   };
 }
 
@@ -78,7 +80,8 @@ const MAX_PAGES = 25;
  */
 export async function listInbox(deps: InboxDeps, q: Query, options: { audit?: boolean } = {}): Promise<{ agencyCode: string; agencyName: string; entries: InboxItem[]; nextCursor: number | null }> {
   const agency = agencyFor(deps);
-  const { limit, ...filters } = q;
+  const { limit, overdue, ...rest } = q;
+  const filters = { ...rest, ...(overdue ? { overdue: 'true' } : {}) }; // the platform's query string flag
   let entries: InboxEntry[] = [];
   let cursor: number | undefined;
   let more = false;

@@ -6,6 +6,7 @@ import { go, useRoute } from '../stores/route';
 import { useSession } from '../stores/session';
 import { useSearch } from '../stores/search';
 import { startWizard } from '../lib/startWizard';
+import { OverdueButton } from './OverdueScreen';
 
 /** Home: one search box over today's queue. F2 starts a case, F3 comes back to the box. */
 export function HomeScreen() {
@@ -61,6 +62,7 @@ export function HomeScreen() {
             統計報表
           </button>
         )}
+        {mayCall(role, 'overdue.count') && <OverdueButton />}
         {mayCall(role, 'audit.verify') && (
           <button type="button" className="button" onClick={() => go({ screen: 'audit' })}>
             稽核紀錄驗證

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { NOTIFICATION_STATUS_LABEL, type NotificationStatus } from '../../../shared/cases/schema';
 import type { InboxItem } from '../../../shared/contract/syncApi';
 import { call } from '../api/client';
-import { rocDateTime } from '../lib/format';
+import { rocDateTime, rocShort } from '../lib/format';
+import { taipeiDayOf } from '../../../shared/overdue/deadline';
 import { useInbox, type InboxFilters } from '../stores/inbox';
 import { useSession } from '../stores/session';
 import { InboxDetail } from './inbox/InboxDetail';
@@ -108,6 +109,10 @@ export function InboxScreen() {
         <label className="check">
           <input type="checkbox" checked={filters.today} onChange={(e) => setFilters({ ...filters, today: e.target.checked })} /> 只看今日送達
         </label>
+        <label className="check">
+          {/* Deliveries of today are never overdue: the two filters exclude each other. */}
+          <input type="checkbox" data-testid="inbox-overdue" checked={filters.overdue ?? false} onChange={(e) => setFilters({ ...filters, overdue: e.target.checked, today: e.target.checked ? false : filters.today })} /> 只看逾時未回報
+        </label>
       </div>
       {(error ?? openError) && (
         <p className="banner banner--error" role="alert">
@@ -153,6 +158,7 @@ export function InboxScreen() {
                   <td>{e.officeName}</td>
                   <td>
                     <span className={`status status--${e.status}`}>{e.statusLabel}</span>
+                    {e.overdue && e.dueAt && <span className="badge badge--overdue">逾時（期限 {rocShort(taipeiDayOf(new Date(e.dueAt)))}）</span>}
                   </td>
                 </tr>
               ))}

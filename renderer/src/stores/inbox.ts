@@ -3,7 +3,7 @@ import type { NotificationStatus } from '../../../shared/cases/schema';
 import type { ApiOutput } from '../../../shared/contract/api';
 import { call } from '../api/client';
 
-export type InboxFilters = { status: NotificationStatus | ''; item: string; today: boolean };
+export type InboxFilters = { status: NotificationStatus | ''; item: string; today: boolean; overdue?: boolean };
 type Page = ApiOutput<'inbox.list'>;
 
 type InboxState = {
@@ -35,6 +35,7 @@ export const useInbox = create<InboxState>()((set, get) => ({
       ...(status ? { status } : {}),
       ...(item ? { item } : {}),
       ...(today ? { from: todayTaipei(), to: todayTaipei() } : {}),
+      ...(get().filters.overdue ? { overdue: true } : {}),
       limit: 200,
     };
     const r = await call(explicit ? 'inbox.list' : 'inbox.refresh', input);
