@@ -1,5 +1,11 @@
 import type { progressApi } from '../../../shared/contract/progressApi';
-import type { Handler } from './handlers';
+import { printReceipt } from '../progress/receipt';
+import { actorOf, type Handler } from './handlers';
 
 /** Handlers for shared/contract/progressApi.ts. */
-export const progressHandlers: { [K in keyof typeof progressApi]: Handler<K> } = {};
+export const progressHandlers: { [K in keyof typeof progressApi]: Handler<K> } = {
+  'cases.receiptPdf': async (call, input) => {
+    const { fileName, pdf } = await printReceipt(call.ctx, actorOf(call), input.caseNo);
+    return { fileName, pdfBase64: Buffer.from(pdf).toString('base64') };
+  },
+};
