@@ -14,6 +14,8 @@ import { resourcePath } from './resources';
 import { appVersion } from './version';
 import { createActivity } from './workstation/activity';
 import { createSyncRuntime, type SyncRuntime, type SyncRuntimeOptions } from './sync/runtime';
+import { scheduleRetention } from './retention/schedule';
+import { effectiveIdleMinutes } from './accounts/idleLock';
 import { officeCalendar } from './overdue/calendarFile';
 import { fillDueDatesSafely } from './overdue/hooks';
 
@@ -58,11 +60,14 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   officeCalendar(); // a malformed office calendar stops the start, like a malformed catalogue
   const db = openDatabase(options.dbFile);
   const ctx: ServiceContext = { db, catalogue, config, clock, logger, activity: createActivity(), ...(options.policy ? { policy: options.policy } : {}), ...(options.paths ? { paths: options.paths } : {}) };
-  const sessions = new SessionStore(clock, config.idleLockMinutes * 60_000);
+  const idleMinutes = effectiveIdleMinutes(config);
+  const sessions = new SessionStore(clock, idleMinutes * 60_000);
   const devices = new DeviceServices(ctx, sessions, options.pkcs11Module !== undefined ? options.pkcs11Module : (config.pkcs11ModulePath ?? process.env.NIN1_PKCS11_MODULE ?? null));
   const sync = createSyncRuntime(ctx, options.sync);
   fillDueDatesSafely(ctx, 'all'); // deadlines for rows delivered (or closed) while no fill ran
   const version = options.version ?? appVersion();
+  // Daily retention purge of closed cases past their period (issue 7); unref'd timers, stopped on close.
+  const retention = scheduleRetention(ctx);
   const systemInfo = (): SystemInfo => ({
     appName: 'N合一臨櫃',
     version,
@@ -72,6 +77,7 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
     demo: options.demo ?? false,
     catalogueVersion: catalogue.version,
     shell: options.shell,
+    idleLockMinutes: idleMinutes,
   });
   logger.info({ db: options.dbFile, catalogue: catalogue.version, shell: options.shell }, 'counter engine started');
   return {
@@ -86,6 +92,7 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
     close: () => {
       // stop() cancels in-flight requests synchronously; shells that can wait should await sync.stop() first.
       void sync.stop();
+      retention.stop();
       devices.stop();
       db.close();
     },

@@ -7,6 +7,7 @@ import type { Actor, ServiceContext } from '../context';
 import { maskPersonId, maskPhone } from '../../../shared/privacy/mask';
 import { maskName, maySee, PERSON_FIELD_ACCESS } from '../../../shared/auth/personFields';
 import type { Role } from '../../../shared/auth/roles';
+import { assertMaySearchPeople } from '../accounts/searchScope';
 import { isOverdue } from '../../../shared/overdue/deadline';
 
 const SUMMARY_SELECT = `
@@ -48,6 +49,7 @@ export function todayCases(ctx: ServiceContext, role: Role): CaseSummary[] {
 export function searchCases(ctx: ServiceContext, actor: Actor, query: string): CaseSummary[] {
   const q = query.trim().normalize('NFKC').toUpperCase();
   const id = validatePersonId(q);
+  assertMaySearchPeople(ctx, actor, id.ok || !CASE_NO_PREFIX.test(q)); // issue 7: only counter roles search by ID or name
   let rows: SummaryRow[];
   let by: 'caseNo' | 'personId' | 'name';
   if (id.ok) {

@@ -68,6 +68,11 @@ export function HomeScreen() {
             稽核紀錄驗證
           </button>
         )}
+        {mayCall(role, 'accounts.list') && (
+          <button type="button" className="button" onClick={() => go({ screen: 'accounts' })}>
+            帳號與權限管理
+          </button>
+        )}
       </div>
       <div className="search card">
         <label htmlFor="case-search" className="field__label">

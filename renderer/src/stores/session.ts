@@ -5,6 +5,7 @@ import { call, setSessionEndedListener, setSessionLockedListener, setSessionToke
 import { go } from './route';
 import { toast } from './toasts';
 import { useWizard } from './wizard';
+import { createIdleTimer, idleMs, watchActivity } from '../../../shared/accounts/idleTimer';
 
 export type Catalogue = ApiOutput<'catalogue.get'>;
 
@@ -68,6 +69,7 @@ export const useSession = create<SessionState>()((set, get) => ({
     // A locked session cannot make calls; it stays locked on the services side until it idles out,
     // and only the same clerk's card and PIN could open it again.
     if (get().user && !get().locked) await call('session.logout', {});
+    idleTimer.stop();
     setSessionToken(null);
     useWizard.getState().reset();
     set({ user: null, locked: null });
@@ -76,6 +78,7 @@ export const useSession = create<SessionState>()((set, get) => ({
 
   ended(error) {
     if (!get().user) return;
+    idleTimer.stop();
     setSessionToken(null);
     set({ user: null, locked: null });
     go({ screen: 'login' });
@@ -93,6 +96,7 @@ async function signedIn(token: string): Promise<AppError | null> {
   }
   const user = me.value;
   useSession.setState({ user, catalogue: cat.value, locked: null });
+  idleTimer.arm(idleMs(useSession.getState().info?.idleLockMinutes));
   const wizard = useWizard.getState();
   if (wizard.active && wizard.owner === user.username) {
     // Same clerk back after a timeout: the citizen is still at the desk, keep the draft.
@@ -109,3 +113,11 @@ async function signedIn(token: string): Promise<AppError | null> {
 
 setSessionEndedListener((error) => useSession.getState().ended(error));
 setSessionLockedListener((error) => useSession.getState().lock(error));
+
+// Idle lock (issue 7): the screen ends the session at the policy's idle time, as the services do;
+// the same clerk's unfinished case survives (ended() keeps the wizard draft for them).
+const idleText = (m = 0): string => (m >= 1 ? `${m} 分鐘` : `${Math.round(m * 60)} 秒`);
+const idleTimer = createIdleTimer(() =>
+  useSession.getState().ended({ code: 'IDLE_LOCKED', message: `閒置超過 ${idleText(useSession.getState().info?.idleLockMinutes)}，已自動鎖定` }),
+);
+if (typeof window !== 'undefined') watchActivity(window, idleTimer);
