@@ -17,7 +17,7 @@ import { createSyncRuntime, type SyncRuntime, type SyncRuntimeOptions } from './
 import { scheduleRetention } from './retention/schedule';
 import { effectiveIdleMinutes } from './accounts/idleLock';
 import { officeCalendar } from './overdue/calendarFile';
-import { fillDueDatesSafely } from './overdue/hooks';
+import { startDueDateFill } from './overdue/hooks';
 
 export type CounterAppOptions = {
   /** PKCS#11 module for card login; default: the policy's pkcs11ModulePath, else NIN1_PKCS11_MODULE. */
@@ -64,7 +64,7 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   const sessions = new SessionStore(clock, idleMinutes * 60_000);
   const devices = new DeviceServices(ctx, sessions, options.pkcs11Module !== undefined ? options.pkcs11Module : (config.pkcs11ModulePath ?? process.env.NIN1_PKCS11_MODULE ?? null));
   const sync = createSyncRuntime(ctx, options.sync);
-  fillDueDatesSafely(ctx, 'all'); // deadlines for rows delivered (or closed) while no fill ran
+  const dueDates = startDueDateFill(ctx); // deadlines for rows delivered (or closed) while no fill ran
   const version = options.version ?? appVersion();
   // Daily retention purge of closed cases past their period (issue 7); unref'd timers, stopped on close.
   const retention = scheduleRetention(ctx);
@@ -92,6 +92,7 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
     close: () => {
       // stop() cancels in-flight requests synchronously; shells that can wait should await sync.stop() first.
       void sync.stop();
+      dueDates.stop();
       retention.stop();
       devices.stop();
       db.close();

@@ -1,8 +1,9 @@
 import type { OfficeCalendar } from '../../../shared/overdue/calendar';
 import type { ServiceContext } from '../context';
+import { withoutFsync } from '../sync/outbox';
 import { deadlineCalculator } from './deadlines';
 
-export type FillSummary = { filled: number; unknownItems: number };
+export type FillSummary = { filled: number; unknownItems: number; /** Where to resume (rowid), or null when done. */ next: number | null };
 
 const PAGE = 2_000;
 
@@ -14,23 +15,31 @@ const PAGE = 2_000;
  * pull before a fill ran (statistics count "closed late" from due_at too). Idempotent: a row with a
  * due_at is never rewritten, so a later catalogue change does not move an announced deadline.
  */
-export function fillDueDates(ctx: Pick<ServiceContext, 'db' | 'catalogue' | 'logger'>, calendar: OfficeCalendar, scope: 'open' | 'all' = 'open'): FillSummary {
+export function fillDueDates(
+  ctx: Pick<ServiceContext, 'db' | 'catalogue' | 'logger'>, calendar: OfficeCalendar, scope: 'open' | 'all' = 'open', page: { after?: number; maxPages?: number; size?: number } = {},
+): FillSummary {
   const days = new Map(ctx.catalogue.items.map((i) => [i.code, i.processingDays]));
   const deadline = deadlineCalculator(calendar, ctx.logger);
   const select = ctx.db.prepare(
     `SELECT rowid AS rid, id, item_code, delivered_at FROM notifications
      WHERE due_at IS NULL ${scope === 'open' ? 'AND closed_at IS NULL' : ''} AND delivered_at IS NOT NULL AND rowid > ?
-     ORDER BY rowid LIMIT ${PAGE}`,
+     ORDER BY rowid LIMIT ?`,
   );
   const update = ctx.db.prepare('UPDATE notifications SET due_at = ? WHERE id = ? AND due_at IS NULL');
-  const summary: FillSummary = { filled: 0, unknownItems: 0 };
+  const summary: FillSummary = { filled: 0, unknownItems: 0, next: null };
   const unknown = new Set<string>();
-  let after = 0;
-  for (;;) {
-    const rows = select.all(after) as { rid: number; id: string; item_code: string; delivered_at: string }[];
+  const size = page.size ?? PAGE;
+  let after = page.after ?? 0;
+  for (let pages = 0; ; pages++) {
+    if (page.maxPages !== undefined && pages >= page.maxPages) {
+      summary.next = after;
+      break;
+    }
+    const rows = select.all(after, size) as { rid: number; id: string; item_code: string; delivered_at: string }[];
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.rid;
-    ctx.db.transaction(() => {
+    // No fsync per page: a fill lost to a power cut is recomputed by the next one (like sync acks).
+    withoutFsync(ctx.db, () => ctx.db.transaction(() => {
       for (const r of rows) {
         const n = days.get(r.item_code);
         const delivered = new Date(r.delivered_at);
@@ -42,8 +51,8 @@ export function fillDueDates(ctx: Pick<ServiceContext, 'db' | 'catalogue' | 'log
         }
         summary.filled += update.run(deadline(delivered, n).dueAt.toISOString(), r.id).changes;
       }
-    }).immediate();
-    if (rows.length < PAGE) break;
+    }).immediate());
+    if (rows.length < size) break;
   }
   if (unknown.size > 0) ctx.logger.warn({ items: [...unknown], rows: summary.unknownItems }, '通報項目不在服務目錄中，無法計算處理時限');
   return summary;

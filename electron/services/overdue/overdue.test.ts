@@ -6,9 +6,10 @@ import { getCase } from '../cases/queries';
 import { createSyncRuntime } from '../sync/runtime';
 import { startFakePlatform, type FakePlatform } from '../testing/fakePlatform';
 import { makeContext, tempDir, TEST_NOW } from '../testing/fixtures';
-import { enrolTestWorkstation, queueCases, TEST_SYNC_OPTIONS } from '../testing/syncFixtures';
+import { enrolTestWorkstation, queueCases, TEST_SYNC_OPTIONS, until } from '../testing/syncFixtures';
 import { officeCalendar } from './calendarFile';
 import { fillDueDates } from './fillDueDates';
+import { startDueDateFill } from './hooks';
 import { countOverdue, listOverdue } from './listOverdue';
 
 const tmp = tempDir('nin1-overdue-');
@@ -59,7 +60,7 @@ describe('due_at fill', () => {
   it('is idempotent: a second fill changes nothing, and a changed catalogue does not move an announced deadline', async () => {
     await deliverOneCase();
     const before = dueByItem();
-    expect(fillDueDates(ctx, officeCalendar(), 'all')).toEqual({ filled: 0, unknownItems: 0 });
+    expect(fillDueDates(ctx, officeCalendar(), 'all')).toEqual({ filled: 0, unknownItems: 0, next: null });
     const longer = { ...ctx, catalogue: { ...ctx.catalogue, items: ctx.catalogue.items.map((i) => ({ ...i, processingDays: 99 })) } };
     expect(fillDueDates(longer, officeCalendar(), 'all').filled).toBe(0);
     expect(dueByItem()).toEqual(before);
@@ -77,11 +78,27 @@ describe('due_at fill', () => {
     expect(fillDueDates(ctx, officeCalendar(), 'all').filled).toBe(2); // both cases' N08
   });
 
+  it('at start fills open rows at once and backfills the rest in small pages off the start path', async () => {
+    await deliverOneCase();
+    ctx.db.prepare("UPDATE notifications SET due_at = NULL, closed_at = CASE WHEN item_code IN ('N01', 'N02', 'N04') THEN '2026-11-27T01:00:00.000Z' END").run();
+    const filled = () => ctx.db.prepare('SELECT COUNT(*) FROM notifications WHERE due_at IS NOT NULL').pluck().get();
+    const fill = startDueDateFill(ctx, 1, 5); // one row per page
+    expect(filled()).toBe(2); // N08, N09: open, synchronously
+    await until(() => filled() === 5, 5_000, 'backfill');
+    fill.stop();
+    expect(dueByItem().N02).toBe('2026-12-28T15:59:59.999Z');
+    // Resumable paging: the summary says where to go on.
+    ctx.db.prepare('UPDATE notifications SET due_at = NULL').run();
+    const first = fillDueDates(ctx, officeCalendar(), 'all', { maxPages: 1, size: 2 });
+    expect(first).toMatchObject({ filled: 2, next: expect.any(Number) });
+    expect(fillDueDates(ctx, officeCalendar(), 'all', { after: first.next!, size: 2 })).toMatchObject({ filled: 3, next: null });
+  });
+
   it('reports items missing from the catalogue and leaves their deadline empty', async () => {
     await deliverOneCase();
     ctx.db.prepare('UPDATE notifications SET due_at = NULL').run();
     const without = { ...ctx, catalogue: { ...ctx.catalogue, items: ctx.catalogue.items.filter((i) => i.code !== 'N09') } };
-    expect(fillDueDates(without, officeCalendar(), 'all')).toEqual({ filled: 4, unknownItems: 1 });
+    expect(fillDueDates(without, officeCalendar(), 'all')).toEqual({ filled: 4, unknownItems: 1, next: null });
     expect(dueByItem().N09).toBeNull();
   });
 
