@@ -32,7 +32,10 @@ export function EChart({ option, label, testId }: EChartProps) {
   }, []);
 
   useEffect(() => {
-    chartRef.current?.setOption({ textStyle: { fontFamily: CHART_FONT, color: CHART_INK }, animation: false, ...option }, { notMerge: true });
+    // The default HTML tooltip writes its markup with style="" attributes through innerHTML, which
+    // the renderer CSP (style-src 'self') refuses; rich text draws the tooltip on the canvas instead.
+    const tooltip = option.tooltip && !Array.isArray(option.tooltip) ? { ...option.tooltip, renderMode: 'richText' as const } : option.tooltip;
+    chartRef.current?.setOption({ textStyle: { fontFamily: CHART_FONT, color: CHART_INK }, animation: false, ...option, tooltip }, { notMerge: true });
   }, [option]);
 
   return <div ref={boxRef} className="chart" role="img" aria-label={label} data-testid={`${testId}-canvas`} />;

@@ -4,7 +4,7 @@ import type { Granularity } from '../../../../shared/stats/dashboard';
 export const GRANULARITY_LABEL: Record<Granularity, string> = { day: '日', week: '週', month: '月' };
 
 /** The funnel's stages in the words of the counter (each counts notifications that got at least this far). */
-export const FUNNEL_LABEL = { created: '已建立', delivered: '已送達平台', received: '機關已收', closed: '已結案' } as const;
+export const FUNNEL_LABEL = { created: '已建立', delivered: '平台已收', received: '機關已收', closed: '已結案' } as const;
 
 /** Status order for stacked bars and tables: the lifecycle first, then the ways it stops. */
 export const STATUS_ORDER: readonly NotificationStatus[] = ['queued', 'sent', 'delivered', 'received', 'completed', 'rejected', 'failed'];
