@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/auth/roles';
 import { createCase } from '../cases/createCase';
-import { searchCases } from '../cases/queries';
+import { getCase, searchCases } from '../cases/queries';
 import type { Actor, ServiceContext } from '../context';
 import { makeContext, moveDraft, seedClerk, tempDir } from '../testing/fixtures';
 
@@ -51,5 +51,15 @@ describe('role-limited search', () => {
         expect(r).not.toMatch(/A123456789|王小明/);
       }
     }
+  });
+});
+
+describe('查詢紀錄 for case views (time, item, result)', () => {
+  it('a shown case and an unknown case number both leave a row with their result', () => {
+    getCase(ctx, clerk, caseNo);
+    expect(() => getCase(ctx, clerk, 'FS01-1151126-9999')).toThrow(/查無案件/);
+    const rows = ctx.db.prepare("SELECT at, case_no, detail FROM audit WHERE action = 'person.view' ORDER BY id").all() as { at: string; case_no: string; detail: string }[];
+    expect(rows.map((r) => [r.case_no, (JSON.parse(r.detail) as { result: string }).result])).toEqual([[caseNo, 'shown'], ['FS01-1151126-9999', 'not-found']]);
+    expect(rows.every((r) => r.at.length > 0)).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { maskPersonId, maskPhone } from '../../../shared/privacy/mask';
 import { maskName, maySee, PERSON_FIELD_ACCESS } from '../../../shared/auth/personFields';
 import type { Role } from '../../../shared/auth/roles';
 import { assertMaySearchPeople } from '../accounts/searchScope';
+import { withLookupLogged } from '../accounts/accessLog';
 import { isOverdue } from '../../../shared/overdue/deadline';
 
 const SUMMARY_SELECT = `
@@ -108,7 +109,7 @@ const HIDDEN = '（依權限不顯示）';
 
 /** Case detail for the case screen; the view of the person's record (the fields shown) is audited. */
 export function getCase(ctx: ServiceContext, actor: Actor, caseNo: string): CaseDetail {
-  const row = loadCaseRow(ctx, caseNo);
+  const row = withLookupLogged(ctx, actor, 'person.view', caseNo, () => loadCaseRow(ctx, caseNo));
   const role = actor.user.role;
   const events = ctx.db.prepare('SELECT status, at, reason FROM notification_events WHERE notification_id = ? ORDER BY id');
   const notifications = loadNotifications(ctx, row.id).map((n) => {
@@ -132,7 +133,7 @@ export function getCase(ctx: ServiceContext, actor: Actor, caseNo: string): Case
   });
   appendAudit(ctx.db, {
     at: ctx.clock.now().toISOString(), actorId: actor.user.id, actor: actor.user.username, action: 'person.view',
-    caseNo, personRef: row.person_ref, detail: { fields: ['idMasked', ...PERSON_FIELD_ACCESS[role]] }, workstation: actor.workstation, ip: actor.ip,
+    caseNo, personRef: row.person_ref, detail: { fields: ['idMasked', ...PERSON_FIELD_ACCESS[role]], result: 'shown' }, workstation: actor.workstation, ip: actor.ip,
   });
   return {
     caseNo: row.case_no,
