@@ -45,8 +45,9 @@ describe('office calendar file', () => {
     }
     expect(error).toBeInstanceOf(CalendarError);
     expect(error!.problems.map((p) => p.path)).toEqual(['days.0.date', 'days.2.name']);
-    expect(error!.message).toContain('days.0.date');
-    expect(error!.message).toMatch(/程式無法啟動/);
+    expect(error!.error.code).toBe('CALENDAR_INVALID');
+    expect(error!.error.message).toContain('days.0.date');
+    expect(error!.error.message).toMatch(/程式無法啟動/);
     // Schema-valid but wrong: each entry named.
     const semantic = { ...installed, days: [{ date: '2026-03-04', kind: 'workday', name: '週三補班' }] };
     expect(() => loadOfficeCalendar(calendarDir(JSON.stringify(semantic)))).toThrow('days.0：2026-03-04（週三補班）是平日，不需列為補行上班日');

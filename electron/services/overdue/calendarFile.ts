@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCalendar, formatCalendarProblems, validateCalendar, type CalendarProblem, type OfficeCalendar } from '../../../shared/overdue/calendar';
+import { AppFailure } from '../../../shared/result';
 import { resourcePath } from '../resources';
 
 export const CALENDAR_FILE = 'holidays.json';
 
-export class CalendarError extends Error {
+/**
+ * An AppFailure (code CALENDAR_INVALID), so the boot screen and both CLIs show its zh-TW message
+ * with every bad entry as they show any typed failure.
+ */
+export class CalendarError extends AppFailure {
   constructor(readonly file: string, readonly problems: CalendarProblem[]) {
-    super(`辦公日曆（${file}）有 ${problems.length} 個錯誤，程式無法啟動：\n${formatCalendarProblems(problems)}`);
+    super({ code: 'CALENDAR_INVALID', message: `辦公日曆（${file}）有 ${problems.length} 個錯誤，程式無法啟動：\n${formatCalendarProblems(problems)}` });
     this.name = 'CalendarError';
   }
 }
