@@ -5,18 +5,27 @@ import { go } from '../stores/route';
 import { toast } from '../stores/toasts';
 
 type Loaded = { url: string; fileName: string; pages: number };
+/** Which document the preview shows: the form to sign, or the citizen's receipt with the progress-lookup code (issue 7). */
+type Doc = 'form' | 'receipt';
+const DOC_NAME: Record<Doc, string> = { form: '申請書暨同意書', receipt: '收執聯' };
 
 /** After saving (or 重印): the combined application + consent form, to print for the citizen to sign. */
 export function PrintPreviewScreen({ caseNo, fresh }: { caseNo: string; fresh: boolean }) {
   const [pdf, setPdf] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [doc, setDoc] = useState<Doc>('form');
   const frameRef = useRef<HTMLIFrameElement>(null);
   const printRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     let url: string | null = null;
     let alive = true;
-    void call('cases.formPdf', { caseNo }).then((r) => {
+    const load = async () => {
+      if (doc === 'form') return call('cases.formPdf', { caseNo });
+      const r = await call('cases.receiptPdf', { caseNo });
+      return r.ok ? { ...r, value: { ...r.value, pages: 1 } } : r;
+    };
+    void load().then((r) => {
       if (!alive) return;
       if (!r.ok) {
         setError(r.error.message);
@@ -29,7 +38,7 @@ export function PrintPreviewScreen({ caseNo, fresh }: { caseNo: string; fresh: b
       alive = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [caseNo]);
+  }, [caseNo, doc]);
 
   useEffect(() => {
     if (pdf) printRef.current?.focus();
@@ -51,7 +60,7 @@ export function PrintPreviewScreen({ caseNo, fresh }: { caseNo: string; fresh: b
           <h1 className="page-title">{fresh ? '案件已儲存' : '重印同意書'}</h1>
           <p className="lead">
             案件編號 <strong className="mono case-no">{caseNo}</strong>
-            {pdf && ` · 申請書暨同意書 ${pdf.pages} 頁`}
+            {pdf && ` · ${DOC_NAME[doc]} ${pdf.pages} 頁`}
           </p>
           {fresh && <p className="field__help">請列印後交民眾核對內容並簽名，簽名後的同意書於日終掃描歸檔。</p>}
         </div>
@@ -71,17 +80,29 @@ export function PrintPreviewScreen({ caseNo, fresh }: { caseNo: string; fresh: b
           <button type="button" className="button" onClick={() => go({ screen: 'case', caseNo })}>
             前往案件
           </button>
+          {/* After 前往案件 so the clerk's tab order 列印 → 下載 → 前往案件 stays as it was. */}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setPdf(null);
+              setError(null);
+              setDoc(doc === 'form' ? 'receipt' : 'form');
+            }}
+          >
+            {doc === 'form' ? '列印收執聯' : '顯示同意書'}
+          </button>
         </div>
       </div>
       {error && (
         <p className="banner banner--error" role="alert">
-          同意書無法產生：{error}
+          {DOC_NAME[doc]}無法產生：{error}
         </p>
       )}
       {pdf ? (
-        <iframe ref={frameRef} className="pdf-frame" title={`案件 ${caseNo} 申請書暨同意書`} src={pdf.url} />
+        <iframe ref={frameRef} className="pdf-frame" title={`案件 ${caseNo} ${DOC_NAME[doc]}`} src={pdf.url} />
       ) : (
-        !error && <p className="empty">同意書產生中…</p>
+        !error && <p className="empty">{DOC_NAME[doc]}產生中…</p>
       )}
     </div>
   );

@@ -1,0 +1,84 @@
+import type { Page } from '@playwright/test';
+import { makeProgressRecord } from '../electron/services/progress/hash';
+import { n04LandEnvelope, notificationEnvelope } from '../platform/testing/envelopes';
+import { startTestPlatform, type TestPlatform } from '../platform/testing/harness';
+import { expect, origin, signIn, test } from './fixtures';
+
+/**
+ * Citizen progress lookup (issue 7) in Chromium: the clerk prints the receipt from the print
+ * preview; the citizen opens the platform's page from the receipt QR (case and code in the URL),
+ * the code leaves the address bar at once, the page shows each agency's status under its strict
+ * CSP; a wrong code shows the same "no data" as an unknown case.
+ */
+let platform: TestPlatform;
+const CASE_NO = 'FS01-1151127-0042';
+const CODE = 'K7PX3QMZ';
+
+test.beforeAll(async () => {
+  platform = await startTestPlatform();
+  const token = await platform.workstationToken();
+  const progress = makeProgressRecord(CASE_NO, CODE, 1);
+  const notifications = [notificationEnvelope({ caseNo: CASE_NO, progress }), n04LandEnvelope({ caseNo: CASE_NO, progress })];
+  const r = await platform.http.call('submitNotifications', { body: { notifications } }, token);
+  expect(r.status).toBe(200);
+});
+test.afterAll(async () => platform?.close());
+
+function watchCsp(page: Page): string[] {
+  const problems: string[] = [];
+  // Console errors about CSP or script failures only: the wrong-code lookup's 404 (and the browser's
+  // own favicon request) are expected "failed to load resource" lines.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
+test('the receipt QR opens the platform page: code stripped from the URL, statuses shown, no CSP violation', async ({ page, shot }) => {
+  const problems = watchCsp(page);
+  await page.setViewportSize({ width: 390, height: 844 }); // a phone
+  const lookup = page.waitForResponse((r) => r.url().endsWith('/v1/progress') && r.request().method() === 'POST');
+  await page.goto(`${platform.url}/progress?case=${CASE_NO}&code=${CODE}`);
+  expect((await lookup).status()).toBe(200);
+  await expect(page.getByRole('heading', { name: '案件進度查詢' })).toBeVisible();
+  expect(page.url()).not.toContain(CODE);
+  expect(page.url()).toContain(`case=${CASE_NO}`);
+  const items = page.locator('#items li');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('高雄市稅捐稽徵處');
+  await expect(items.nth(0).locator('.status')).toHaveText('已送達');
+  await expect(page.locator('body')).not.toContainText('王小明');
+  await expect(page.locator('body')).not.toContainText('A123456789');
+  await shot('progress-found');
+
+  // Typing a wrong code (lower case, with a dash, as people do): the same "no data" as any unknown case.
+  await page.getByLabel('查詢碼').fill('k7px-3qmy');
+  await page.getByRole('button', { name: '查詢' }).click();
+  await expect(page.getByRole('status')).toContainText('查無資料');
+  await expect(page.locator('#result')).toBeHidden();
+  await shot('progress-wrong-code');
+  expect(problems).toEqual([]);
+});
+
+test('the clerk shows and downloads the receipt from the print preview', async ({ page }) => {
+  await signIn(page, 'clerk');
+  const caseLink = page.locator('.case-link').first();
+  await expect(caseLink).toBeVisible();
+  const caseNo = (await caseLink.textContent())!.trim();
+  await caseLink.click();
+  await page.getByRole('button', { name: '重印同意書' }).click();
+  await expect(page.getByRole('button', { name: '列印收執聯' })).toBeVisible();
+  const receipt = page.waitForResponse((r) => r.url() === `${origin()}/api/cases.receiptPdf`);
+  await page.getByRole('button', { name: '列印收執聯' }).click();
+  const body = (await (await receipt).json()) as { ok: boolean; value: { fileName: string; pdfBase64: string } };
+  expect(body.ok).toBe(true);
+  expect(body.value.fileName).toBe(`${caseNo}-receipt.pdf`);
+  expect(Buffer.from(body.value.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(page.locator('iframe.pdf-frame')).toHaveAttribute('title', `案件 ${caseNo} 收執聯`);
+  const saved = page.waitForEvent('download');
+  await page.getByRole('link', { name: '下載' }).click();
+  expect((await saved).suggestedFilename()).toBe(`${caseNo}-receipt.pdf`);
+  await page.getByRole('button', { name: '顯示同意書' }).click();
+  await expect(page.locator('iframe.pdf-frame')).toHaveAttribute('title', `案件 ${caseNo} 申請書暨同意書`);
+});
