@@ -18,7 +18,7 @@ export function countOverdue(ctx: Pick<ServiceContext, 'db' | 'clock' | 'config'
 export function listOverdue(ctx: Pick<ServiceContext, 'db' | 'clock' | 'config' | 'catalogue'>, limit = 500): OverdueList {
   const now = ctx.clock.now();
   const rows = ctx.db
-    .prepare(`SELECT n.id, c.case_no, n.item_code, n.receiver_agency, n.status, n.delivered_at, n.due_at ${FROM} ORDER BY n.due_at, c.case_no, n.id LIMIT ?`)
+    .prepare(`SELECT n.id, c.case_no, n.item_code, n.receiver_agency, n.status, n.delivered_at, n.due_at ${FROM} ORDER BY n.due_at, n.rowid LIMIT ?`)
     .all(now.toISOString(), ctx.config.officeCode, limit) as {
     id: string; case_no: string; item_code: string; receiver_agency: string; status: NotificationStatus; delivered_at: string; due_at: string;
   }[];
