@@ -7,6 +7,7 @@ import { benchSearch1m } from './search1m';
 import { benchDevices } from './devices';
 import { benchAuditVerify1m } from './auditVerify1m';
 import { benchScan20 } from './scan20';
+import { benchStats1m } from './stats1m';
 import type { BenchEntry } from './stats';
 
 /**
@@ -28,6 +29,7 @@ const suites: [string, () => BenchEntry[] | Promise<BenchEntry[]>][] = [
   ['devices', benchDevices],
   ['audit-verify-1m', () => benchAuditVerify1m(log)],
   ['scan-20-pages', () => benchScan20(log)],
+  ['stats-1m', () => benchStats1m(log)],
 ];
 
 const results: BenchEntry[] = [];

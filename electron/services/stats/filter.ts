@@ -3,7 +3,7 @@ import { AppFailure } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { nextDay, taipeiDayStartUtc } from './period';
 
-/** A validated filter turned into SQL over `notifications n JOIN cases c`: the WHERE text and its parameters. */
+/** A validated filter turned into SQL over `notifications n`: the WHERE text and its parameters. */
 export type FilterSql = { where: string; params: unknown[]; fromUtc: string; toUtc: string };
 
 const refuse = (code: string, message: string, path: string): never => {
@@ -47,7 +47,7 @@ export function filterSql(f: StatsFilter): FilterSql {
   eq('n.receiver_agency', f.agency);
   eq('n.kind', f.kind);
   eq('n.status', f.status);
-  eq('c.office_code', f.office);
-  eq('c.clerk_id', f.clerkId);
+  eq('n.stats_office', f.office);
+  eq('n.stats_clerk', f.clerkId);
   return { where: parts.join(' AND '), params, fromUtc, toUtc };
 }

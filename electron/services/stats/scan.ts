@@ -1,10 +1,9 @@
-import type { NotificationStatus } from '../../../shared/cases/schema';
 import type { StatsFilter } from '../../../shared/stats/dashboard';
 import type { ServiceContext } from '../context';
 import type { FilterSql } from './filter';
-import { daysBetween, nextDay, taipeiDayStartUtc } from './period';
+import { daysBetween } from './period';
 
-/** Everything one pass over the filtered notifications yields; the dashboard is shaped from it. */
+/** Everything the passes over the filtered notifications yield; the dashboard is shaped from it. */
 export type Tally = {
   total: number;
   cases: number;
@@ -17,70 +16,84 @@ export type Tally = {
   byDay: Map<string, number>;
   /** Notifications whose furthest milestone is at least delivered / received / closed. */
   reached: { delivered: number; received: number; closed: number };
-  /** Seconds per receiving agency. */
-  durations: Map<string, { toDelivery: number[]; toReceipt: number[]; toCompletion: number[] }>;
+  /** Seconds per receiving agency, unsorted. */
+  durations: Map<string, { toDelivery: Float64Array; toReceipt: Float64Array; toCompletion: Float64Array }>;
   overdueByAgency: Map<string, number>;
 };
 
-type Row = [string, string, string, NotificationStatus, number, string, number, number | null, number | null, number | null, number, number];
+type Cell = [key: string, n: number, delivered: number, received: number, closed: number, overdue: number];
 
-const bump = <K>(m: Map<K, number>, k: K): void => {
-  m.set(k, (m.get(k) ?? 0) + 1);
+/** Separates the parts of a cell key (codes never contain control characters). */
+const SEP = '\u001f';
+const add = <K>(m: Map<K, number>, k: K, n: number): void => {
+  m.set(k, (m.get(k) ?? 0) + n);
+};
+
+/** `group_concat` of milliseconds → seconds. */
+const seconds = (list: string | null): Float64Array => {
+  if (list === null) return new Float64Array(0);
+  const parts = list.split(',');
+  const out = new Float64Array(parts.length);
+  for (let i = 0; i < parts.length; i++) out[i] = Number(parts[i]) / 1000;
+  return out;
 };
 
 /**
- * One ordered pass over the covering index notifications_stats (created_at first), joined to the
- * case for office and clerk. Rows arrive in created_at order, so the Taipei day of each row is
- * found by walking precomputed day boundaries (string compares, no date parsing per row).
- * Durations are computed by SQLite with millisecond precision ('subsec').
+ * Two passes over the index notifications_stats (migration 005), neither touching table rows nor
+ * cases: SQLite groups the period into cells (Taipei day × item × agency × status × office ×
+ * clerk) so JavaScript sees thousands of cells rather than every notification; a second
+ * pass hands back each agency's turnaround samples as one string per agency and measure (no
+ * per-row objects) and counts distinct cases.
  */
 export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: FilterSql, nowIso: string): Tally {
-  const days = daysBetween(f.from, f.to);
-  const boundaries = days.map((d) => taipeiDayStartUtc(nextDay(d))); // end of each day, exclusive
   const t: Tally = {
     total: 0, cases: 0, byItem: new Map(), byAgency: new Map(), byOffice: new Map(), byClerk: new Map(), byStatus: new Map(),
-    byDay: new Map(days.map((d) => [d, 0])), reached: { delivered: 0, received: 0, closed: 0 }, durations: new Map(), overdueByAgency: new Map(),
+    byDay: new Map(daysBetween(f.from, f.to).map((d) => [d, 0])), reached: { delivered: 0, received: 0, closed: 0 }, durations: new Map(), overdueByAgency: new Map(),
   };
-  const stmt = ctx.db
+  // One text key per cell: SQLite has no hash aggregation, and its sorter compares one key far
+  // faster than six columns (measured ~2x on a month of a million-row file).
+  const cells = ctx.db
     .prepare(
-      `SELECT n.created_at, n.item_code, n.receiver_agency, n.status, n.case_id, c.office_code, c.clerk_id,
-              unixepoch(n.delivered_at, 'subsec') - unixepoch(n.created_at, 'subsec'),
-              unixepoch(n.received_at, 'subsec') - unixepoch(n.delivered_at, 'subsec'),
-              unixepoch(n.closed_at, 'subsec') - unixepoch(n.delivered_at, 'subsec'),
-              CASE WHEN n.closed_at IS NOT NULL THEN 3 WHEN n.received_at IS NOT NULL THEN 2 WHEN n.delivered_at IS NOT NULL THEN 1 ELSE 0 END,
-              n.due_at IS NOT NULL AND n.due_at < ? AND n.closed_at IS NULL
-         FROM notifications n JOIN cases c ON c.id = n.case_id
+      `SELECT date(n.created_at, '+8 hours') || char(31) || n.item_code || char(31) || n.receiver_agency || char(31) || n.status
+                || char(31) || n.stats_office || char(31) || n.stats_clerk AS cell,
+              COUNT(*), SUM(n.stage >= 1), SUM(n.stage >= 2), SUM(n.stage = 3), SUM(n.stage < 3 AND n.due_at < ?)
+         FROM notifications n INDEXED BY notifications_stats
         WHERE ${sql.where}
-        ORDER BY n.created_at`,
+        GROUP BY cell`,
     )
-    .raw();
-  const seenCases = new Set<number>();
-  let day = 0;
-  for (const r of stmt.iterate(nowIso, ...sql.params) as IterableIterator<Row>) {
-    const [createdAt, item, agency, status, caseId, office, clerk, toDelivery, toReceipt, toCompletion, furthest, overdue] = r;
-    while (createdAt >= boundaries[day]!) day++;
-    t.total++;
-    seenCases.add(caseId);
-    bump(t.byItem, item);
-    bump(t.byOffice, office);
-    bump(t.byClerk, clerk);
-    bump(t.byStatus, status);
-    const dayKey = days[day]!;
-    t.byDay.set(dayKey, t.byDay.get(dayKey)! + 1);
+    .raw()
+    .all(nowIso, ...sql.params) as Cell[];
+  for (const [key, n, delivered, received, closed, overdue] of cells) {
+    const [day, item, agency, status, office, clerk] = key.split(SEP) as [string, string, string, string, string, string];
+    t.total += n;
+    add(t.byItem, item, n);
+    add(t.byOffice, office, n);
+    add(t.byClerk, Number(clerk), n);
+    add(t.byStatus, status, n);
+    add(t.byDay, day, n);
     let a = t.byAgency.get(agency);
     if (!a) t.byAgency.set(agency, (a = { total: 0, byStatus: new Map() }));
-    a.total++;
-    bump(a.byStatus, status);
-    if (furthest >= 1) t.reached.delivered++;
-    if (furthest >= 2) t.reached.received++;
-    if (furthest >= 3) t.reached.closed++;
-    let d = t.durations.get(agency);
-    if (!d) t.durations.set(agency, (d = { toDelivery: [], toReceipt: [], toCompletion: [] }));
-    if (toDelivery !== null) d.toDelivery.push(toDelivery);
-    if (toReceipt !== null) d.toReceipt.push(toReceipt);
-    if (toCompletion !== null) d.toCompletion.push(toCompletion);
-    if (overdue) bump(t.overdueByAgency, agency);
+    a.total += n;
+    add(a.byStatus, status, n);
+    t.reached.delivered += delivered;
+    t.reached.received += received;
+    t.reached.closed += closed;
+    if (overdue > 0) add(t.overdueByAgency, agency, overdue);
   }
-  t.cases = seenCases.size;
+  if (t.total === 0) return t;
+
+  // One aggregate per agency and measure, filtered in C: no GROUP BY sort, one row back.
+  const agencies = [...t.byAgency.keys()];
+  const measures = ['to_delivery_ms', 'to_receipt_ms', 'to_completion_ms'];
+  const columns = agencies.flatMap(() => measures.map((m) => `group_concat(n.${m}) FILTER (WHERE n.receiver_agency = ?)`));
+  const row = ctx.db
+    .prepare(`SELECT COUNT(DISTINCT n.case_id), ${columns.join(', ')} FROM notifications n INDEXED BY notifications_stats WHERE ${sql.where}`)
+    .raw()
+    .get(...agencies.flatMap((a) => measures.map(() => a)), ...sql.params) as [number, ...(string | null)[]];
+  t.cases = row[0];
+  agencies.forEach((agency, i) => {
+    const [d, r, c] = [1, 2, 3].map((k) => seconds(row[i * 3 + k] as string | null)) as [Float64Array, Float64Array, Float64Array];
+    t.durations.set(agency, { toDelivery: d, toReceipt: r, toCompletion: c });
+  });
   return t;
 }

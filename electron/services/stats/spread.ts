@@ -8,7 +8,7 @@ import type { Spread } from '../../../shared/stats/dashboard';
 export function spreadOf(samples: readonly number[] | Float64Array): Spread {
   const n = samples.length;
   if (n === 0) return { n: 0, medianS: null, p90S: null };
-  const sorted = Float64Array.from(samples).sort();
+  const sorted = (samples instanceof Float64Array ? samples.slice() : Float64Array.from(samples)).sort();
   const rank = (p: number): number => sorted[Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1))]!;
   return { n, medianS: roundMs(rank(50)), p90S: roundMs(rank(90)) };
 }

@@ -11,7 +11,7 @@ export function verificationSpread(ctx: ServiceContext, sql: FilterSql): Spread 
   const samples = ctx.db
     .prepare(
       `SELECT unixepoch(MIN(a.received_at), 'subsec') - unixepoch(n.delivered_at, 'subsec')
-         FROM notifications n JOIN cases c ON c.id = n.case_id JOIN verification_answers a ON a.notification_id = n.id
+         FROM notifications n JOIN verification_answers a ON a.notification_id = n.id
         WHERE ${sql.where} AND n.kind = 'verification' AND n.delivered_at IS NOT NULL
         GROUP BY n.id`,
     )

@@ -1,0 +1,119 @@
+import { StatsFilter, type StatsFilterInput } from '../shared/stats/dashboard';
+import { createUser, ensureOffice } from '../electron/services/auth/users';
+import type { ServiceContext } from '../electron/services/context';
+import { computeDashboard } from '../electron/services/stats/dashboard';
+import { filterSql } from '../electron/services/stats/filter';
+import { makeContext, tempDir } from '../electron/services/testing/fixtures';
+import { entry, percentile, timeRuns, type BenchEntry } from './stats';
+
+const NOTIFICATIONS = 1_000_000;
+const PER_CASE = 4;
+const CASES = NOTIFICATIONS / PER_CASE;
+/** Five years of one busy office's file, up to the bench's "today" (TEST_NOW, 2026-11-26 Taipei). */
+const START_S = Date.parse('2022-01-01T00:00:00Z') / 1000;
+const SPAN_S = Date.parse('2026-11-26T00:00:00Z') / 1000 - START_S;
+const STEP_S = Math.floor(SPAN_S / CASES);
+const CLERKS = 8;
+const RUNS = 15;
+
+/**
+ * Fills the file with NOTIFICATIONS notifications in one transaction, straight from recursive CTEs
+ * (no per-row round trips): four per case, realistic mixes of items, statuses and turnaround
+ * (deterministic pseudo-random numbers from the row number), deadlines, answers to verifications
+ * and a lookup-heavy audit trail. Milestone columns are written directly (bench data, not history).
+ */
+export function generateStatsData(ctx: ServiceContext): void {
+  const db = ctx.db;
+  ensureOffice(db, 'FS01', '鳳山區戶政事務所');
+  ensureOffice(db, 'FS02', '大寮區戶政事務所');
+  for (let i = 1; i <= CLERKS; i++) createUser(db, { username: `clerk${i}`, displayName: `承辦人${i}`, role: 'counter_clerk', officeCode: i <= 6 ? 'FS01' : 'FS02', password: 'demo1234' }, '2022-01-01T00:00:00.000Z');
+  db.pragma('synchronous = OFF');
+  const ts = (expr: string): string => `strftime('%Y-%m-%dT%H:%M:%fZ', ${expr}, 'unixepoch')`;
+  db.transaction(() => {
+    db.prepare("INSERT INTO people (person_id, id_kind, name, birth_date, address, updated_at) VALUES ('A123456789', 'national', '王小明', '1990-03-15', 'a', 't')").run();
+    db.exec(`
+      WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${CASES - 1})
+      INSERT INTO cases (id, case_no, office_code, person_ref, life_event, old_address, new_address, move_date, has_house_tax_bill, status, clerk_id, catalogue_version, form_version, created_at, local_date)
+      SELECT i + 1, 'B' || i, CASE WHEN i % ${CLERKS} >= 6 THEN 'FS02' ELSE 'FS01' END, 1, 'move', 'a', 'b', '2026-01-01', 1, 'submitted',
+             1 + i % ${CLERKS}, 'v', 'f', ${ts(`${START_S} + i * ${STEP_S}`)}, date(${START_S} + i * ${STEP_S}, 'unixepoch', '+8 hours')
+      FROM n;
+
+      WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${NOTIFICATIONS - 1}),
+      r AS (SELECT i, i / ${PER_CASE} AS c, (i * 2654435761) % 1000 AS h, (i * 40503 + 7) % 997 AS h2, (i * 69069 + 1) % 1009 AS h3 FROM n),
+      it AS (SELECT r.*, CASE i % 4 WHEN 0 THEN 'N01' WHEN 1 THEN 'N04' WHEN 2 THEN CASE WHEN h < 500 THEN 'N08' ELSE 'N09' END
+                                    ELSE CASE WHEN h < 600 THEN 'V01' WHEN h < 800 THEN 'N02' ELSE 'V03' END END AS item,
+                         ${START_S} + c * ${STEP_S} AS t FROM r),
+      m AS (SELECT it.*,
+                   CASE WHEN h >= 40 THEN t + 2 + h2 END AS dl,
+                   CASE WHEN h >= 90 THEN t + 2 + h2 + 600 + h2 * h3 * 3 END AS rc,
+                   CASE WHEN h >= 180 THEN t + 2 + h2 + 600 + h2 * h3 * 3 + h3 * 1200 END AS cl
+            FROM it)
+      INSERT INTO notifications (id, case_id, item_code, kind, receiver_agency, payload, status, created_at, updated_at, delivered_at, received_at, closed_at, due_at, stats_office, stats_clerk)
+      SELECT printf('b%09d', i), c + 1, item, CASE WHEN item LIKE 'V%' THEN 'verification' ELSE 'notification' END,
+             CASE item WHEN 'N04' THEN 'KH-LAND-FS' WHEN 'N08' THEN 'THB-KH-MV' WHEN 'N09' THEN 'KH-SOCIAL' WHEN 'V03' THEN 'KH-SOCIAL' ELSE 'KH-TAX' END,
+             '{}', CASE WHEN h < 15 THEN 'failed' WHEN h < 30 THEN 'queued' WHEN h < 40 THEN 'sent' WHEN h < 90 THEN 'delivered' WHEN h < 180 THEN 'received'
+                        WHEN h < 210 THEN 'rejected' ELSE 'completed' END,
+             ${ts('t')}, ${ts('t')},
+             CASE WHEN dl IS NOT NULL THEN ${ts('dl')} END, CASE WHEN rc IS NOT NULL THEN ${ts('rc')} END, CASE WHEN cl IS NOT NULL THEN ${ts('cl')} END,
+             CASE WHEN dl IS NOT NULL THEN ${ts(`t + ${14 * 86_400}`)} END,
+             CASE WHEN c % ${CLERKS} >= 6 THEN 'FS02' ELSE 'FS01' END, 1 + c % ${CLERKS}
+      FROM m;
+
+      INSERT INTO verification_answers (notification_id, found, text, actor, answered_at, change_cursor, received_at)
+      SELECT id, 1, '有', 'agency', delivered_at, rowid, strftime('%Y-%m-%dT%H:%M:%fZ', delivered_at, '+' || (60 + rowid % 7200) || ' seconds')
+      FROM notifications WHERE kind = 'verification' AND delivered_at IS NOT NULL AND rowid % 5 <> 0;
+
+      WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299999)
+      INSERT INTO audit (at, actor_id, actor, action, detail, prev_hash, hash)
+      SELECT ${ts(`${START_S} + i * ${Math.floor(SPAN_S / 300_000)}`)}, 1 + i % ${CLERKS}, 'clerk' || (1 + (i * 7) % ${CLERKS}),
+             CASE i % 5 WHEN 0 THEN 'person.view' WHEN 1 THEN 'case.search' WHEN 2 THEN 'case.create' WHEN 3 THEN 'case.print' ELSE 'session.login' END,
+             NULL, 'bench', 'bench'
+      FROM n;
+    `);
+  })();
+  db.pragma('synchronous = FULL');
+  db.exec('ANALYZE');
+}
+
+/** What a supervisor looks at: this month by day, the last quarter by week, this year by month, and narrowed variants. */
+export const REPRESENTATIVE_FILTERS: StatsFilterInput[] = [
+  { from: '2026-11-01', to: '2026-11-26', granularity: 'day' },
+  { from: '2026-10-01', to: '2026-10-31', granularity: 'day', agency: 'KH-TAX' },
+  { from: '2026-08-27', to: '2026-11-26', granularity: 'week' },
+  { from: '2026-08-27', to: '2026-11-26', granularity: 'week', clerkId: 3, status: 'completed' },
+  { from: '2026-08-27', to: '2026-11-26', granularity: 'week', kind: 'verification' },
+  { from: '2026-01-01', to: '2026-11-26', granularity: 'month', item: 'N08' },
+  { from: '2026-01-01', to: '2026-11-26', granularity: 'month' },
+];
+
+/**
+ * stats-1m: the `stats.dashboard` computation (every figure of the screen) over 1,000,000
+ * notifications for the representative filters; value = the worst filter's p95. Baseline: a plain
+ * indexed `SELECT COUNT(*)` of the same period's rows, in the same run.
+ */
+export function benchStats1m(log: (s: string) => void): BenchEntry[] {
+  const tmp = tempDir('nin1-bench-stats-');
+  try {
+    const ctx = makeContext(tmp.file('stats1m.sqlite'));
+    const t0 = Date.now();
+    generateStatsData(ctx);
+    log(`  generated ${NOTIFICATIONS.toLocaleString()} notifications in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const count = ctx.db.prepare('SELECT COUNT(*) FROM notifications n WHERE n.created_at >= ? AND n.created_at < ?').pluck();
+    let worst = 0;
+    let worstBaseline = 0;
+    let worstLabel = '';
+    for (const input of REPRESENTATIVE_FILTERS) {
+      const f = StatsFilter.parse(input);
+      let total = 0;
+      const p95 = percentile(timeRuns(RUNS, () => (total = computeDashboard(ctx, f).total), 2), 95);
+      const sql = filterSql(f);
+      const base = percentile(timeRuns(RUNS, () => count.get(sql.fromUtc, sql.toUtc), 2), 95);
+      log(`  ${JSON.stringify(input)}: ${total.toLocaleString()} notifications, p95 ${p95.toFixed(1)} ms (COUNT(*) ${base.toFixed(1)} ms)`);
+      if (p95 > worst) [worst, worstBaseline, worstLabel] = [p95, base, JSON.stringify(input)];
+    }
+    ctx.db.close();
+    return [entry('stats-1m', worst, 'ms', 200, { baseline: worstBaseline, note: `worst filter ${worstLabel}` })];
+  } finally {
+    tmp.cleanup();
+  }
+}
