@@ -196,8 +196,36 @@ test('a period typed in ROC dates with nothing in it shows the empty state; a re
   await expect(to).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('a counter clerk has no 統計報表 button', async ({ page }) => {
+test('a refusal from the services shows as a zh-TW alert, never a stack trace, and the next answer clears it', async ({ page }) => {
+  await signIn(page, 'supervisor');
+  await page.getByRole('button', { name: '統計報表' }).click();
+  await expect(page.getByTestId('chart-trend')).toBeVisible();
+
+  // The screen offers only catalogue codes, so the services' typed refusal is injected at the HTTP
+  // boundary, shaped exactly as the host sends it (electron/services/stats/filter.ts).
+  await page.route('**/api/stats.dashboard', (route) =>
+    route.fulfill({ json: { ok: false, error: { code: 'STATS_AGENCY_UNKNOWN', message: '查無機關代碼「KH-XX」', path: 'agency' } } }),
+  );
+  await page.getByRole('button', { name: '套用' }).click();
+  const alert = page.getByTestId('stats-error');
+  await expect(alert).toHaveText('統計無法產生：查無機關代碼「KH-XX」');
+  await expect(alert).toHaveAttribute('role', 'alert');
+  await expect(page.getByTestId('chart-trend')).toHaveCount(0);
+  await expect(page.getByText(/Error|at .*\.ts|STATS_AGENCY_UNKNOWN/)).toHaveCount(0);
+
+  await page.unroute('**/api/stats.dashboard');
+  await page.getByRole('button', { name: '套用' }).click();
+  await expect(page.getByTestId('chart-trend')).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
+
+test('a counter clerk has no 統計報表 button; the system administrator has one', async ({ page }) => {
   await signIn(page, 'clerk');
   await expect(page.getByRole('button', { name: '新案件' })).toBeVisible();
   await expect(page.getByRole('button', { name: '統計報表' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: '登出' }).click();
+  await signIn(page, 'admin');
+  await page.getByRole('button', { name: '統計報表' }).click();
+  await expect(page.getByTestId('chart-trend')).toBeVisible();
 });
