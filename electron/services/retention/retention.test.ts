@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../audit/audit';
 import { createCase } from '../cases/createCase';
 import type { ServiceContext } from '../context';
@@ -9,6 +9,7 @@ import { makeContext, moveDraft, seedClerk, tempDir, TEST_NOW } from '../testing
 import { caseVerdicts } from './eligibility';
 import { TOMBSTONE_NAME } from './purge';
 import { runRetention } from './run';
+import { scheduleRetention } from './schedule';
 
 /**
  * Retention purge on a real SQLite file: cases taken on TEST_NOW, their notifications closed (or
@@ -115,5 +116,18 @@ describe('retention purge', () => {
     expect(r).toMatchObject({ purged: 1, caseNos: [shared] });
     expect(ctx.db.prepare("SELECT COUNT(*) FROM people WHERE person_id = 'A123456789' OR name = '王小明'").pluck().get()).toBe(0);
     expect(caseVerdicts(ctx.db, ctx.catalogue, NOW_LATER).map((v) => v.caseNo).sort()).toEqual([young, open].sort());
+  });
+});
+
+describe('daily retention run in the app', () => {
+  it('runs after the first delay, audits the run, and stops on request', async () => {
+    const runs = () => ctx.db.prepare("SELECT COUNT(*) FROM audit WHERE action = 'retention.run'").pluck().get() as number;
+    const before = runs();
+    const schedule = scheduleRetention(ctx, { firstAfterMs: 5, everyMs: 24 * 60 * 60_000 });
+    try {
+      await vi.waitFor(() => expect(runs()).toBe(before + 1), { timeout: 10_000 });
+    } finally {
+      schedule.stop();
+    }
   });
 });
