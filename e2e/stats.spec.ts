@@ -74,6 +74,7 @@ const savedBytes = async (download: Download): Promise<Buffer> => {
 test.use({ viewport: { width: 1280, height: 1700 } });
 
 test('a supervisor opens statistics, changes filters, sees the charts change, and exports CSV, XLSX and PDF', async ({ page, shot }) => {
+  test.slow(); // many steps and four downloads in one story; a loaded 2-core machine needs the headroom
   const errors = watchErrors(page);
   await signIn(page, 'supervisor');
   // Counted from here: sign-in already logs one `script-src eval` refusal, zod 4 probing whether it
