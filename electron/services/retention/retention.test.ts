@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../audit/audit';
 import { createCase } from '../cases/createCase';
-import type { ServiceContext } from '../context';
+import { getCase } from '../cases/queries';
+import type { Actor, ServiceContext } from '../context';
 import { storeRootFor } from '../scanning/store';
 import { makeContext, moveDraft, seedClerk, tempDir, TEST_NOW } from '../testing/fixtures';
 import { caseVerdicts } from './eligibility';
@@ -17,6 +18,7 @@ import { scheduleRetention } from './schedule';
  */
 const tmp = tempDir('nin1-retention-');
 let ctx: ServiceContext;
+let clerk: Actor;
 let oldClosed: string; // all closed long ago → purged
 let shared: string; // same person as oldClosed, still open → untouched, keeps the person
 let young: string; // closed, but recently
@@ -44,6 +46,7 @@ const personOf = (caseNo: string) =>
 beforeAll(() => {
   ctx = makeContext(tmp.file('retention.sqlite'));
   const actor = seedClerk(ctx);
+  clerk = actor;
   oldClosed = createCase(ctx, actor, moveDraft()).caseNo;
   shared = createCase(ctx, actor, moveDraft()).caseNo;
   young = createCase(ctx, actor, moveDraft({ person: { id: 'F223456786', name: '林美珠', birthDate: '1985-07-04', phone: '0933222111' } })).caseNo;
@@ -98,6 +101,11 @@ describe('retention purge', () => {
     expect(existsSync(join(storeRootFor(ctx.db), 'attachments/ab/abc123.pdf'))).toBe(false);
     expect(ctx.db.prepare('SELECT COUNT(*) FROM attachments WHERE case_id = ?').pluck().get(caseId(oldClosed))).toBe(1);
     expect(ctx.db.prepare('SELECT files_deleted, retention_years FROM purged_cases WHERE case_id = ?').get(caseId(oldClosed))).toEqual({ files_deleted: 1, retention_years: 5 });
+    // The purged case still opens (statuses, dates, items), with nothing personal left to show.
+    const shown = getCase(ctx, clerk, oldClosed);
+    expect(shown.person.name).toBe(TOMBSTONE_NAME);
+    expect(shown.oldAddress).toBe('');
+    expect(shown.notifications.every((n) => Object.keys(n.payload).length === 0 && n.events.length >= 2)).toBe(true);
   });
 
   it('audits the run and each case without personal data, and the chain still verifies', () => {
