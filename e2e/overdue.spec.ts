@@ -6,6 +6,8 @@ import type { Page } from '@playwright/test';
 import { runHost } from '../electron/host/runHost';
 import { formatRocDateShort } from '../shared/validators/rocDate';
 import { taipeiDayOf } from '../shared/overdue/deadline';
+import { seedDemo as seedPlatformDemo } from '../platform/demo';
+import { startTestPlatform, type TestPlatform } from '../platform/testing/harness';
 import { expect, test } from './fixtures';
 
 /**
@@ -115,4 +117,58 @@ test('the supervisor sees the overdue list, opens the worst case with the keyboa
 test('a counter clerk has no overdue button (the call itself is refused: api/permissionMatrix.test.ts)', async ({ page }) => {
   await signInAt(page, 'clerk');
   await expect(page.getByTestId('overdue-button')).toHaveCount(0);
+});
+
+/**
+ * The agency's side, on a host synced to a real platform whose clock the test moves: the demo's
+ * past cases are delivered on 2026-11-26; forty days later the tax office's inbox flags the late
+ * ones (computed by the platform) and filters to them.
+ */
+test.describe('agency inbox', () => {
+  let platform: TestPlatform | null = null;
+  let agencyHost: Awaited<ReturnType<typeof runHost>> | null = null;
+  let agencyDir: string;
+
+  test.beforeAll(async () => {
+    platform = await startTestPlatform();
+    await seedPlatformDemo(platform.store, platform.clock, platform.platform.deps.config.catalogue);
+    agencyDir = mkdtempSync(join(tmpdir(), 'nin1-e2e-overdue-inbox-'));
+    agencyHost = await runHost(['--port', '0', '--db', join(agencyDir, 'counter.sqlite'), '--platform', platform.url]);
+  });
+  test.afterAll(async () => {
+    await agencyHost?.close();
+    await platform?.close();
+    rmSync(agencyDir, { recursive: true, force: true });
+  });
+
+  test('the tax office sees 逾時 on late rows and can list only those', async ({ page }) => {
+    test.setTimeout(120_000);
+    // Wait for the demo's past cases to reach the platform (delivered at its clock, 2026-11-26).
+    await expect
+      .poll(async () => (await platform!.store.counts()).notifications, { timeout: 60_000 })
+      .toBeGreaterThan(300);
+    platform!.clock.set('2027-01-05T01:00:00.000Z'); // 40 days on: every 1-, 14- and 30-day limit has passed
+
+    await page.goto(agencyHost!.url);
+    await expect(page.getByLabel('帳號', { exact: true })).toBeFocused();
+    await page.keyboard.type('tax');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('demo1234');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: '高雄市稅捐稽徵處 收件匣' })).toBeVisible();
+
+    await page.getByTestId('inbox-overdue').check();
+    const rows = page.locator('.table--inbox tbody tr');
+    await expect(rows.first()).toBeVisible();
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(10);
+    // Every row listed is flagged, with its deadline in ROC form.
+    await expect(rows.locator('.badge--overdue')).toHaveCount(n);
+    await expect(rows.first().locator('.badge--overdue')).toHaveText(/^逾時（期限 115\/1[12]\/\d{2}）$/);
+    await page.screenshot({ path: test.info().outputPath('overdue-agency-inbox.png') }); // the first screenful: hundreds of rows
+
+    // Back to the normal list: today's deliveries filter is off, nothing of 2026-11-26 is closed, so all are flagged too.
+    await page.getByTestId('inbox-overdue').uncheck();
+    await expect(rows.first().locator('.badge--overdue')).toBeVisible();
+  });
 });
