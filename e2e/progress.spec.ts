@@ -5,8 +5,8 @@ import { startTestPlatform, type TestPlatform } from '../platform/testing/harnes
 import { expect, origin, signIn, test } from './fixtures';
 
 /**
- * Citizen progress lookup (issue 7) in Chromium: the clerk prints the receipt from the print
- * preview; the citizen opens the platform's page from the receipt QR (case and code in the URL),
+ * Citizen progress lookup (issue 7) in Chromium: the clerk shows the receipt on the print
+ * preview (and reissues its code); the citizen opens the platform's page from the receipt QR (case and code in the URL),
  * the code leaves the address bar at once, the page shows each agency's status under its strict
  * CSP; a wrong code shows the same "no data" as an unknown case.
  */
@@ -68,9 +68,9 @@ test('the clerk shows and downloads the receipt from the print preview', async (
   const caseNo = (await caseLink.textContent())!.trim();
   await caseLink.click();
   await page.getByRole('button', { name: '重印同意書' }).click();
-  await expect(page.getByRole('button', { name: '列印收執聯' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '顯示收執聯' })).toBeVisible();
   const receipt = page.waitForResponse((r) => r.url() === `${origin()}/api/cases.receiptPdf`);
-  await page.getByRole('button', { name: '列印收執聯' }).click();
+  await page.getByRole('button', { name: '顯示收執聯' }).click();
   const body = (await (await receipt).json()) as { ok: boolean; value: { fileName: string; pdfBase64: string } };
   expect(body.ok).toBe(true);
   expect(body.value.fileName).toBe(`${caseNo}-receipt.pdf`);
@@ -79,6 +79,14 @@ test('the clerk shows and downloads the receipt from the print preview', async (
   const saved = page.waitForEvent('download');
   await page.getByRole('link', { name: '下載' }).click();
   expect((await saved).suggestedFilename()).toBe(`${caseNo}-receipt.pdf`);
+  // Reissue: the first press asks, the second issues a new code and the receipt is drawn again.
+  await page.getByRole('button', { name: '重新核發查詢碼' }).click();
+  const again = page.waitForResponse((r) => r.url() === `${origin()}/api/cases.receiptPdf`);
+  await page.getByRole('button', { name: '確定重新核發？舊查詢碼將失效' }).click();
+  await expect(page.getByText('已重新核發查詢碼（第 2 次核發）')).toBeVisible();
+  const reissued = (await (await again).json()) as { ok: boolean; value: { pdfBase64: string } };
+  expect(reissued.ok).toBe(true);
+  expect(reissued.value.pdfBase64).not.toBe(body.value.pdfBase64);
   await page.getByRole('button', { name: '顯示同意書' }).click();
   await expect(page.locator('iframe.pdf-frame')).toHaveAttribute('title', `案件 ${caseNo} 申請書暨同意書`);
 });

@@ -17,4 +17,14 @@ export const progressApi = {
     access: CASE_WRITERS,
     summary: '案件收執聯 PDF（案件編號、通報機關、進度查詢碼與 QR 碼；列印記錄稽核）',
   }),
+  /**
+   * A new progress-lookup code for the case (lost receipt, code seen by others, case saved before
+   * codes existed); the old one stops working once the platform has the new record. Audited.
+   */
+  'cases.receiptReissue': call({
+    input: z.strictObject({ caseNo: CaseNo }),
+    output: z.object({ caseNo: z.string(), issue: z.number().int(), resent: z.boolean() }),
+    access: CASE_WRITERS,
+    summary: '重新核發案件進度查詢碼（舊碼失效；經同步送平台；記錄稽核）',
+  }),
 };

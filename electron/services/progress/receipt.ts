@@ -21,7 +21,7 @@ export function receiptModel(ctx: ServiceContext, caseNo: string): ReceiptModel 
   const row = loadCaseRow(ctx, caseNo);
   const code = progressCodeOf(ctx.db, row.id);
   if (!code) {
-    throw new AppFailure({ code: 'PROGRESS_CODE_MISSING', message: `案件「${caseNo}」建立於進度查詢功能啟用前，沒有查詢碼，無法列印收執聯` });
+    throw new AppFailure({ code: 'PROGRESS_CODE_MISSING', message: `案件「${caseNo}」建立於進度查詢功能啟用前，沒有查詢碼；請先按「重新核發查詢碼」再列印收執聯` });
   }
   const base = platformBaseUrl(ctx);
   return {

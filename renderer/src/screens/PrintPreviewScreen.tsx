@@ -14,6 +14,9 @@ export function PrintPreviewScreen({ caseNo, fresh }: { caseNo: string; fresh: b
   const [pdf, setPdf] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [doc, setDoc] = useState<Doc>('form');
+  /** Bumped after a reissue so the receipt is rendered again with the new code. */
+  const [rev, setRev] = useState(0);
+  const [confirming, setConfirming] = useState(false);
   const frameRef = useRef<HTMLIFrameElement>(null);
   const printRef = useRef<HTMLButtonElement>(null);
 
@@ -38,11 +41,29 @@ export function PrintPreviewScreen({ caseNo, fresh }: { caseNo: string; fresh: b
       alive = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [caseNo, doc]);
+  }, [caseNo, doc, rev]);
 
   useEffect(() => {
     if (pdf) printRef.current?.focus();
   }, [pdf]);
+
+  /** Two presses: the first asks, the second reissues (the old code stops working). */
+  const reissue = async () => {
+    if (!confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
+    const r = await call('cases.receiptReissue', { caseNo });
+    if (!r.ok) {
+      toast.error(r.error.message);
+      return;
+    }
+    toast.success(`已重新核發查詢碼（第 ${r.value.issue} 次核發），舊查詢碼將失效，請列印新的收執聯。`);
+    setPdf(null);
+    setError(null);
+    setRev(rev + 1);
+  };
 
   const print = () => {
     try {
@@ -80,18 +101,30 @@ export function PrintPreviewScreen({ caseNo, fresh }: { caseNo: string; fresh: b
           <button type="button" className="button" onClick={() => go({ screen: 'case', caseNo })}>
             前往案件
           </button>
-          {/* After 前往案件 so the clerk's tab order 列印 → 下載 → 前往案件 stays as it was. */}
+          {/* After 前往案件 so the clerk's tab order 列印 → 下載 → 前往案件 stays as it was; not named
+              「列印…」 so 列印 stays the one button of that name. */}
           <button
             type="button"
             className="button"
             onClick={() => {
               setPdf(null);
               setError(null);
+              setConfirming(false);
               setDoc(doc === 'form' ? 'receipt' : 'form');
             }}
           >
-            {doc === 'form' ? '列印收執聯' : '顯示同意書'}
+            {doc === 'form' ? '顯示收執聯' : '顯示同意書'}
           </button>
+          {doc === 'receipt' && (
+            <button
+              type="button"
+              className={confirming ? 'button button--danger' : 'button'}
+              onClick={() => void reissue()}
+              onBlur={() => setConfirming(false)}
+            >
+              {confirming ? '確定重新核發？舊查詢碼將失效' : '重新核發查詢碼'}
+            </button>
+          )}
         </div>
       </div>
       {error && (
