@@ -117,7 +117,7 @@ test('a supervisor opens statistics, changes filters, sees the charts change, an
 
   // One receiving agency: the bars shrink to it, and the trend to its share.
   const busiest = [...bars].sort((a, b) => b.total - a.total)[0]!;
-  await page.getByLabel('接收機關').selectOption(busiest.agency);
+  await page.getByLabel('接收機關', { exact: true }).selectOption(busiest.agency);
   await page.getByRole('button', { name: '套用' }).click();
   await expect.poll(async () => (await series<AgencyBar[]>(agencies)).map((a) => a.agency)).toEqual([busiest.agency]);
   expect(sum(await series<Trend>(trend))).toBe(busiest.total);
@@ -177,13 +177,24 @@ test('a supervisor opens statistics, changes filters, sees the charts change, an
   await expect(page.getByRole('heading', { name: '臨櫃案件' })).toBeVisible();
 });
 
-test('a period typed in ROC dates with nothing in it shows the empty state; a reversed period is refused in zh-TW', async ({ page }) => {
+test('one clerk narrows every figure; a ROC period with nothing in it shows the empty state; a reversed period is refused in zh-TW', async ({ page }) => {
   await signIn(page, 'supervisor');
   await page.getByRole('button', { name: '統計報表' }).click();
   await expect(page.getByTestId('chart-trend')).toBeVisible();
 
-  const from = page.getByLabel('起日');
-  const to = page.getByLabel('迄日');
+  // 承辦人: the clerk's own count from the table becomes the total and the trend's sum.
+  const clerkRow = page.getByTestId('stats-by-clerk').getByRole('row', { name: /林志明/ });
+  const clerkCount = Number((await clerkRow.getByRole('cell').last().textContent())?.trim());
+  expect(clerkCount).toBeGreaterThan(0);
+  await page.getByLabel('承辦人', { exact: true }).selectOption({ label: '林志明' });
+  await page.getByRole('button', { name: '套用' }).click();
+  await expect(page.getByTestId('stats-total')).toHaveText(String(clerkCount));
+  await expect(page.getByTestId('stats-by-clerk').getByRole('row')).toHaveCount(2); // header + the one clerk
+  expect(sum(await series<Trend>(page.getByTestId('chart-trend')))).toBe(clerkCount);
+  await page.getByLabel('承辦人', { exact: true }).selectOption('');
+
+  const from = page.getByLabel('起日', { exact: true });
+  const to = page.getByLabel('迄日', { exact: true });
   await from.fill('100/01/01');
   await to.fill('1000131');
   await expect(page.getByText('民國100年1月31日')).toBeVisible();

@@ -15,6 +15,11 @@ type StatsState = {
   /** The API's typed zh-TW message; never a stack trace. */
   error: string | null;
   catalogue: { agencies: Agency[]; items: CatalogueItem[] } | null;
+  /**
+   * Clerks and offices seen in any answer so far, for the 承辦人／戶所 filters: there is no list call
+   * for them in the stats contract, and options must not vanish when the filter narrows the answer.
+   */
+  known: { clerks: { id: number; name: string }[]; offices: string[] };
   exporting: ExportFormat | null;
   exportError: string | null;
   lastExport: StatsExport | null;
@@ -36,12 +41,23 @@ const toBlobUrl = (base64: string, mime: string): { url: string; bytes: number }
   return { url: URL.createObjectURL(new Blob([bytes], { type: mime })), bytes: bytes.length };
 };
 
+const remember = (known: StatsState['known'], d: StatsDashboard): StatsState['known'] => {
+  const clerks = new Map(known.clerks.map((c) => [c.id, c.name]));
+  for (const c of d.byClerk) clerks.set(c.clerkId, c.clerk);
+  const offices = new Set([...known.offices, ...d.byOffice.map((o) => o.office)]);
+  return {
+    clerks: [...clerks].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-TW')),
+    offices: [...offices].sort(),
+  };
+};
+
 export const useStats = create<StatsState>()((set, get) => ({
   filter: initialFilter(),
   data: null,
   loading: false,
   error: null,
   catalogue: null,
+  known: { clerks: [], offices: [] },
   exporting: null,
   exportError: null,
   lastExport: null,
@@ -59,7 +75,7 @@ export const useStats = create<StatsState>()((set, get) => ({
     set({ filter, loading: true, error: null });
     const r = await call('stats.dashboard', filter);
     if (mine !== seq) return;
-    if (r.ok) set({ data: r.value, loading: false });
+    if (r.ok) set({ data: r.value, loading: false, known: remember(get().known, r.value) });
     else set({ data: null, loading: false, error: r.error.message });
   },
 

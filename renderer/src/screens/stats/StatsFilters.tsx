@@ -7,7 +7,7 @@ import { useStats } from '../../stores/stats';
 import { defaultPeriod } from './format';
 import { GRANULARITY_LABEL, KIND_LABEL, statusLabel } from './labels';
 
-type Draft = { from: string; to: string; item: string; agency: string; status: string; kind: string };
+type Draft = { from: string; to: string; item: string; agency: string; status: string; kind: string; office: string; clerkId: string };
 
 const draftOf = (f: StatsFilter): Draft => ({
   from: rocShort(f.from),
@@ -16,6 +16,8 @@ const draftOf = (f: StatsFilter): Draft => ({
   agency: f.agency ?? '',
   status: f.status ?? '',
   kind: f.kind ?? '',
+  office: f.office ?? '',
+  clerkId: f.clerkId === undefined ? '' : String(f.clerkId),
 });
 
 type DateErrors = { from?: string; to?: string };
@@ -27,6 +29,7 @@ type DateErrors = { from?: string; to?: string };
 export function StatsFilters() {
   const filter = useStats((s) => s.filter);
   const catalogue = useStats((s) => s.catalogue);
+  const known = useStats((s) => s.known);
   const loading = useStats((s) => s.loading);
   const apply = useStats((s) => s.apply);
   const [draft, setDraft] = useState<Draft>(() => draftOf(filter));
@@ -54,6 +57,8 @@ export function StatsFilters() {
       ...(d.agency ? { agency: d.agency } : {}),
       ...(d.status ? { status: d.status as NotificationStatus } : {}),
       ...(d.kind ? { kind: d.kind as 'notification' | 'verification' } : {}),
+      ...(d.office ? { office: d.office } : {}),
+      ...(d.clerkId ? { clerkId: Number(d.clerkId) } : {}),
     });
   };
 
@@ -114,6 +119,22 @@ export function StatsFilters() {
           {(['notification', 'verification'] as const).map((k) => (
             <option key={k} value={k}>
               {KIND_LABEL[k]}
+            </option>
+          ))}
+        </Select>
+        {known.offices.length > 1 && (
+          <Select id="stats-office" label="戶所" value={draft.office} onChange={(v) => set({ office: v })} all="全部戶所">
+            {known.offices.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </Select>
+        )}
+        <Select id="stats-clerk" label="承辦人" value={draft.clerkId} onChange={(v) => set({ clerkId: v })} all="全部承辦人">
+          {known.clerks.map((c) => (
+            <option key={c.id} value={String(c.id)}>
+              {c.name}
             </option>
           ))}
         </Select>
