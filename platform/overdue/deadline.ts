@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Catalogue } from '../../shared/catalogue/schema';
 import type { OfficeCalendar } from '../../shared/overdue/calendar';
-import { isOverdue } from '../../shared/overdue/deadline';
+import { deadlineBasis, isOverdue } from '../../shared/overdue/deadline';
 import type { InboxEntry } from '../../shared/platform/wire';
 import { officeCalendar } from '../../electron/services/overdue/calendarFile';
 import { deadlineCalculator } from '../../electron/services/overdue/deadlines';
@@ -13,6 +13,8 @@ import { deadlineCalculator } from '../../electron/services/overdue/deadlines';
 export type PlatformDeadlines = {
   /** End of the last day (ms), or null for an item the catalogue does not know. */
   dueMs(itemCode: string, deliveredMs: number): number | null;
+  /** What the deadlines depend on (calendar days, limits): stored deadlines of open rows are recomputed when it changes. */
+  readonly basis: string;
   /** The inbox row with `dueAt` and `overdue` as of `now`. */
   annotate(entry: InboxEntry, now: Date): InboxEntry;
 };
@@ -26,6 +28,7 @@ export function platformDeadlines(catalogue: Catalogue, calendar: OfficeCalendar
   };
   return {
     dueMs,
+    basis: deadlineBasis(calendar, catalogue.items),
     annotate(entry, now) {
       const ms = dueMs(entry.itemCode, Date.parse(entry.deliveredAt));
       const dueAt = ms === null ? null : new Date(ms).toISOString();

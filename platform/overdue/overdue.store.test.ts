@@ -78,6 +78,21 @@ describe.each(engines)('overdue store on $name', (engine) => {
     });
   });
 
+  it('recomputes open deadlines when the basis (calendar days, limits) changes; closed ones keep theirs', async () => {
+    await withStore(engine, async (s) => {
+      const [a, b] = [notificationEnvelope(), notificationEnvelope()];
+      await s.submit('FS01', items([a!, b!]), [], 'ws', DELIVERED, audit('submit'));
+      expect(await s.fillDueDates(deadlines.dueMs, 'basis-1')).toBe(2);
+      await s.transition(b!.id, () => ({ ok: true, changes: [{ status: 'completed', reason: null, answer: null }] }), 'agency', DELIVERED, audit('done'));
+      const plusDay = (item: string, ms: number) => (deadlines.dueMs(item, ms) ?? 0) + 86_400_000;
+      expect(await s.fillDueDates(plusDay, 'basis-1')).toBe(0); // same basis: nothing recomputed
+      expect(await s.fillDueDates(plusDay, 'basis-2')).toBe(1); // the open one only
+      const after = Date.parse('2026-12-11T15:59:59.999Z') + 1;
+      expect((await s.inbox('KH-TAX', q({ overdue: 'true' }), after - 1)).entries).toEqual([]);
+      expect((await s.inbox('KH-TAX', q({ overdue: 'true' }), after)).entries.map((e) => e.id)).toEqual([a!.id]);
+    });
+  });
+
   it('claims each overdue notification at most once per Taipei day, with one mail per agency', async () => {
     await withStore(engine, async (s) => {
       const envs = [notificationEnvelope(), notificationEnvelope(), n04LandEnvelope()];

@@ -18,7 +18,7 @@ export async function runOverdueReminders(deps: {
   store: PlatformStore; catalogue: Catalogue; deadlines: PlatformDeadlines; clock: Clock; logger: Logger; publicUrl: string | null;
 }): Promise<ReminderReport> {
   const { store, catalogue, deadlines, clock, logger } = deps;
-  await store.fillDueDates(deadlines.dueMs);
+  await store.fillDueDates(deadlines.dueMs, deadlines.basis);
   const now = clock.now();
   const day = taipeiDayOf(now);
   const at = now.toISOString();

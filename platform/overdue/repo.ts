@@ -13,7 +13,8 @@ const PAGE = 1_000;
  * Fills due_ms for open notifications that have none (new deliveries since the last fill). Keyset on
  * seq so an item the catalogue no longer knows (compute → null) is skipped, not re-read forever.
  */
-export async function fillDueIn(q: SqlDriver, compute: (itemCode: string, deliveredMs: number) => number | null): Promise<number> {
+export async function fillDueIn(q: SqlDriver, compute: (itemCode: string, deliveredMs: number) => number | null, basis?: string): Promise<number> {
+  if (basis !== undefined) await resetOnBasisChangeIn(q, basis);
   let after = 0;
   let filled = 0;
   for (;;) {
@@ -33,6 +34,22 @@ export async function fillDueIn(q: SqlDriver, compute: (itemCode: string, delive
     }
     if (rows.length < PAGE) return filled;
   }
+}
+
+const BASIS_KEY = 'overdue.deadline-basis';
+
+/**
+ * When the calendar's days or an item's limit changed since the stored deadlines were computed
+ * (a typhoon day off added by IT), open rows lose due_ms so the fill recomputes them (§48 moves a
+ * last day that became a day off); closed rows keep theirs. Same rule as the counter.
+ */
+async function resetOnBasisChangeIn(q: SqlDriver, basis: string): Promise<void> {
+  const cur = await q.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [BASIS_KEY]);
+  if (cur?.value === basis) return;
+  await q.tx(async (t) => {
+    await t.run('UPDATE notifications SET due_ms = NULL WHERE closed_ms IS NULL AND due_ms IS NOT NULL');
+    await t.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [BASIS_KEY, basis]);
+  });
 }
 
 type CandidateRow = { id: string; case_no: string; office_code: string; receiver_agency: string; item_code: string; delivered_ms: number | string; due_ms: number | string };

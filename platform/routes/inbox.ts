@@ -13,7 +13,7 @@ export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
     ctx.note({ target: `agency:${params.agency}` });
     // 逾時未回報 (issue 7): deadlines of new deliveries first, so the overdue filter sees them.
     const deadlines = deadlinesFor(deps.config.catalogue, deps.logger);
-    if (query.overdue) await deps.store.fillDueDates(deadlines.dueMs);
+    if (query.overdue) await deps.store.fillDueDates(deadlines.dueMs, deadlines.basis);
     const asOf = deps.clock.now();
     const raw = await deps.store.inbox(params.agency, query, asOf.getTime());
     const page = { ...raw, entries: raw.entries.map((e) => deadlines.annotate(e, asOf)) };

@@ -140,7 +140,7 @@ export interface PlatformStore {
   verifyAudit(): Promise<{ ok: true; rows: number } | { ok: false; brokenAt: number }>;
 
   /** 逾時未回報檢核 (platform/overdue/repo.ts): fills due_ms of open rows, lists overdue rows not reminded on `day`, claims them with one mail per agency. */
-  fillDueDates(compute: (itemCode: string, deliveredMs: number) => number | null): Promise<number>;
+  fillDueDates(compute: (itemCode: string, deliveredMs: number) => number | null, basis?: string): Promise<number>;
   overdueToRemind(nowMs: number, day: string): Promise<OverdueCandidate[]>;
   queueOverdueReminders(day: string, at: string, nowMs: number, agency: string, rows: OverdueCandidate[], build: (claimed: OverdueCandidate[]) => MailDraft): Promise<{ notifications: number; mail: boolean }>;
 

@@ -58,7 +58,7 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     appendAudit: (draft) => db.tx((q) => appendAuditIn(q, draft)),
     verifyAudit: () => verifyAuditIn(db),
 
-    fillDueDates: (compute) => fillDueIn(db, compute),
+    fillDueDates: (compute, basis) => fillDueIn(db, compute, basis),
     overdueToRemind: (nowMs, day) => overdueToRemindIn(db, nowMs, day),
     queueOverdueReminders: (day, at, nowMs, agency, rows, build) => db.tx((q) => queueRemindersIn(q, day, at, nowMs, agency, rows, build)),
     dueMails: (nowMs, limit) => dueMailsIn(db, nowMs, limit),

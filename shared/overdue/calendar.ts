@@ -59,13 +59,27 @@ export type OfficeCalendar = {
   /** Whether the file covers this year (outside it: weekends only). */
   covers(year: number): boolean;
   readonly version: string;
+  /** Changes whenever a day is added, removed or changes kind (IT may forget to bump `version`). */
+  readonly fingerprint: string;
 };
+
+/** FNV-1a, 32 bits, hex: a short stable digest without Node's crypto (shared/ runs everywhere). */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
 
 export function buildCalendar(file: CalendarFile): OfficeCalendar {
   const kinds = new Map(file.days.map((d) => [d.date, d.kind] as const));
   const years = new Set(file.years);
+  const fingerprint = fnv1a([...file.years].sort().join(',') + '|' + file.days.map((d) => `${d.date}:${d.kind}`).sort().join(','));
   return {
     version: file.version,
+    fingerprint,
     covers: (year) => years.has(year),
     isWorkingDay(isoDay) {
       const kind = kinds.get(isoDay);

@@ -100,7 +100,7 @@ describe('computeDeadline (行政程序法 §48 with the office calendar)', () =
   });
 
   it('stops on a calendar that never has a working day instead of looping', () => {
-    const never: OfficeCalendar = { version: 'x', covers: () => true, isWorkingDay: () => false };
+    const never: OfficeCalendar = { version: 'x', fingerprint: 'x', covers: () => true, isWorkingDay: () => false };
     expect(() => computeDeadline(new Date(), 1, never)).toThrow(/連續/);
   });
 });

@@ -1,4 +1,4 @@
-import type { OfficeCalendar } from './calendar';
+import { fnv1a, type OfficeCalendar } from './calendar';
 
 /**
  * 處理時限 counted like 行政程序法 §48 (the receiving agency's processing time limit, issue 7):
@@ -66,3 +66,11 @@ export const yearsTouched = (deliveredAt: Date, d: Deadline): number[] => {
   const to = Number(d.lastDay.slice(0, 4));
   return from === to ? [from] : [from, to];
 };
+
+/**
+ * What every deadline depends on besides the delivery: the calendar's days and each item's limit.
+ * When it changes (IT adds a 停止上班 typhoon day, or a limit changes), open notifications get
+ * their deadline recomputed — §48 moves a last day that became a day off; closed ones keep theirs.
+ */
+export const deadlineBasis = (calendar: OfficeCalendar, items: readonly { code: string; processingDays: number }[]): string =>
+  `${calendar.fingerprint}-${fnv1a(items.map((i) => `${i.code}:${i.processingDays}`).sort().join(','))}`;

@@ -1,6 +1,8 @@
 import type { OfficeCalendar } from '../../../shared/overdue/calendar';
 import type { ServiceContext } from '../context';
+import { deadlineBasis } from '../../../shared/overdue/deadline';
 import { withoutFsync } from '../sync/outbox';
+import { readState, writeState } from '../sync/state';
 import { deadlineCalculator } from './deadlines';
 
 export type FillSummary = { filled: number; unknownItems: number; /** Where to resume (rowid), or null when done. */ next: number | null };
@@ -56,4 +58,22 @@ export function fillDueDates(
   }
   if (unknown.size > 0) ctx.logger.warn({ items: [...unknown], rows: summary.unknownItems }, '通報項目不在服務目錄中，無法計算處理時限');
   return summary;
+}
+
+const BASIS_KEY = 'overdue.deadline-basis';
+
+/**
+ * At start: when the calendar's days or an item's limit changed since the deadlines were computed
+ * (IT added a typhoon day off, a new year's table), open notifications lose their due_at so the
+ * fill recomputes them under §48; closed ones keep the deadline they were judged by. Returns how
+ * many were reset. Kept in sync_state (the counter's small key-value table).
+ */
+export function resetOnBasisChange(ctx: Pick<ServiceContext, 'db' | 'catalogue' | 'clock'>, calendar: OfficeCalendar): number {
+  const basis = deadlineBasis(calendar, ctx.catalogue.items);
+  if (readState(ctx.db, BASIS_KEY) === basis) return 0;
+  return ctx.db.transaction(() => {
+    const n = ctx.db.prepare('UPDATE notifications SET due_at = NULL WHERE closed_at IS NULL AND due_at IS NOT NULL').run().changes;
+    writeState(ctx.db, BASIS_KEY, basis, ctx.clock.now().toISOString());
+    return n;
+  }).immediate();
 }

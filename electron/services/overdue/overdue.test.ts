@@ -10,6 +10,10 @@ import { enrolTestWorkstation, queueCases, TEST_SYNC_OPTIONS, until } from '../t
 import { officeCalendar } from './calendarFile';
 import { fillDueDates } from './fillDueDates';
 import { startDueDateFill } from './hooks';
+import { resetOnBasisChange } from './fillDueDates';
+import { buildCalendar, CalendarFile } from '../../../shared/overdue/calendar';
+import { readFileSync } from 'node:fs';
+import { resourcePath } from '../resources';
 import { countOverdue, listOverdue } from './listOverdue';
 
 const tmp = tempDir('nin1-overdue-');
@@ -92,6 +96,19 @@ describe('due_at fill', () => {
     const first = fillDueDates(ctx, officeCalendar(), 'all', { maxPages: 1, size: 2 });
     expect(first).toMatchObject({ filled: 2, next: expect.any(Number) });
     expect(fillDueDates(ctx, officeCalendar(), 'all', { after: first.next!, size: 2 })).toMatchObject({ filled: 3, next: null });
+  });
+
+  it('a typhoon day added to the calendar moves open deadlines (§48) and leaves closed ones as judged', async () => {
+    await deliverOneCase();
+    expect(resetOnBasisChange(ctx, officeCalendar())).toBe(5); // first start with a basis: recomputed (same values)
+    fillDueDates(ctx, officeCalendar(), 'open');
+    expect(resetOnBasisChange(ctx, officeCalendar())).toBe(0); // unchanged
+    ctx.db.prepare("UPDATE notifications SET closed_at = '2026-12-09T01:00:00.000Z' WHERE item_code = 'N04'").run();
+    const file = CalendarFile.parse(JSON.parse(readFileSync(resourcePath('calendar', 'holidays.json'), 'utf8')));
+    const typhoon = buildCalendar({ ...file, days: [...file.days, { date: '2026-12-10', kind: 'holiday', name: '颱風停止上班' }] });
+    expect(resetOnBasisChange(ctx, typhoon)).toBe(4); // open: N01, N02, N08, N09
+    fillDueDates(ctx, typhoon, 'all');
+    expect(dueByItem()).toMatchObject({ N01: '2026-12-11T15:59:59.999Z', N09: '2026-12-11T15:59:59.999Z', N04: '2026-12-10T15:59:59.999Z', N08: '2026-12-03T15:59:59.999Z' });
   });
 
   it('reports items missing from the catalogue and leaves their deadline empty', async () => {
