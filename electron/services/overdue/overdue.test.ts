@@ -61,7 +61,7 @@ describe('due_at fill', () => {
     });
   });
 
-  it('is idempotent: a second fill changes nothing, and a changed catalogue does not move an announced deadline', async () => {
+  it('is idempotent: a second fill changes nothing, and a fill never rewrites a deadline (only a basis change at start does)', async () => {
     await deliverOneCase();
     const before = dueByItem();
     expect(fillDueDates(ctx, officeCalendar(), 'all')).toEqual({ filled: 0, unknownItems: 0, next: null });
