@@ -14,8 +14,8 @@ const PAGE = 2_000;
  * `open` (after a sync drain or a page of changes): only rows not closed — the partial index
  * notifications_due(due_at) WHERE closed_at IS NULL finds them without a scan, so this is cheap to
  * call often. `all` (startup): every delivered row, including ones delivered and closed in the same
- * pull before a fill ran (statistics count "closed late" from due_at too). Idempotent: a row with a
- * due_at is never rewritten, so a later catalogue change does not move an announced deadline.
+ * pull before a fill ran (statistics count "closed late" from due_at too). Idempotent: a fill never
+ * rewrites a due_at; a changed calendar or limit is resetOnBasisChange's job at start.
  */
 export function fillDueDates(
   ctx: Pick<ServiceContext, 'db' | 'catalogue' | 'logger'>, calendar: OfficeCalendar, scope: 'open' | 'all' = 'open', page: { after?: number; maxPages?: number; size?: number } = {},
