@@ -4,7 +4,15 @@ import type { ServiceContext } from '../context';
 import { nextDay, taipeiDayStartUtc } from './period';
 
 /** A validated filter turned into SQL over `notifications n`: the WHERE text and its parameters. */
-export type FilterSql = { where: string; params: unknown[]; fromUtc: string; toUtc: string };
+export type FilterSql = {
+  where: string;
+  params: unknown[];
+  fromUtc: string;
+  toUtc: string;
+  /** The conditions other than the period (always at least `1`), for queries that bound the period themselves. */
+  rest: string;
+  restParams: unknown[];
+};
 
 const refuse = (code: string, message: string, path: string): never => {
   throw new AppFailure({ code, message, path });
@@ -36,8 +44,8 @@ export function checkFilterCodes(ctx: ServiceContext, f: StatsFilter): void {
 export function filterSql(f: StatsFilter): FilterSql {
   const fromUtc = taipeiDayStartUtc(f.from);
   const toUtc = taipeiDayStartUtc(nextDay(f.to));
-  const parts = ['n.created_at >= ?', 'n.created_at < ?'];
-  const params: unknown[] = [fromUtc, toUtc];
+  const parts: string[] = [];
+  const params: unknown[] = [];
   const eq = (column: string, value: unknown): void => {
     if (value === undefined) return;
     parts.push(`${column} = ?`);
@@ -49,5 +57,6 @@ export function filterSql(f: StatsFilter): FilterSql {
   eq('n.status', f.status);
   eq('n.stats_office', f.office);
   eq('n.stats_clerk', f.clerkId);
-  return { where: parts.join(' AND '), params, fromUtc, toUtc };
+  const rest = parts.length > 0 ? parts.join(' AND ') : '1';
+  return { where: `n.created_at >= ? AND n.created_at < ? AND ${rest}`, params: [fromUtc, toUtc, ...params], fromUtc, toUtc, rest, restParams: params };
 }

@@ -1,7 +1,7 @@
 import type { StatsFilter } from '../../../shared/stats/dashboard';
 import type { ServiceContext } from '../context';
 import type { FilterSql } from './filter';
-import { daysBetween } from './period';
+import { daysBetween, nextDay, taipeiDayStartUtc } from './period';
 
 /** Everything the passes over the filtered notifications yield; the dashboard is shaped from it. */
 export type Tally = {
@@ -51,11 +51,11 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     byDay: new Map(daysBetween(f.from, f.to).map((d) => [d, 0])), reached: { delivered: 0, received: 0, closed: 0 }, durations: new Map(), overdueByAgency: new Map(),
   };
   // One text key per cell: SQLite has no hash aggregation, and its sorter compares one key far
-  // faster than six columns (measured ~2x on a month of a million-row file).
+  // faster than five columns. The day is not part of the cell (a date per row and 30-365 times
+  // more cells to sort); the trend comes from one index range count per day instead.
   const cells = ctx.db
     .prepare(
-      `SELECT date(n.created_at, '+8 hours') || char(31) || n.item_code || char(31) || n.receiver_agency || char(31) || n.status
-                || char(31) || n.stats_office || char(31) || n.stats_clerk AS cell,
+      `SELECT n.item_code || char(31) || n.receiver_agency || char(31) || n.status || char(31) || n.stats_office || char(31) || n.stats_clerk AS cell,
               COUNT(*), SUM(n.stage >= 1), SUM(n.stage >= 2), SUM(n.stage = 3), SUM(n.stage < 3 AND n.due_at < ?)
          FROM notifications n INDEXED BY notifications_stats
         WHERE ${sql.where}
@@ -64,13 +64,12 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     .raw()
     .all(nowIso, ...sql.params) as Cell[];
   for (const [key, n, delivered, received, closed, overdue] of cells) {
-    const [day, item, agency, status, office, clerk] = key.split(SEP) as [string, string, string, string, string, string];
+    const [item, agency, status, office, clerk] = key.split(SEP) as [string, string, string, string, string];
     t.total += n;
     add(t.byItem, item, n);
     add(t.byOffice, office, n);
     add(t.byClerk, Number(clerk), n);
     add(t.byStatus, status, n);
-    add(t.byDay, day, n);
     let a = t.byAgency.get(agency);
     if (!a) t.byAgency.set(agency, (a = { total: 0, byStatus: new Map() }));
     a.total += n;
@@ -81,6 +80,17 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     if (overdue > 0) add(t.overdueByAgency, agency, overdue);
   }
   if (t.total === 0) return t;
+
+  const days = [...t.byDay.keys()].map((d) => [d, taipeiDayStartUtc(d), taipeiDayStartUtc(nextDay(d))]);
+  const perDay = ctx.db
+    .prepare(
+      `SELECT j.value ->> 0, (SELECT COUNT(*) FROM notifications n INDEXED BY notifications_stats
+                                WHERE n.created_at >= j.value ->> 1 AND n.created_at < j.value ->> 2 AND ${sql.rest})
+         FROM json_each(?) j`,
+    )
+    .raw()
+    .all(...sql.restParams, JSON.stringify(days)) as [string, number][]; // parameters in textual order: the subquery's come first
+  for (const [day, n] of perDay) t.byDay.set(day, n);
 
   // One aggregate per agency and measure, filtered in C: no GROUP BY sort, one row back.
   const agencies = [...t.byAgency.keys()];
