@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { ProgressRecord } from '../../../shared/progress/code';
 import type { WritableDb } from '../db/open';
 import { generateProgressCode } from './code';
@@ -13,15 +14,30 @@ type Row = { code: string; alg: string; salt: string; hash: string; issue: numbe
  * a CSPRNG draw and one HMAC.
  */
 export function issueProgressCode(db: WritableDb, caseId: number | bigint, caseNo: string, at: string, by: string): CaseProgressCode {
-  const prev = db.prepare('SELECT issue FROM case_progress_codes WHERE case_id = ?').pluck().get(caseId) as number | undefined;
+  const st = statementsOf(db);
+  const prev = st.issue.get(caseId) as number | undefined;
   const code = generateProgressCode();
   const record = makeProgressRecord(caseNo, code, (prev ?? 0) + 1);
-  db.prepare(
-    `INSERT INTO case_progress_codes (case_id, code, alg, salt, hash, issue, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (case_id) DO UPDATE SET code = excluded.code, alg = excluded.alg, salt = excluded.salt, hash = excluded.hash,
-       issue = excluded.issue, issued_at = excluded.issued_at, issued_by = excluded.issued_by`,
-  ).run(caseId, code, record.alg, record.salt, record.hash, record.issue, at, by);
+  st.upsert.run(caseId, code, record.alg, record.salt, record.hash, record.issue, at, by);
   return { code, record, issuedAt: at, issuedBy: by };
+}
+
+// Prepared once per connection: this runs inside every case save (2 ms budget).
+const statements = new WeakMap<WritableDb, { issue: Database.Statement; upsert: Database.Statement }>();
+function statementsOf(db: WritableDb) {
+  let st = statements.get(db);
+  if (!st) {
+    st = {
+      issue: db.prepare('SELECT issue FROM case_progress_codes WHERE case_id = ?').pluck(),
+      upsert: db.prepare(
+        `INSERT INTO case_progress_codes (case_id, code, alg, salt, hash, issue, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (case_id) DO UPDATE SET code = excluded.code, alg = excluded.alg, salt = excluded.salt, hash = excluded.hash,
+           issue = excluded.issue, issued_at = excluded.issued_at, issued_by = excluded.issued_by`,
+      ),
+    };
+    statements.set(db, st);
+  }
+  return st;
 }
 
 export function progressCodeOf(db: WritableDb, caseId: number | bigint): CaseProgressCode | null {
