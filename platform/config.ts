@@ -1,6 +1,6 @@
 import type { Catalogue } from '../shared/catalogue/schema';
 import { z } from '../shared/zod';
-import { DEFAULT_PROGRESS_LIMITS, type ProgressLimits } from './progress/limits';
+import { progressLimitsFromEnv, type ProgressLimits } from './progress/limits';
 
 /**
  * Platform settings as the server runs with them. The CLI builds them from flags/env; tests build
@@ -46,7 +46,7 @@ export function platformConfig(catalogue: Catalogue, secret: string, over: Parti
     publicUrl: null,
     checkResponses: false,
     sseHeartbeatMs: 15_000,
-    progressLimits: DEFAULT_PROGRESS_LIMITS,
+    progressLimits: progressLimitsFromEnv(),
     ...over,
   };
 }
