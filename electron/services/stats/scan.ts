@@ -21,29 +21,29 @@ export type Tally = {
   overdueByAgency: Map<string, number>;
 };
 
-type Cell = [key: string, n: number, delivered: number, received: number, closed: number, overdue: number];
+type Cell = [key: string, n: number, delivered: number, received: number, closed: number, overdue: number, toDelivery: string | null, toReceipt: string | null, toCompletion: string | null];
 
 /** Separates the parts of a cell key (codes never contain control characters). */
 const SEP = '\u001f';
+
 const add = <K>(m: Map<K, number>, k: K, n: number): void => {
   m.set(k, (m.get(k) ?? 0) + n);
 };
 
-/** `group_concat` of milliseconds → seconds. */
-const seconds = (list: string | null): Float64Array => {
-  if (list === null) return new Float64Array(0);
-  const parts = list.split(',');
+/** `group_concat` lists of milliseconds (one per cell) → seconds. */
+const seconds = (lists: string[]): Float64Array => {
+  const parts = lists.length === 0 ? [] : lists.join(',').split(',');
   const out = new Float64Array(parts.length);
   for (let i = 0; i < parts.length; i++) out[i] = Number(parts[i]) / 1000;
   return out;
 };
 
 /**
- * Two passes over the index notifications_stats (migration 005), neither touching table rows nor
- * cases: SQLite groups the period into cells (Taipei day × item × agency × status × office ×
- * clerk) so JavaScript sees thousands of cells rather than every notification; a second
- * pass hands back each agency's turnaround samples as one string per agency and measure (no
- * per-row objects) and counts distinct cases.
+ * Passes over the index notifications_stats (migration 005), never touching table rows or cases:
+ * SQLite groups the period into cells (item × agency × status × office × clerk), each carrying its
+ * turnaround samples as one string per measure, so JavaScript sees hundreds of cells rather than
+ * a row object per notification; then one range count per Taipei day for the trend and one
+ * distinct count of cases.
  */
 export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: FilterSql, nowIso: string): Tally {
   const t: Tally = {
@@ -56,14 +56,16 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
   const cells = ctx.db
     .prepare(
       `SELECT n.item_code || char(31) || n.receiver_agency || char(31) || n.status || char(31) || n.stats_office || char(31) || n.stats_clerk AS cell,
-              COUNT(*), SUM(n.stage >= 1), SUM(n.stage >= 2), SUM(n.stage = 3), SUM(n.stage < 3 AND n.due_at < ?)
+              COUNT(*), SUM(n.stage >= 1), SUM(n.stage >= 2), SUM(n.stage = 3), SUM(n.stage < 3 AND n.due_at < ?),
+              group_concat(n.to_delivery_ms), group_concat(n.to_receipt_ms), group_concat(n.to_completion_ms)
          FROM notifications n INDEXED BY notifications_stats
         WHERE ${sql.where}
         GROUP BY cell`,
     )
     .raw()
     .all(nowIso, ...sql.params) as Cell[];
-  for (const [key, n, delivered, received, closed, overdue] of cells) {
+  const samples = new Map<string, { toDelivery: string[]; toReceipt: string[]; toCompletion: string[] }>();
+  for (const [key, n, delivered, received, closed, overdue, toDelivery, toReceipt, toCompletion] of cells) {
     const [item, agency, status, office, clerk] = key.split(SEP) as [string, string, string, string, string];
     t.total += n;
     add(t.byItem, item, n);
@@ -78,8 +80,16 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     t.reached.received += received;
     t.reached.closed += closed;
     if (overdue > 0) add(t.overdueByAgency, agency, overdue);
+    let d = samples.get(agency);
+    if (!d) samples.set(agency, (d = { toDelivery: [], toReceipt: [], toCompletion: [] }));
+    if (toDelivery !== null) d.toDelivery.push(toDelivery);
+    if (toReceipt !== null) d.toReceipt.push(toReceipt);
+    if (toCompletion !== null) d.toCompletion.push(toCompletion);
   }
   if (t.total === 0) return t;
+  for (const [agency, d] of samples) {
+    t.durations.set(agency, { toDelivery: seconds(d.toDelivery), toReceipt: seconds(d.toReceipt), toCompletion: seconds(d.toCompletion) });
+  }
 
   const days = [...t.byDay.keys()].map((d) => [d, taipeiDayStartUtc(d), taipeiDayStartUtc(nextDay(d))]);
   const perDay = ctx.db
@@ -92,18 +102,6 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     .all(...sql.restParams, JSON.stringify(days)) as [string, number][]; // parameters in textual order: the subquery's come first
   for (const [day, n] of perDay) t.byDay.set(day, n);
 
-  // One aggregate per agency and measure, filtered in C: no GROUP BY sort, one row back.
-  const agencies = [...t.byAgency.keys()];
-  const measures = ['to_delivery_ms', 'to_receipt_ms', 'to_completion_ms'];
-  const columns = agencies.flatMap(() => measures.map((m) => `group_concat(n.${m}) FILTER (WHERE n.receiver_agency = ?)`));
-  const row = ctx.db
-    .prepare(`SELECT COUNT(DISTINCT n.case_id), ${columns.join(', ')} FROM notifications n INDEXED BY notifications_stats WHERE ${sql.where}`)
-    .raw()
-    .get(...agencies.flatMap((a) => measures.map(() => a)), ...sql.params) as [number, ...(string | null)[]];
-  t.cases = row[0];
-  agencies.forEach((agency, i) => {
-    const [d, r, c] = [1, 2, 3].map((k) => seconds(row[i * 3 + k] as string | null)) as [Float64Array, Float64Array, Float64Array];
-    t.durations.set(agency, { toDelivery: d, toReceipt: r, toCompletion: c });
-  });
+  t.cases = ctx.db.prepare(`SELECT COUNT(DISTINCT n.case_id) FROM notifications n INDEXED BY notifications_stats WHERE ${sql.where}`).pluck().get(...sql.params) as number;
   return t;
 }
