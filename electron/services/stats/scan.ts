@@ -55,7 +55,7 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
   // more cells to sort); the trend comes from one index range count per day instead.
   const cells = ctx.db
     .prepare(
-      `SELECT n.item_code || char(31) || n.receiver_agency || char(31) || n.status || char(31) || n.stats_office || char(31) || n.stats_clerk AS cell,
+      `SELECT n.item_code || char(31) || n.receiver_agency || char(31) || n.status || char(31) || ifnull(n.stats_office, '') || char(31) || ifnull(n.stats_clerk, 0) AS cell,
               COUNT(*), SUM(n.stage >= 1), SUM(n.stage >= 2), SUM(n.stage = 3), SUM(n.stage < 3 AND n.due_at < ?),
               group_concat(n.to_delivery_ms), group_concat(n.to_receipt_ms), group_concat(n.to_completion_ms)
          FROM notifications n INDEXED BY notifications_stats
