@@ -3,7 +3,9 @@ import zhTW from 'zod/v4/locales/zh-TW.js';
 
 // One schema library for every boundary, configured once so every validation message a clerk or
 // IT person sees is Traditional Chinese. Import `z` from here, never from 'zod' directly.
-z.config(zhTW());
+// In the renderer the CSP forbids eval: without `jitless`, zod probes `new Function` once and the
+// browser logs a CSP refusal on every start. Node keeps the faster compiled object parsers.
+z.config({ ...zhTW(), jitless: typeof document !== 'undefined' });
 
 export { z };
 

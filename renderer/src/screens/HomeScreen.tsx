@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { CaseTable } from '../components/CaseTable';
 import { isComposing } from '../keyboard/focus';
 import { mayCall } from '../../../shared/auth/permissions';
+import { ScreenLinks } from '../components/ScreenLinks';
 import { go, useRoute } from '../stores/route';
 import { useSession } from '../stores/session';
 import { useSearch } from '../stores/search';
@@ -57,22 +58,8 @@ export function HomeScreen() {
             掃描歸檔 <kbd>F6</kbd>
           </button>
         )}
-        {mayCall(role, 'stats.dashboard') && (
-          <button type="button" className="button" onClick={() => go({ screen: 'stats' })}>
-            統計報表
-          </button>
-        )}
         {mayCall(role, 'overdue.count') && <OverdueButton />}
-        {mayCall(role, 'audit.verify') && (
-          <button type="button" className="button" onClick={() => go({ screen: 'audit' })}>
-            稽核紀錄驗證
-          </button>
-        )}
-        {mayCall(role, 'accounts.list') && (
-          <button type="button" className="button" onClick={() => go({ screen: 'accounts' })}>
-            帳號與權限管理
-          </button>
-        )}
+        <ScreenLinks role={role} />
       </div>
       <div className="search card">
         <label htmlFor="case-search" className="field__label">

@@ -7,6 +7,7 @@ import { taipeiDayOf } from '../../../shared/overdue/deadline';
 import { useInbox, type InboxFilters } from '../stores/inbox';
 import { useSession } from '../stores/session';
 import { InboxDetail } from './inbox/InboxDetail';
+import { ScreenLinks } from '../components/ScreenLinks';
 
 
 const STATUSES: NotificationStatus[] = ['delivered', 'received', 'completed', 'rejected'];
@@ -82,6 +83,7 @@ export function InboxScreen() {
     <div className="inbox">
       <div className="home__top">
         <h1 className="page-title">{page?.agencyName ?? '本機關'} 收件匣</h1>
+        <ScreenLinks role={user?.role ?? null} />
       </div>
       <div className="card inbox__filters" role="search" aria-label="篩選">
         <label className="field__label" htmlFor="inbox-status">
