@@ -1,7 +1,7 @@
-import type { KeyboardEvent } from 'react';
 import type { ApiOutput } from '../../../shared/contract/api';
 import { rocDateTime, timeOf } from '../lib/format';
 import { go } from '../stores/route';
+import { onRowKeys } from '../keyboard/rowKeys';
 
 type Props = {
   cases: ApiOutput<'cases.today'>;
@@ -9,16 +9,6 @@ type Props = {
   /** Today's queue shows only the time; search results span days. */
   withDate?: boolean;
   emptyText: string;
-};
-
-/** Up/Down move between rows' case numbers; Enter opens the case. */
-const onRowKeys = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-  const buttons = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('button.case-link'));
-  const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (i < 0) return;
-  e.preventDefault();
-  buttons[Math.max(0, Math.min(buttons.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
 };
 
 export function CaseTable({ cases, caption, withDate, emptyText }: Props) {

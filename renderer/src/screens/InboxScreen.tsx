@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NOTIFICATION_STATUS_LABEL, type NotificationStatus } from '../../../shared/cases/schema';
 import type { InboxItem } from '../../../shared/contract/syncApi';
 import { call } from '../api/client';
@@ -8,21 +8,12 @@ import { useInbox, type InboxFilters } from '../stores/inbox';
 import { useSession } from '../stores/session';
 import { InboxDetail } from './inbox/InboxDetail';
 import { ScreenLinks } from '../components/ScreenLinks';
+import { onRowKeys } from '../keyboard/rowKeys';
 
 
 const STATUSES: NotificationStatus[] = ['delivered', 'received', 'completed', 'rejected'];
 /** Background refresh while the list is on screen (a passive call: no audit row, no idle refresh). */
 const REFRESH_MS = 3000;
-
-/** Up/Down move between rows; Enter opens (the row button). */
-const onRowKeys = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-  const buttons = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('button.case-link'));
-  const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (i < 0) return;
-  e.preventDefault();
-  buttons[Math.max(0, Math.min(buttons.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
-};
 
 /**
  * The receiving agency's inbox (agency_clerk): notifications and 檢證 requests from the counters,

@@ -1,22 +1,13 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { OverdueList } from '../../../shared/overdue/view';
 import { taipeiDayOf } from '../../../shared/overdue/deadline';
 import { call } from '../api/client';
 import { rocDateTime, rocShort } from '../lib/format';
 import { go } from '../stores/route';
 import './OverdueScreen.css';
+import { onRowKeys } from '../keyboard/rowKeys';
 
 const rocDay = (iso: string): string => rocShort(taipeiDayOf(new Date(iso)));
-
-/** ↑↓ between the rows' case numbers (Enter on one opens the case). */
-const onRowKeys = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-  const buttons = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('button.case-link'));
-  const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (i < 0) return;
-  e.preventDefault();
-  buttons[Math.max(0, Math.min(buttons.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
-};
 
 /**
  * 逾時未回報案件 (issue 7, supervisors): this office's notifications whose receiving agency let the
