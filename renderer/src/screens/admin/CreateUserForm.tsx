@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AccountCreate } from '../../../../shared/accounts/schema';
 import { administeredRoles } from '../../../../shared/accounts/scope';
-import { ROLE_LABEL, type Role } from '../../../../shared/auth/roles';
+import type { Role } from '../../../../shared/auth/roles';
 import { call } from '../../api/client';
 import { Field, inputAria } from '../../components/Field';
+import { RoleField } from './RoleField';
 import { fieldErrors, useAccounts } from '../../stores/accounts';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
@@ -57,15 +58,7 @@ export function CreateUserForm({ onDone }: { onDone(): void }) {
         <Field path="displayName" label="姓名" required error={errors.displayName ?? null}>
           <input className="input" value={form.displayName} onChange={set('displayName')} {...inputAria('displayName', { error: errors.displayName, required: true })} />
         </Field>
-        <Field path="role" label="角色" required error={errors.role ?? null}>
-          <select className="input select" value={form.role} onChange={set('role')} {...inputAria('role', { error: errors.role, required: true })}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <RoleField roles={roles} value={form.role} onChange={set('role')} error={errors.role} />
         <Field path="officeCode" label="機關" required error={errors.officeCode ?? null}>
           <select className="input select" value={form.officeCode} onChange={set('officeCode')} {...inputAria('officeCode', { error: errors.officeCode, required: true })}>
             {offices.map((o) => (

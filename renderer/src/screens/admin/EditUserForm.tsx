@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { type AccountView, AccountUpdate, NewPassword } from '../../../../shared/accounts/schema';
 import { administeredRoles } from '../../../../shared/accounts/scope';
-import { ROLE_LABEL, type Role } from '../../../../shared/auth/roles';
+import type { Role } from '../../../../shared/auth/roles';
 import { call } from '../../api/client';
 import { Field, inputAria } from '../../components/Field';
+import { RoleField } from './RoleField';
 import { fieldErrors, useAccounts } from '../../stores/accounts';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
@@ -82,15 +83,7 @@ export function EditUserForm({ account, onDone }: { account: AccountView; onDone
           <Field path="displayName" label="姓名" required error={errors.displayName ?? null}>
             <input ref={first} className="input" value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} {...inputAria('displayName', { error: errors.displayName, required: true })} />
           </Field>
-          <Field path="role" label="角色" required error={errors.role ?? null}>
-            <select className="input select" disabled={self} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} {...inputAria('role', { error: errors.role, required: true })}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABEL[r]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <RoleField roles={roles} disabled={self} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} error={errors.role} />
           <Field path="officeCode" label="機關" required error={errors.officeCode ?? null}>
             <select className="input select" value={form.officeCode} onChange={(e) => setForm({ ...form, officeCode: e.target.value })} {...inputAria('officeCode', { error: errors.officeCode, required: true })}>
               {[...new Set([account.officeCode, ...offices.map((o) => o.code)])].map((c) => (
