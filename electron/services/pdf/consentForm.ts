@@ -16,9 +16,9 @@ import type { ConsentFormItem, ConsentFormModel } from '../../../shared/forms/co
 import { FORM_FONT, fontkitAdapter, loadFormFont, subsetFontName } from './font';
 import { drawQrCode } from './qr';
 import { wrapText } from './textLayout';
+import { stampMetadata } from './metadata';
 
 export const CONSENT_FORM_TITLE = 'N合一便民服務申請書暨通報作業民眾同意書';
-export const PDF_CREATOR = 'N合一臨櫃';
 
 export type RenderConsentFormOptions = {
   /** Absolute font path instead of resources/fonts/… (tests, packaged app). */
@@ -493,15 +493,13 @@ export const renderConsentFormWithPages = async (
   w.pages.forEach((p, i) => drawPageFurniture(w, p, model, i + 1, w.pages.length));
 
   const now = options.now ?? new Date();
-  doc.setTitle(`${CONSENT_FORM_TITLE}（${model.caseNo}）`, { showInWindowTitleBar: true });
-  doc.setAuthor(model.officeName);
-  doc.setSubject(`${model.lifeEventName} 案件編號 ${model.caseNo}`);
-  doc.setKeywords([model.caseNo, model.lifeEventName, `formVersion=${model.formVersion}`]);
-  doc.setCreator(PDF_CREATOR);
-  doc.setProducer(`${PDF_CREATOR} (pdf-lib)`);
-  doc.setLanguage('zh-TW');
-  doc.setCreationDate(now);
-  doc.setModificationDate(now);
+  stampMetadata(doc, {
+    title: `${CONSENT_FORM_TITLE}（${model.caseNo}）`,
+    author: model.officeName,
+    subject: `${model.lifeEventName} 案件編號 ${model.caseNo}`,
+    keywords: [model.caseNo, model.lifeEventName, `formVersion=${model.formVersion}`],
+    at: now,
+  });
 
   return { pdf: await doc.save({ useObjectStreams: true }), pages: w.pages.length, layout: { itemPages, consentPage } };
 };

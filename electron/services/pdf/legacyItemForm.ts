@@ -1,6 +1,6 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { ConsentFormModel } from '../../../shared/forms/consentFormModel';
-import { PDF_CREATOR } from './consentForm';
+import { stampMetadata } from './metadata';
 import { FORM_FONT, fontkitAdapter, loadFormFont, subsetFontName } from './font';
 import { drawQrCode } from './qr';
 import { wrapText } from './textLayout';
@@ -82,13 +82,7 @@ export async function renderLegacyItemForm(model: LegacyItemFormModel, options: 
   text(`表單版本：${model.formVersion}（單項紙本）`, M, 24, 8, SOFT);
 
   const now = options.now ?? new Date();
-  doc.setTitle(`${model.item.title}（${model.caseNo}）`, { showInWindowTitleBar: true });
-  doc.setAuthor(model.officeName);
-  doc.setCreator(PDF_CREATOR);
-  doc.setProducer(`${PDF_CREATOR} (pdf-lib)`);
-  doc.setLanguage('zh-TW');
-  doc.setCreationDate(now);
-  doc.setModificationDate(now);
+  stampMetadata(doc, { title: `${model.item.title}（${model.caseNo}）`, author: model.officeName, at: now });
   return doc.save({ useObjectStreams: true });
 }
 

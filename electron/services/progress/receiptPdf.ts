@@ -4,6 +4,7 @@ import { formatProgressCode } from '../../../shared/progress/code';
 import { FORM_FONT, fontkitAdapter, loadFormFont, subsetFontName } from '../pdf/font';
 import { drawQrCode } from '../pdf/qr';
 import { wrapText } from '../pdf/textLayout';
+import { stampMetadata } from '../pdf/metadata';
 
 /** What the citizen's receipt (收執聯) prints: the case, the agencies notified, the lookup code. Nothing about the person. */
 export type ReceiptModel = {
@@ -124,13 +125,6 @@ export async function renderReceiptPdf(model: ReceiptModel, opts: { now?: Date; 
   w.text(`${model.officeName}\u3000${model.caseNo}`, M, 18, 7, { color: SOFT });
 
   const now = opts.now ?? new Date();
-  doc.setTitle(`${RECEIPT_TITLE}（${model.caseNo}）`, { showInWindowTitleBar: true });
-  doc.setAuthor(model.officeName);
-  doc.setSubject(`${RECEIPT_TITLE} 案件編號 ${model.caseNo}`);
-  doc.setCreator('N合一臨櫃');
-  doc.setProducer('N合一臨櫃 (pdf-lib)');
-  doc.setLanguage('zh-TW');
-  doc.setCreationDate(now);
-  doc.setModificationDate(now);
+  stampMetadata(doc, { title: `${RECEIPT_TITLE}（${model.caseNo}）`, author: model.officeName, subject: `${RECEIPT_TITLE} 案件編號 ${model.caseNo}`, at: now });
   return doc.save({ useObjectStreams: true });
 }

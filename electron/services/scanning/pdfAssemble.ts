@@ -1,6 +1,6 @@
 import { PDFDocument, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import type { PageEncoding } from '../../../shared/scanning/profiles';
-import { PDF_CREATOR } from '../pdf/consentForm';
+import { stampMetadata } from '../pdf/metadata';
 import { readPngStream } from './pipeline/pngGray';
 
 export type PdfPageImage = { encoding: PageEncoding; bytes: Uint8Array; width: number; height: number; dpi: number };
@@ -39,11 +39,6 @@ export async function assemblePdf(pages: PdfPageImage[], meta: { title: string; 
     const name = page.node.newXObject('Scan', ref);
     page.pushOperators(pushGraphicsState(), concatTransformationMatrix(w, 0, 0, h, 0, 0), drawObject(name), popGraphicsState());
   }
-  doc.setTitle(meta.title);
-  doc.setCreator(PDF_CREATOR);
-  doc.setProducer(`${PDF_CREATOR} (pdf-lib)`);
-  doc.setCreationDate(meta.at);
-  doc.setModificationDate(meta.at);
-  doc.setLanguage('zh-TW');
+  stampMetadata(doc, { title: meta.title, at: meta.at });
   return doc.save({ useObjectStreams: true });
 }

@@ -1,6 +1,7 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { FORM_FONT, fontkitAdapter, loadFormFont, subsetFontName } from '../../pdf/font';
 import type { Cell, Report, ReportTable } from './tables';
+import { stampMetadata } from '../../pdf/metadata';
 
 const PAGE_W = 595.28; // A4 portrait
 const PAGE_H = 841.89;
@@ -98,11 +99,6 @@ export async function reportPdf(report: Report, now: Date): Promise<Uint8Array> 
     const footer = `${report.title}\u3000${report.period}\u3000第 ${i + 1} 頁／共 ${pages.length} 頁`;
     p.drawText(footer, { x: MARGIN_X, y: MARGIN_BOTTOM / 2, size: SIZE.footer, font, color: rgb(0.3, 0.3, 0.3) });
   });
-  doc.setTitle(`${report.title}（${report.period}）`, { showInWindowTitleBar: true });
-  doc.setCreator('N合一臨櫃');
-  doc.setProducer('N合一臨櫃 (pdf-lib)');
-  doc.setLanguage('zh-TW');
-  doc.setCreationDate(now);
-  doc.setModificationDate(now);
+  stampMetadata(doc, { title: `${report.title}（${report.period}）`, at: now });
   return doc.save({ useObjectStreams: true });
 }
