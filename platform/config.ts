@@ -1,6 +1,7 @@
 import type { Catalogue } from '../shared/catalogue/schema';
 import { z } from '../shared/zod';
 import { progressLimitsFromEnv, type ProgressLimits } from './progress/limits';
+import { trustProxyFromEnv } from './server/trustProxy';
 
 /**
  * Platform settings as the server runs with them. The CLI builds them from flags/env; tests build
@@ -30,6 +31,8 @@ export type PlatformConfig = {
   sseHeartbeatMs: number;
   /** Public progress lookup rate limits (platform/progress/limits.ts). */
   progressLimits: ProgressLimits;
+  /** Reverse proxies whose X-Forwarded-For names the client (platform/server/trustProxy.ts); false: none. */
+  trustProxy: string | false;
 };
 
 export const DEFAULT_TOKEN_TTL_DAYS = 365;
@@ -47,6 +50,7 @@ export function platformConfig(catalogue: Catalogue, secret: string, over: Parti
     checkResponses: false,
     sseHeartbeatMs: 15_000,
     progressLimits: progressLimitsFromEnv(),
+    trustProxy: trustProxyFromEnv(),
     ...over,
   };
 }

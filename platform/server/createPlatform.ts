@@ -68,6 +68,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     bodyLimit: 1024 * 1024,
     // SSE streams and keep-alive sockets must not hold up a shutdown.
     forceCloseConnections: true,
+    trustProxy: deps.config.trustProxy ?? false,
     genReqId: (req) => acceptRequestId(req.headers['x-request-id']) ?? randomUUID(),
   });
   app.decorateRequest('nin1', null as never);
