@@ -10,10 +10,12 @@ export async function printCaseForm(ctx: ServiceContext, actor: Actor | null, ca
   const model = buildConsentFormModel(ctx, caseNo);
   const rendered = await renderConsentFormWithPages(model);
   // Scanning needs to know which printed page carries which agency's item (consent evidence).
-  recordFormLayout(ctx.db, loadCaseRow(ctx, caseNo).id, rendered.pages, rendered.layout);
+  const row = loadCaseRow(ctx, caseNo);
+  recordFormLayout(ctx.db, row.id, rendered.pages, rendered.layout);
+  // 查詢紀錄 (seed 000): time, item and result, tied to the person printed.
   appendAudit(ctx.db, {
-    at: ctx.clock.now().toISOString(), actorId: actor?.user.id ?? null, actor: actor?.user.username ?? 'cli', action: 'case.print', caseNo,
-    detail: { items: model.items.length }, workstation: actor?.workstation ?? ctx.config.workstationId, ip: actor?.ip ?? null,
+    at: ctx.clock.now().toISOString(), actorId: actor?.user.id ?? null, actor: actor?.user.username ?? 'cli', action: 'case.print', caseNo, personRef: row.person_ref,
+    detail: { items: model.items.length, pages: rendered.pages, result: 'printed' }, workstation: actor?.workstation ?? ctx.config.workstationId, ip: actor?.ip ?? null,
   });
   return rendered;
 }
