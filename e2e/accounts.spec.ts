@@ -45,6 +45,13 @@ test('admin creates a user, changes the role, sees both in the change log; the n
   await expect(page.getByRole('table', { name: '權限矩陣' }).getByRole('rowheader', { name: /accounts\.create/ })).toBeVisible();
   await shot('accounts-02-log');
 
+  await page.getByRole('tab', { name: '機關設定' }).click();
+  await expect(page.getByRole('table', { name: '工作站設定' }).getByRole('row', { name: /閒置鎖定（分鐘）\s*30/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: '接收機關' }).getByRole('row', { name: /KH-TAX.*高雄市稅捐稽徵處/ })).toBeVisible();
+  const [diagnostics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '匯出診斷資料' }).click()]);
+  expect(diagnostics.suggestedFilename()).toMatch(/^n-in-1-diagnostics-.+\.json$/);
+  await shot('accounts-03-settings');
+
   await page.getByRole('button', { name: '登出' }).click();
   await expect(page.getByLabel('帳號', { exact: true })).toBeFocused();
   await page.keyboard.type(username);

@@ -7,14 +7,16 @@ import { UsersPanel } from './UsersPanel';
 import { GroupsPanel } from './GroupsPanel';
 import { ChangeLogPanel } from './ChangeLogPanel';
 import { MatrixPanel } from './MatrixPanel';
+import { SettingsPanel } from './SettingsPanel';
 import '../../styles/admin.css';
 
-type Tab = 'users' | 'groups' | 'log' | 'matrix';
+type Tab = 'users' | 'groups' | 'log' | 'matrix' | 'settings';
 const TABS: { key: Tab; label: string }[] = [
   { key: 'users', label: '帳號' },
   { key: 'groups', label: '使用者群組' },
   { key: 'log', label: '異動紀錄' },
   { key: 'matrix', label: '權限矩陣' },
+  { key: 'settings', label: '機關設定' },
 ];
 
 /**
@@ -29,13 +31,14 @@ export function AccountsScreen() {
   const error = useAccounts((s) => s.error);
   const firstTab = useRef<HTMLButtonElement>(null);
   const groupsAllowed = mayCall(role, 'groups.list');
+  const settingsAllowed = mayCall(role, 'admin.config');
 
   useEffect(() => {
     void load(groupsAllowed);
     firstTab.current?.focus();
   }, [load, groupsAllowed]);
 
-  const tabs = TABS.filter((t) => t.key !== 'groups' || groupsAllowed);
+  const tabs = TABS.filter((t) => (t.key === 'groups' ? groupsAllowed : t.key === 'settings' ? settingsAllowed : true));
   return (
     <div className="home admin">
       <div className="home__top">
@@ -71,6 +74,7 @@ export function AccountsScreen() {
         {tab === 'groups' && <GroupsPanel />}
         {tab === 'log' && <ChangeLogPanel />}
         {tab === 'matrix' && <MatrixPanel />}
+        {tab === 'settings' && <SettingsPanel />}
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../../../../shared/stats/dashboard';
+import { saveFile } from '../../lib/saveFile';
 import { useStats, type StatsExport } from '../../stores/stats';
 
 const FORMATS: { format: ExportFormat; label: string; help: string }[] = [
@@ -7,19 +8,7 @@ const FORMATS: { format: ExportFormat; label: string; help: string }[] = [
   { format: 'pdf', label: 'PDF 報表', help: '民國日期，可列印' },
 ];
 
-/**
- * Saves a file the browser way: a blob: link with a download name, clicked for the supervisor.
- * Works in the browser host and in Electron (which then asks where to save); the CSP needs nothing.
- */
-function save(file: StatsExport): void {
-  const a = document.createElement('a');
-  a.href = file.url;
-  a.download = file.fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
+const save = (file: StatsExport): void => saveFile(file.url, file.fileName);
 
 const size = (bytes: number): string => (bytes < 1024 ? `${bytes} 位元組` : `${(bytes / 1024).toFixed(1)} KB`);
 
