@@ -7,7 +7,6 @@ import { periodOf, periodsBetween } from './period';
 import { queryRanking } from './queryRanking';
 import { scanNotifications } from './scan';
 import { spreadOf } from './spread';
-import { verificationSpread } from './verification';
 
 const byCountDesc = <T>(count: (x: T) => number, key: (x: T) => string | number) => (a: T, b: T): number =>
   count(b) - count(a) || String(key(a)).localeCompare(String(key(b)));
@@ -57,7 +56,7 @@ export function computeDashboard(ctx: ServiceContext, filter: StatsFilter): Stat
       total: overdueByAgency.reduce((s, x) => s + x.count, 0),
       byAgency: overdueByAgency.sort(byCountDesc((x) => x.count, (x) => x.agency)),
     },
-    verification: verificationSpread(ctx, sql),
+    verification: spreadOf(tally.toAnswer),
     queryRanking: queryRanking(ctx, sql),
     computedMs: Math.round((performance.now() - started) * 10) / 10,
   };

@@ -19,9 +19,11 @@ export type Tally = {
   /** Seconds per receiving agency, unsorted. */
   durations: Map<string, { toDelivery: Float64Array; toReceipt: Float64Array; toCompletion: Float64Array }>;
   overdueByAgency: Map<string, number>;
+  /** 檢證: seconds from each verification's delivery to its first answer, unsorted. */
+  toAnswer: Float64Array;
 };
 
-type Cell = [key: string, n: number, delivered: number, received: number, closed: number, overdue: number, toDelivery: string | null, toReceipt: string | null, toCompletion: string | null];
+type Cell = [key: string, kind: string, n: number, delivered: number, received: number, closed: number, overdue: number, toDelivery: string | null, toReceipt: string | null, toCompletion: string | null, toAnswer: string | null];
 
 /** Separates the parts of a cell key (codes never contain control characters). */
 const SEP = '\u001f';
@@ -66,7 +68,7 @@ const seconds = (lists: string[]): Float64Array => {
 export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: FilterSql, nowIso: string): Tally {
   const t: Tally = {
     total: 0, cases: 0, byItem: new Map(), byAgency: new Map(), byOffice: new Map(), byClerk: new Map(), byStatus: new Map(),
-    byDay: new Map(daysBetween(f.from, f.to).map((d) => [d, 0])), reached: { delivered: 0, received: 0, closed: 0 }, durations: new Map(), overdueByAgency: new Map(),
+    byDay: new Map(daysBetween(f.from, f.to).map((d) => [d, 0])), reached: { delivered: 0, received: 0, closed: 0 }, durations: new Map(), overdueByAgency: new Map(), toAnswer: new Float64Array(0),
   };
   // The cells stream from the index notifications_stats_month in its own order (Taipei month,
   // then the cell's columns), so SQLite aggregates without sorting the period: over a year that
@@ -75,9 +77,9 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
   // trimmed by created_at, which is in the index too.
   const cells = ctx.db
     .prepare(
-      `SELECT n.item_code || char(31) || n.receiver_agency || char(31) || n.status || char(31) || ifnull(n.stats_office, '') || char(31) || ifnull(n.stats_clerk, 0) AS cell,
+      `SELECT n.item_code || char(31) || n.receiver_agency || char(31) || n.status || char(31) || ifnull(n.stats_office, '') || char(31) || ifnull(n.stats_clerk, 0) AS cell, n.kind,
               COUNT(*), SUM(n.stage >= 1), SUM(n.stage >= 2), SUM(n.stage = 3), SUM(n.stage < 3 AND n.due_at < ?),
-              group_concat(n.to_delivery_ms), group_concat(n.to_receipt_ms), group_concat(n.to_completion_ms)
+              group_concat(n.to_delivery_ms), group_concat(n.to_receipt_ms), group_concat(n.to_completion_ms), group_concat(n.to_answer_ms)
          FROM notifications n INDEXED BY notifications_stats_month
         WHERE n.stats_month BETWEEN ? AND ? AND ${sql.where}
         GROUP BY n.stats_month, n.item_code, n.receiver_agency, n.kind, n.status, n.stats_office, n.stats_clerk`,
@@ -85,7 +87,8 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     .raw()
     .all(nowIso, f.from.slice(0, 7), f.to.slice(0, 7), ...sql.params) as Cell[];
   const samples = new Map<string, { toDelivery: string[]; toReceipt: string[]; toCompletion: string[] }>();
-  for (const [key, n, delivered, received, closed, overdue, toDelivery, toReceipt, toCompletion] of cells) {
+  const answers: string[] = [];
+  for (const [key, kind, n, delivered, received, closed, overdue, toDelivery, toReceipt, toCompletion, toAnswer] of cells) {
     const [item, agency, status, office, clerk] = key.split(SEP) as [string, string, string, string, string];
     t.total += n;
     add(t.byItem, item, n);
@@ -105,8 +108,10 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     if (toDelivery !== null) d.toDelivery.push(toDelivery);
     if (toReceipt !== null) d.toReceipt.push(toReceipt);
     if (toCompletion !== null) d.toCompletion.push(toCompletion);
+    if (toAnswer !== null && kind === 'verification') answers.push(toAnswer);
   }
   if (t.total === 0) return t;
+  t.toAnswer = seconds(answers);
   for (const [agency, d] of samples) {
     t.durations.set(agency, { toDelivery: seconds(d.toDelivery), toReceipt: seconds(d.toReceipt), toCompletion: seconds(d.toCompletion) });
   }
