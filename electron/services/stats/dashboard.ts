@@ -3,7 +3,6 @@ import { appendAudit } from '../audit/audit';
 import type { Actor, ServiceContext } from '../context';
 import { checkFilterCodes, filterSql } from './filter';
 import { clerkNames, nameLookups } from './labels';
-import { periodOf, periodsBetween } from './period';
 import { queryRanking } from './queryRanking';
 import { scanNotifications } from './scan';
 import { spreadOf } from './spread';
@@ -22,11 +21,6 @@ export function computeDashboard(ctx: ServiceContext, filter: StatsFilter): Stat
   const names = nameLookups(ctx);
   const clerks = clerkNames(ctx, [...tally.byClerk.keys()]);
 
-  const trendCounts = new Map(periodsBetween(filter.from, filter.to, filter.granularity).map((p) => [p, 0]));
-  for (const [day, n] of tally.byDay) {
-    const p = periodOf(day, filter.granularity);
-    trendCounts.set(p, trendCounts.get(p)! + n);
-  }
   const overdueByAgency = [...tally.overdueByAgency].map(([agency, count]) => ({ agency, count }));
 
   return {
@@ -42,7 +36,7 @@ export function computeDashboard(ctx: ServiceContext, filter: StatsFilter): Stat
       .map(([clerkId, count]) => ({ clerkId, clerk: clerks.get(clerkId) ?? `#${clerkId}`, count }))
       .sort(byCountDesc((x) => x.count, (x) => x.clerkId)),
     byStatus: record(tally.byStatus),
-    trend: [...trendCounts].map(([period, count]) => ({ period, count })),
+    trend: [...tally.trend].map(([period, count]) => ({ period, count })),
     funnel: [
       { stage: 'created', count: tally.total },
       { stage: 'delivered', count: tally.reached.delivered },

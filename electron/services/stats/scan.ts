@@ -1,7 +1,7 @@
 import type { StatsFilter } from '../../../shared/stats/dashboard';
 import type { ServiceContext } from '../context';
 import type { FilterSql } from './filter';
-import { daysBetween, nextDay, taipeiDayStartUtc } from './period';
+import { daysBetween, nextDay, periodOf, periodsBetween, taipeiDayStartUtc } from './period';
 
 /** Everything the passes over the filtered notifications yield; the dashboard is shaped from it. */
 export type Tally = {
@@ -12,8 +12,8 @@ export type Tally = {
   byOffice: Map<string, number>;
   byClerk: Map<number, number>;
   byStatus: Map<string, number>;
-  /** Per Taipei day of the filter period, in order. */
-  byDay: Map<string, number>;
+  /** Per trend period (day, ISO week or month of Taipei days) touching the filter, in order. */
+  trend: Map<string, number>;
   /** Notifications whose furthest milestone is at least delivered / received / closed. */
   reached: { delivered: number; received: number; closed: number };
   /** Seconds per receiving agency, unsorted. */
@@ -23,7 +23,7 @@ export type Tally = {
   toAnswer: Float64Array;
 };
 
-type Cell = [key: string, kind: string, n: number, delivered: number, received: number, closed: number, overdue: number, toDelivery: string | null, toReceipt: string | null, toCompletion: string | null, toAnswer: string | null];
+type Cell = [month: string, key: string, kind: string, stage: number, n: number, overdue: number | null, toDelivery: string | null, toReceipt: string | null, toCompletion: string | null, toAnswer: string | null];
 
 /** Separates the parts of a cell key (codes never contain control characters). */
 const SEP = '\u001f';
@@ -60,37 +60,38 @@ const seconds = (lists: string[]): Float64Array => {
 
 /**
  * Passes over the indexes notifications_stats_month and notifications_stats (migration 005), never
- * touching table rows or cases: SQLite groups the period into cells (item × agency × status × office × clerk), each carrying its
- * turnaround samples as one string per measure, so JavaScript sees hundreds of cells rather than
+ * touching table rows or cases: SQLite groups the period into cells (item × agency × status ×
+ * office × clerk), each carrying its turnaround samples as one string per measure, so JavaScript sees hundreds of cells rather than
  * a row object per notification; then one range count per Taipei day for the trend and one
  * distinct count of cases.
  */
 export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: FilterSql, nowIso: string): Tally {
   const t: Tally = {
     total: 0, cases: 0, byItem: new Map(), byAgency: new Map(), byOffice: new Map(), byClerk: new Map(), byStatus: new Map(),
-    byDay: new Map(daysBetween(f.from, f.to).map((d) => [d, 0])), reached: { delivered: 0, received: 0, closed: 0 }, durations: new Map(), overdueByAgency: new Map(), toAnswer: new Float64Array(0),
+    trend: new Map(periodsBetween(f.from, f.to, f.granularity).map((p) => [p, 0])), reached: { delivered: 0, received: 0, closed: 0 }, durations: new Map(), overdueByAgency: new Map(), toAnswer: new Float64Array(0),
   };
   // The cells stream from the index notifications_stats_month in its own order (Taipei month,
   // then the cell's columns), so SQLite aggregates without sorting the period: over a year that
-  // sort was most of the cost. A cell thus comes once per month of the period (and, as kind is
-  // part of the order, per kind) and is summed here. The months at either end are read whole and
-  // trimmed by created_at, which is in the index too.
+  // sort was most of the cost. A cell thus comes once per month of the period (and, as kind and
+  // stage are part of the order, per kind and stage) and is summed here. The months at either end
+  // are read whole and trimmed by created_at, which is in the index too.
   const cells = ctx.db
     .prepare(
-      `SELECT n.item_code || char(31) || n.receiver_agency || char(31) || n.status || char(31) || ifnull(n.stats_office, '') || char(31) || ifnull(n.stats_clerk, 0) AS cell, n.kind,
-              COUNT(*), SUM(n.stage >= 1), SUM(n.stage >= 2), SUM(n.stage = 3), SUM(n.stage < 3 AND n.due_at < ?),
+      `SELECT n.stats_month, n.item_code || char(31) || n.receiver_agency || char(31) || n.status || char(31) || ifnull(n.stats_office, '') || char(31) || ifnull(n.stats_clerk, 0) AS cell, n.kind, n.stage,
+              COUNT(*), SUM(n.due_at < ?),
               group_concat(n.to_delivery_ms), group_concat(n.to_receipt_ms), group_concat(n.to_completion_ms), group_concat(n.to_answer_ms)
          FROM notifications n INDEXED BY notifications_stats_month
         WHERE n.stats_month BETWEEN ? AND ? AND ${sql.where}
-        GROUP BY n.stats_month, n.item_code, n.receiver_agency, n.kind, n.status, n.stats_office, n.stats_clerk`,
+        GROUP BY n.stats_month, n.item_code, n.receiver_agency, n.kind, n.status, n.stats_office, n.stats_clerk, n.stage`,
     )
     .raw()
     .all(nowIso, f.from.slice(0, 7), f.to.slice(0, 7), ...sql.params) as Cell[];
   const samples = new Map<string, { toDelivery: string[]; toReceipt: string[]; toCompletion: string[] }>();
   const answers: string[] = [];
-  for (const [key, kind, n, delivered, received, closed, overdue, toDelivery, toReceipt, toCompletion, toAnswer] of cells) {
+  for (const [month, key, kind, stage, n, overdue, toDelivery, toReceipt, toCompletion, toAnswer] of cells) {
     const [item, agency, status, office, clerk] = key.split(SEP) as [string, string, string, string, string];
     t.total += n;
+    if (f.granularity === 'month') t.trend.set(month, t.trend.get(month)! + n);
     add(t.byItem, item, n);
     add(t.byOffice, office, n);
     add(t.byClerk, Number(clerk), n);
@@ -99,10 +100,10 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     if (!a) t.byAgency.set(agency, (a = { total: 0, byStatus: new Map() }));
     a.total += n;
     add(a.byStatus, status, n);
-    t.reached.delivered += delivered;
-    t.reached.received += received;
-    t.reached.closed += closed;
-    if (overdue > 0) add(t.overdueByAgency, agency, overdue);
+    if (stage >= 1) t.reached.delivered += n;
+    if (stage >= 2) t.reached.received += n;
+    if (stage === 3) t.reached.closed += n;
+    if (stage < 3 && overdue !== null && overdue > 0) add(t.overdueByAgency, agency, overdue); // closed is never overdue
     let d = samples.get(agency);
     if (!d) samples.set(agency, (d = { toDelivery: [], toReceipt: [], toCompletion: [] }));
     if (toDelivery !== null) d.toDelivery.push(toDelivery);
@@ -116,7 +117,17 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     t.durations.set(agency, { toDelivery: seconds(d.toDelivery), toReceipt: seconds(d.toReceipt), toCompletion: seconds(d.toCompletion) });
   }
 
-  const days = [...t.byDay.keys()].map((d) => [d, taipeiDayStartUtc(d), taipeiDayStartUtc(nextDay(d))]);
+  // A monthly trend came with the cells (stats_month is the Taipei month); days and weeks need a
+  // count per Taipei day: one index range count each.
+  if (f.granularity !== 'month') addDailyTrend(ctx, f, sql, t);
+
+  t.cases = ctx.db.prepare(`SELECT COUNT(DISTINCT n.case_id) FROM notifications n INDEXED BY notifications_stats WHERE ${sql.where}`).pluck().get(...sql.params) as number;
+  return t;
+}
+
+/** Adds one index range count per Taipei day of the filter to its trend period. */
+function addDailyTrend(ctx: ServiceContext, f: StatsFilter, sql: FilterSql, t: Tally): void {
+  const days = daysBetween(f.from, f.to).map((d) => [d, taipeiDayStartUtc(d), taipeiDayStartUtc(nextDay(d))]);
   const perDay = ctx.db
     .prepare(
       `SELECT j.value ->> 0, (SELECT COUNT(*) FROM notifications n INDEXED BY notifications_stats
@@ -125,8 +136,8 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     )
     .raw()
     .all(...sql.restParams, JSON.stringify(days)) as [string, number][]; // parameters in textual order: the subquery's come first
-  for (const [day, n] of perDay) t.byDay.set(day, n);
-
-  t.cases = ctx.db.prepare(`SELECT COUNT(DISTINCT n.case_id) FROM notifications n INDEXED BY notifications_stats WHERE ${sql.where}`).pluck().get(...sql.params) as number;
-  return t;
+  for (const [day, n] of perDay) {
+    const p = periodOf(day, f.granularity);
+    t.trend.set(p, t.trend.get(p)! + n);
+  }
 }
