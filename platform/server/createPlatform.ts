@@ -10,6 +10,8 @@ import { officeCalendar } from '../../electron/services/overdue/calendarFile';
 import { deadlinesFor } from '../overdue/deadline';
 import { runOverdueReminders } from '../overdue/reminders';
 import { reminderTimeFrom, scheduleOverdueReminders } from '../overdue/schedule';
+import { runRetentionPurge } from '../retention/run';
+import { retentionTimeFrom, scheduleRetentionPurge } from '../retention/schedule';
 import { batchRoutes } from '../routes/batches';
 import { changesRoutes } from '../routes/changes';
 import { enrollRoutes } from '../routes/enroll';
@@ -125,6 +127,14 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         },
       })
     : null;
+  // Daily retention purge (issue 7), NIN1_RETENTION_AT (default 03:00 Taipei, `off`).
+  const purgeAt = retentionTimeFrom(process.env.NIN1_RETENTION_AT);
+  const retention = purgeAt
+    ? scheduleRetentionPurge({
+        at: purgeAt, clock, logger: logger.child({ module: 'retention' }),
+        run: () => runRetentionPurge({ store, catalogue: config.catalogue, now: clock.now() }),
+      })
+    : null;
 
   return {
     app,
@@ -135,6 +145,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     },
     async close() {
       reminders?.stop();
+      retention?.stop();
       await app.close();
       await mail.stop();
     },

@@ -5,6 +5,7 @@ import type { ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, Sta
 import type { NotificationStatus } from '../../shared/cases/schema';
 import type { OverdueCandidate } from '../overdue/repo';
 import type { ProgressItemRow, StoredProgressRecord } from '../progress/repo';
+import type { RetentionCounts, RetentionStep } from '../retention/repo';
 
 /**
  * What the platform needs from storage, and nothing about HTTP. Two implementations share one set of
@@ -143,6 +144,9 @@ export interface PlatformStore {
   fillDueDates(compute: (itemCode: string, deliveredMs: number) => number | null, basis?: string): Promise<number>;
   overdueToRemind(nowMs: number, day: string): Promise<OverdueCandidate[]>;
   queueOverdueReminders(day: string, at: string, nowMs: number, agency: string, rows: OverdueCandidate[], build: (claimed: OverdueCandidate[]) => MailDraft): Promise<{ notifications: number; mail: boolean }>;
+
+  /** Retention purge (platform/retention/repo.ts): strips closed notifications past their cutoff, paged, then one audit row (none on a dry run). */
+  purgeRetention(steps: RetentionStep[], opts: { dryRun: boolean; nowMs: number }, audit: (c: RetentionCounts) => AuditDraft): Promise<RetentionCounts>;
 
   dueMails(nowMs: number, limit: number): Promise<PendingMail[]>;
   /** Leases a due mail to this worker until `leaseUntilMs` (so two nodes never send it twice at once). */

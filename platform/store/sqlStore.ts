@@ -9,6 +9,7 @@ import { progressItemsOf, progressRecordOf } from '../progress/repo';
 import type { SqlDriver } from './sql';
 import { fillDueIn, overdueToRemindIn, queueRemindersIn } from '../overdue/repo';
 import { statsIn } from './statsRepo';
+import { purgeRetentionIn } from '../retention/repo';
 
 /**
  * The repository over either driver: each method is one read or one serial write transaction; the
@@ -61,6 +62,7 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     fillDueDates: (compute, basis) => fillDueIn(db, compute, basis),
     overdueToRemind: (nowMs, day) => overdueToRemindIn(db, nowMs, day),
     queueOverdueReminders: (day, at, nowMs, agency, rows, build) => db.tx((q) => queueRemindersIn(q, day, at, nowMs, agency, rows, build)),
+    purgeRetention: (steps, opts, audit) => purgeRetentionIn(db, steps, opts, audit),
     dueMails: (nowMs, limit) => dueMailsIn(db, nowMs, limit),
     claimMail: (id, expected, lease) => claimMailIn(db, id, expected, lease),
     mailSent: (id, at) => mailSentIn(db, id, at),

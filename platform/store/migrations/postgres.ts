@@ -200,4 +200,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notifications_case ON notifications(case_no);
     `,
   },
+  {
+    version: 4,
+    name: 'retention',
+    // Retention purge (issue 7, platform/retention): when a closed notification's personal data was
+    // stripped (NULL: never), so a purged row is not touched again; the partial index serves the
+    // daily run's "closed, not yet purged, closed before the cutoff" read.
+    up: `
+      ALTER TABLE notifications ADD COLUMN purged_ms BIGINT;
+      CREATE INDEX notifications_retention ON notifications(item_code, closed_ms) WHERE purged_ms IS NULL AND closed_ms IS NOT NULL;
+    `,
+  },
 ];
