@@ -77,7 +77,7 @@ export const m005Timeline: Migration = {
     -- year of notifications is aggregated without SQLite sorting it (the sort dominated otherwise).
     -- Stage is grouped too (it mostly follows status, so few extra groups) rather than summed per row.
     ALTER TABLE notifications ADD COLUMN stats_month TEXT GENERATED ALWAYS AS (strftime('%Y-%m', created_at, '+8 hours')) VIRTUAL;
-    CREATE INDEX notifications_stats_month ON notifications(stats_month, item_code, receiver_agency, kind, status, stats_office, stats_clerk, stage, created_at, due_at, to_delivery_ms, to_receipt_ms, to_completion_ms, to_answer_ms);
+    CREATE INDEX notifications_stats_month ON notifications(stats_month, item_code, receiver_agency, kind, status, stats_office, stats_clerk, stage, created_at, due_at, to_delivery_ms, to_receipt_ms, to_completion_ms, to_answer_ms, case_id);
     -- 查詢排行: lookups by action within a period, without touching the rest of the audit chain.
     CREATE INDEX audit_action_at ON audit(action, at, actor);
   `,
