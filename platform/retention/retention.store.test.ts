@@ -10,6 +10,7 @@ import { PostgresDriver } from '../store/postgresDriver';
 import type { SqlDriver } from '../store/sql';
 import { SqliteDriver } from '../store/sqliteDriver';
 import { createSqlStore } from '../store/sqlStore';
+import type { AuditDraft } from '../store/repository';
 import { notificationEnvelope, verificationEnvelope } from '../testing/envelopes';
 import { startTestPlatform } from '../testing/harness';
 import { freshDatabase, pgServer } from '../testing/pg';
@@ -131,6 +132,30 @@ describe.each(engines)('retention purge on $name', (engine) => {
       expect(await store.verifyAudit()).toMatchObject({ ok: true });
     } finally {
       await t.close();
+      await h.dispose();
+    }
+  }, 60_000);
+
+  it('pages through more rows than one transaction holds; a code the catalogue no longer lists keeps the longest period', async () => {
+    const h = await engine.open();
+    const store = createSqlStore(h.driver);
+    try {
+      const audit: AuditDraft = { at: new Date().toISOString(), actor: 'test', action: 'submit' };
+      const at = new Date('2026-11-26T02:30:00.000Z');
+      const envs = Array.from({ length: 1_203 }, () => notificationEnvelope());
+      for (let i = 0; i < envs.length; i += 400) {
+        await store.submit('FS01', envs.slice(i, i + 400).map((envelope) => ({ envelope, bodySha256: 'f'.repeat(64) })), [], 'ws', at, audit);
+      }
+      await h.driver.run("UPDATE notifications SET status = 'completed', closed_ms = ?", [at.getTime()]);
+      // One row becomes an item code no catalogue lists: 5 years (the longest), not V01's 3.
+      await h.driver.run("UPDATE notifications SET item_code = 'ZZ99' WHERE id = ?", [envs[0]!.id]);
+      await h.driver.run("UPDATE notifications SET item_code = 'V01' WHERE id = ?", [envs[1]!.id]);
+      expect(await runRetentionPurge({ store, catalogue, now: AFTER_V01 })).toEqual({ checked: 1_203, purged: 1, byItem: { V01: 1 } });
+      expect(await runRetentionPurge({ store, catalogue, now: AFTER_N01 })).toEqual({ checked: 1_202, purged: 1_202, byItem: { N01: 1_201, ZZ99: 1 } });
+      expect(Number((await h.driver.get<{ n: number }>('SELECT COUNT(*) AS n FROM notifications WHERE purged_ms IS NULL OR person <> ?', [PURGED_PERSON]))!.n)).toBe(0);
+      expect(await store.verifyAudit()).toMatchObject({ ok: true });
+    } finally {
+      await store.close();
       await h.dispose();
     }
   }, 60_000);
