@@ -58,8 +58,9 @@ export const m005Timeline: Migration = {
     ALTER TABLE notifications ADD COLUMN to_receipt_ms INTEGER GENERATED ALWAYS AS (CAST(round((unixepoch(received_at, 'subsec') - unixepoch(delivered_at, 'subsec')) * 1000) AS INTEGER)) VIRTUAL;
     ALTER TABLE notifications ADD COLUMN to_completion_ms INTEGER GENERATED ALWAYS AS (CAST(round((unixepoch(closed_at, 'subsec') - unixepoch(delivered_at, 'subsec')) * 1000) AS INTEGER)) VIRTUAL;
     ALTER TABLE notifications ADD COLUMN stage INTEGER GENERATED ALWAYS AS (CASE WHEN closed_at IS NOT NULL THEN 3 WHEN received_at IS NOT NULL THEN 2 WHEN delivered_at IS NOT NULL THEN 1 ELSE 0 END) VIRTUAL;
-    -- One ordered pass over a period reads this index only, never the rows with their JSON payloads.
-    CREATE INDEX notifications_stats ON notifications(created_at, item_code, receiver_agency, kind, status, stats_office, stats_clerk, case_id, stage, due_at, to_delivery_ms, to_receipt_ms, to_completion_ms);
+    -- A period's count per Taipei day (the daily and weekly trend): range counts on this index,
+    -- which holds only what a filter can name, so the milestone and deadline updates never touch it.
+    CREATE INDEX notifications_stats ON notifications(created_at, item_code, receiver_agency, kind, status, stats_office, stats_clerk);
     -- 檢證 turnaround: the counter's clock when the first answer to a verification arrived, kept
     -- like the milestones (answers are only ever inserted: retention blanks their text, never the
     -- row), so the statistics read it from the index below instead of probing the answers table
@@ -72,7 +73,8 @@ export const m005Timeline: Migration = {
        WHERE id = NEW.notification_id AND (first_answer_at IS NULL OR first_answer_at > NEW.received_at);
     END;
     ALTER TABLE notifications ADD COLUMN to_answer_ms INTEGER GENERATED ALWAYS AS (CAST(round((unixepoch(first_answer_at, 'subsec') - unixepoch(delivered_at, 'subsec')) * 1000) AS INTEGER)) VIRTUAL;
-    -- The same figures for long periods: led by the Taipei month of created_at (UTC+8, no DST),
+    -- Every other figure (one pass per dashboard, never the rows with their JSON payloads): led by
+    -- the Taipei month of created_at (UTC+8, no DST),
     -- then the columns a dashboard groups by, so GROUP BY month, cell streams in index order and a
     -- year of notifications is aggregated without SQLite sorting it (the sort dominated otherwise).
     -- Stage is grouped too (it mostly follows status, so few extra groups) rather than summed per row.
