@@ -49,15 +49,17 @@ function saveCaseTx(ctx: ServiceContext, actor: Actor, d: NormalisedDraft, at: s
       .run(caseNo, config.officeCode, personRef, d.lifeEvent.code, d.oldAddress, d.newAddress, d.moveDate, d.hasHouseTaxBill ? 1 : 0,
         actor.user.id, ctx.catalogue.version, config.formVersion, at, today).lastInsertRowid;
 
+    // Office and clerk are copied onto each notification for statistics (migration 005); given here,
+    // the trigger that would otherwise copy them (an extra UPDATE per row) does not fire.
     const insertNotification = db.prepare(
-      `INSERT INTO notifications (id, case_id, item_code, kind, receiver_agency, payload, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+      `INSERT INTO notifications (id, case_id, item_code, kind, receiver_agency, payload, status, created_at, updated_at, stats_office, stats_clerk)
+       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
     );
     const insertEvent = db.prepare(`INSERT INTO notification_events (notification_id, status, actor, at) VALUES (?, 'queued', ?, ?)`);
     const insertOutbox = db.prepare(`INSERT INTO outbox (notification_id, created_at) VALUES (?, ?)`);
     for (const { item, fields } of d.items) {
       const id = uuidv7();
-      insertNotification.run(id, caseId, item.code, item.kind, item.receiverAgency, JSON.stringify(fields), at, at);
+      insertNotification.run(id, caseId, item.code, item.kind, item.receiverAgency, JSON.stringify(fields), at, at, config.officeCode, actor.user.id);
       insertEvent.run(id, actor.user.username, at);
       insertOutbox.run(id, at);
     }
