@@ -1,44 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../electron/services/catalogue/loadCatalogue';
 import { silentLogger } from '../../electron/services/logging/logger';
 import { loadOfficeCalendar } from '../../electron/services/overdue/calendarFile';
 import { resourcePath } from '../../electron/services/resources';
 import type { NotificationEnvelope } from '../../shared/platform/wire';
 import { InboxQuery } from '../../shared/platform/wire';
-import { PostgresDriver } from '../store/postgresDriver';
 import type { AuditDraft, PlatformStore } from '../store/repository';
-import type { SqlDriver } from '../store/sql';
-import { SqliteDriver } from '../store/sqliteDriver';
 import { createSqlStore } from '../store/sqlStore';
 import { n04LandEnvelope, notificationEnvelope } from '../testing/envelopes';
-import { freshDatabase, pgServer } from '../testing/pg';
+import { driverEngines, type DriverEngine } from '../testing/driverEngines';
 import { platformDeadlines } from './deadline';
 
 /** The platform's overdue SQL (migration 2) on SQLite always and on PostgreSQL when a server is available. */
-const tmp = mkdtempSync(join(tmpdir(), 'nin1-overdue-store-'));
-const server = await pgServer();
-afterAll(async () => {
-  rmSync(tmp, { recursive: true, force: true });
-  if ('url' in server) await server.stop();
-});
-
-type Engine = { name: string; open(): Promise<{ driver: SqlDriver; dispose(): Promise<void> }> };
-let n = 0;
-const engines: Engine[] = [{ name: 'sqlite', open: async () => ({ driver: SqliteDriver.open(join(tmp, `o${++n}.sqlite`)), dispose: async () => undefined }) }];
-if ('url' in server) {
-  engines.push({
-    name: 'postgres',
-    async open() {
-      const db = await freshDatabase(server.url);
-      return { driver: await PostgresDriver.open(db.url), dispose: () => db.drop() };
-    },
-  });
-} else {
-  describe('overdue store on PostgreSQL', () => it.skip(`skipped: ${server.skip}`, () => undefined));
-}
+const engines = await driverEngines('overdue store');
 
 const catalogue = loadCatalogue(resourcePath('catalogue'));
 const deadlines = platformDeadlines(catalogue, loadOfficeCalendar(), silentLogger());
@@ -48,7 +22,7 @@ const items = (envs: NotificationEnvelope[]) => envs.map((envelope) => ({ envelo
 const DELIVERED = new Date('2026-11-26T02:30:00.000Z');
 const q = (over: Record<string, unknown>) => InboxQuery.parse(over);
 
-async function withStore(engine: Engine, fn: (s: PlatformStore) => Promise<void>): Promise<void> {
+async function withStore(engine: DriverEngine, fn: (s: PlatformStore) => Promise<void>): Promise<void> {
   const h = await engine.open();
   const s = createSqlStore(h.driver);
   try {

@@ -1,44 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../electron/services/catalogue/loadCatalogue';
 import { resourcePath } from '../../electron/services/resources';
 import { InboxEntry, StatusChange } from '../../shared/platform/wire';
 import { issueAdminToken } from '../auth/enrolment';
-import { PostgresDriver } from '../store/postgresDriver';
-import type { SqlDriver } from '../store/sql';
-import { SqliteDriver } from '../store/sqliteDriver';
 import { createSqlStore } from '../store/sqlStore';
 import type { AuditDraft } from '../store/repository';
 import { notificationEnvelope, verificationEnvelope } from '../testing/envelopes';
 import { startTestPlatform } from '../testing/harness';
-import { freshDatabase, pgServer } from '../testing/pg';
+import { driverEngines } from '../testing/driverEngines';
 import { PURGED_PERSON, PURGED_TEXT } from './repo';
 import { runRetentionPurge } from './run';
 
 /** The retention purge over real HTTP (responses checked by the harness) on SQLite and, when available, PostgreSQL. */
-const tmp = mkdtempSync(join(tmpdir(), 'nin1-retention-'));
-const server = await pgServer();
-afterAll(async () => {
-  rmSync(tmp, { recursive: true, force: true });
-  if ('url' in server) await server.stop();
-});
-
-type Engine = { name: string; open(): Promise<{ driver: SqlDriver; dispose(): Promise<void> }> };
-let n = 0;
-const engines: Engine[] = [{ name: 'sqlite', open: async () => ({ driver: SqliteDriver.open(join(tmp, `r${++n}.sqlite`)), dispose: async () => undefined }) }];
-if ('url' in server) {
-  engines.push({
-    name: 'postgres',
-    async open() {
-      const db = await freshDatabase(server.url);
-      return { driver: await PostgresDriver.open(db.url), dispose: () => db.drop() };
-    },
-  });
-} else {
-  describe('retention purge on PostgreSQL', () => it.skip(`skipped: ${server.skip}`, () => undefined));
-}
+const engines = await driverEngines('retention purge');
 
 const catalogue = loadCatalogue(resourcePath('catalogue'));
 // Everything is delivered and closed on 2026-11-26 (the harness clock); V01 keeps 3 years, N01 5.
