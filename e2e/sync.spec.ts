@@ -92,6 +92,8 @@ test('queued while the platform is down, delivered when it returns, completed an
   await page.keyboard.press('F3');
   await page.keyboard.type(caseNo);
   await page.keyboard.press('Enter');
+  // ↓ must land on the search result, not on today's list still on screen while the search runs.
+  await expect(page.getByRole('heading', { name: new RegExp(`查詢結果：「${caseNo}」（1 筆）`) })).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: `案件 ${caseNo}` })).toBeVisible();
