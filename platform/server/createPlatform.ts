@@ -22,6 +22,7 @@ import { progressRoutes } from '../progress/routes';
 import { statsRoutes } from '../routes/stats';
 import { submitRoutes } from '../routes/submit';
 import type { PlatformStore } from '../store/repository';
+import { isDbUnavailable } from '../store/unavailable';
 import type { PlatformDeps } from './deps';
 import { PlatformFailure } from './failure';
 import { Hub } from './hub';
@@ -99,7 +100,8 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   });
 
   app.setErrorHandler((error: FastifyError | PlatformFailure, req, reply) => {
-    const f = error instanceof PlatformFailure ? error : mapFrameworkError(error);
+    // A dropped connection, a timeout or a held lock in the store is "try again" (503), not a bug (500).
+    const f = error instanceof PlatformFailure ? error : isDbUnavailable(error) ? new PlatformFailure('UNAVAILABLE', error.error.message) : mapFrameworkError(error);
     if (f.code === 'INTERNAL') logger.error({ requestId: req.id, route: req.routeOptions.url, err: error.message, stack: error.stack }, 'request failed');
     req.nin1.errorCode = f.code;
     if (f.status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="nin1-platform"');

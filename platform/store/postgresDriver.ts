@@ -2,11 +2,47 @@ import pg from 'pg';
 import type { Migration } from '../../electron/services/db/migrate';
 import { AppFailure } from '../../shared/result';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
+import { pgTransaction } from './pgTransaction';
 import { numberPlaceholders, type SqlDriver, type SqlExec, type SqlValue } from './sql';
+import { asUnavailable } from './unavailable';
 
-/** Advisory lock keys ('NIN1' and 'NIN2'): one for serial writers, one for migrations. */
+/**
+ * Advisory lock keys ('NIN1', 'NIN2', 'NIN3'): serial writers, migrations, and the audit chain's
+ * head. A write transaction takes WRITE then AUDIT; an audit-only append (an inbox read) takes AUDIT
+ * alone. One order everywhere, so no deadlock.
+ */
 const WRITE_LOCK = 0x4e494e31;
 const MIGRATE_LOCK = 0x4e494e32;
+const AUDIT_LOCK = 0x4e494e33;
+/** For fault tests that hold a lock from another session, as a stuck node would. */
+export const PG_LOCKS = { write: WRITE_LOCK, migrate: MIGRATE_LOCK, audit: AUDIT_LOCK } as const;
+
+/**
+ * Explicit READ COMMITTED: every statement after the lock sees what the previous lock holder
+ * committed (the audit head, the last cursor). A database or role whose default is REPEATABLE READ
+ * would otherwise give the whole transaction the snapshot taken before the lock was granted, and
+ * two writers would chain onto the same audit row.
+ */
+const BEGIN = 'BEGIN ISOLATION LEVEL READ COMMITTED';
+
+/**
+ * Bounds on every wait, so a stuck session or a dead server turns into a 503 instead of requests
+ * that hang until the load balancer gives up (and pool clients that never come back).
+ */
+export type PostgresTimeouts = {
+  /** Longest single statement (server side). */
+  statementMs: number;
+  /** Longest wait for a lock, including the writers' advisory lock. */
+  lockMs: number;
+  /** A node frozen mid-transaction loses it (and its locks) after this. */
+  idleInTransactionMs: number;
+  /** Longest wait for a pool client or a new connection. */
+  connectMs: number;
+  /** The health check's wait for the writers' lock: longer means the database is stuck for writes. */
+  pingLockMs: number;
+};
+
+export const DEFAULT_PG_TIMEOUTS: PostgresTimeouts = { statementMs: 30_000, lockMs: 10_000, idleInTransactionMs: 60_000, connectMs: 10_000, pingLockMs: 2_000 };
 
 /** BIGINT arrives as a string by default; our values (cursors, ms, counts) fit a double exactly. */
 const types: pg.CustomTypesConfig = {
@@ -14,11 +50,20 @@ const types: pg.CustomTypesConfig = {
     oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-const execOn = (c: pg.Pool | pg.PoolClient): SqlExec => ({
-  all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await c.query(numberPlaceholders(sql), params as unknown[])).rows as T[],
-  get: async <T>(sql: string, params: readonly SqlValue[] = []) => (await c.query(numberPlaceholders(sql), params as unknown[])).rows[0] as T | undefined,
-  run: async (sql: string, params: readonly SqlValue[] = []) => (await c.query(numberPlaceholders(sql), params as unknown[])).rowCount ?? 0,
-});
+const execOn = (c: pg.Pool | pg.PoolClient): SqlExec => {
+  const query = async (sql: string, params: readonly SqlValue[]) => {
+    try {
+      return await c.query(numberPlaceholders(sql), params as unknown[]);
+    } catch (e) {
+      throw asUnavailable(e);
+    }
+  };
+  return {
+    all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rows as T[],
+    get: async <T>(sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rows[0] as T | undefined,
+    run: async (sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rowCount ?? 0,
+  };
+};
 
 /**
  * PostgreSQL behind the same SqlDriver surface: a pool for reads, and write transactions that take
@@ -29,22 +74,36 @@ export class PostgresDriver implements SqlDriver {
   readonly dialect = 'postgres' as const;
   private readonly exec: SqlExec;
 
-  private constructor(readonly pool: pg.Pool) {
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly timeouts: PostgresTimeouts,
+  ) {
     this.exec = execOn(pool);
   }
 
-  static async open(url: string, migrations: readonly Migration[] = POSTGRES_MIGRATIONS): Promise<PostgresDriver> {
-    const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  static async open(url: string, opts: { migrations?: readonly Migration[]; timeouts?: Partial<PostgresTimeouts> } = {}): Promise<PostgresDriver> {
+    const t = { ...DEFAULT_PG_TIMEOUTS, ...opts.timeouts };
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      types,
+      connectionTimeoutMillis: t.connectMs,
+      statement_timeout: t.statementMs,
+      lock_timeout: t.lockMs,
+      idle_in_transaction_session_timeout: t.idleInTransactionMs,
+      // Client side, for a server that stopped answering altogether (statement_timeout never fires then).
+      query_timeout: t.statementMs + t.connectMs,
+    });
     // An idle client losing its connection must not crash the platform; the next query reconnects.
     pool.on('error', () => undefined);
     try {
-      await migratePostgres(pool, migrations);
+      await migratePostgres(pool, opts.migrations ?? POSTGRES_MIGRATIONS);
     } catch (e) {
       await pool.end();
       if (e instanceof AppFailure) throw e;
       throw new AppFailure({ code: 'DB_OPEN_FAILED', message: `無法開啟平台資料庫（PostgreSQL）：${(e as Error).message}` });
     }
-    return new PostgresDriver(pool);
+    return new PostgresDriver(pool, t);
   }
 
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
@@ -57,20 +116,30 @@ export class PostgresDriver implements SqlDriver {
     return this.exec.run(sql, params);
   }
 
-  async tx<T>(fn: (q: SqlExec) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-      const out = await fn(execOn(client));
-      await client.query('COMMIT');
-      return out;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+  tx<T>(fn: (q: SqlExec) => Promise<T>): Promise<T> {
+    return pgTransaction(this.pool, BEGIN, async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1), pg_advisory_xact_lock($2)', [WRITE_LOCK, AUDIT_LOCK]);
+      return fn(execOn(c));
+    });
+  }
+
+  auditTx<T>(fn: (q: SqlExec) => Promise<T>): Promise<T> {
+    return pgTransaction(this.pool, BEGIN, async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+      return fn(execOn(c));
+    });
+  }
+
+  /**
+   * Answers, and a writer could get through: waits for the writers' lock for at most pingLockMs
+   * and lets it go at once. `SELECT 1` alone said "ok" while every write queued behind a stuck
+   * session.
+   */
+  async ping(): Promise<void> {
+    await pgTransaction(this.pool, BEGIN, async (c) => {
+      await c.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.timeouts.pingLockMs))}`);
+      await c.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+    });
   }
 
   close(): Promise<void> {
@@ -88,9 +157,10 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
+  // Migrations may rewrite or index a county's tables and a second node waits for the first to
+  // finish: neither is bounded by the request timeouts.
+  return pgTransaction(pool, BEGIN, async (c) => {
+    await c.query('SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0');
     await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
     await c.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
     const row = (await c.query<{ version: number }>('SELECT version FROM schema_version')).rows[0];
@@ -103,12 +173,6 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
       await c.query(m.up);
       await c.query('UPDATE schema_version SET version = $1', [m.version]);
     }
-    await c.query('COMMIT');
     return Math.max(current, Math.min(target, migrations.length));
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    c.release();
-  }
+  });
 }

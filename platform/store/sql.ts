@@ -22,6 +22,14 @@ export interface SqlDriver extends SqlExec {
    * chain a single head.
    */
   tx<T>(fn: (q: SqlExec) => Promise<T>): Promise<T>;
+  /**
+   * A transaction that only appends to the audit chain (an inbox read, a download): serialised with
+   * every other chain append, but not queued behind the writers' lock, so a read never waits for
+   * (or hangs on) a long or stuck write.
+   */
+  auditTx<T>(fn: (q: SqlExec) => Promise<T>): Promise<T>;
+  /** Throws when the database does not answer, or cannot take a write, within a short bound (the health check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

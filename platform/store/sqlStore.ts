@@ -19,9 +19,7 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
   return {
     dialect: db.dialect,
     close: () => db.close(),
-    ping: async () => {
-      await db.get('SELECT 1 AS one');
-    },
+    ping: () => db.ping(),
 
     metaGetOrSet: (key, value) =>
       db.tx(async (q) => {
@@ -56,7 +54,9 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
 
     logMessage: (entry) => logMessageIn(db, entry),
     messages: (filter) => messagesIn(db, filter),
-    appendAudit: (draft) => db.tx((q) => appendAuditIn(q, draft)),
+    // Reads that show personal data record it here: the chain's own lock, never the writers' (a
+    // stuck writer must not make an inbox GET hang).
+    appendAudit: (draft) => db.auditTx((q) => appendAuditIn(q, draft)),
     verifyAudit: () => verifyAuditIn(db),
 
     fillDueDates: (compute, basis) => fillDueIn(db, compute, basis),

@@ -80,6 +80,15 @@ export class SqliteDriver implements SqlDriver {
     });
   }
 
+  /** SQLite has one writer: the audit chain is serialised by the same queue as every write. */
+  auditTx<T>(fn: (q: SqlExec) => Promise<T>): Promise<T> {
+    return this.tx(fn);
+  }
+
+  async ping(): Promise<void> {
+    await this.get('SELECT 1 AS one');
+  }
+
   async close(): Promise<void> {
     await this.queue;
     this.db.close();
