@@ -22,8 +22,32 @@ const entryHash = (prev: string, e: AuditEntry): string =>
 /**
  * Appends one audit row chained to the previous row's hash. Call inside the transaction that does
  * the audited work, so the work and its record commit (or vanish) together.
+ *
+ * Reading the chain head and inserting after it must be one step under the write lock, or a second
+ * writer (the CLI, a second app process) reads the same head and the chain forks (issue 17 #9).
+ * Alone, this is a BEGIN IMMEDIATE transaction: the lock is taken before the head is read. Inside a
+ * caller's transaction better-sqlite3 makes it a SAVEPOINT, which takes no lock, so the head read is
+ * preceded by claimWriteLock(). Migration 008 refuses a second successor of any row as the backstop.
  */
 export function appendAudit(db: WritableDb, entry: AuditEntry): void {
+  db.transaction(() => {
+    claimWriteLock(db);
+    insertAfterHead(db, entry);
+  }).immediate();
+}
+
+/**
+ * A write that touches no row still makes SQLite take the database's write lock (waiting on the busy
+ * timeout), so the head read after it is the latest committed one. In a deferred caller transaction
+ * that has already read an older snapshot, SQLite answers SQLITE_BUSY_SNAPSHOT here: the caller's
+ * transaction fails as a whole and nothing is written, which is the right outcome for stale work.
+ * (`WHERE 0` deletes nothing, so the append-only trigger never fires.)
+ */
+function claimWriteLock(db: WritableDb): void {
+  db.prepare('DELETE FROM audit WHERE 0').run();
+}
+
+function insertAfterHead(db: WritableDb, entry: AuditEntry): void {
   const last = db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
   const prev = last ?? GENESIS_HASH;
   db.prepare(

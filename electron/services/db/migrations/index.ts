@@ -6,6 +6,7 @@ import { m004UserCertificates } from './004_user_certificates';
 import { m005Timeline } from './005_timeline';
 import { m006Progress } from './006_progress';
 import { m007Accounts } from './007_accounts';
+import { m008AuditSingleSuccessor } from './008_audit_single_successor';
 
 /** Numbered migrations, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning, m004UserCertificates, m005Timeline, m006Progress, m007Accounts];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning, m004UserCertificates, m005Timeline, m006Progress, m007Accounts, m008AuditSingleSuccessor];
