@@ -80,7 +80,7 @@ export function createAccount(ctx: ServiceContext, actor: AdminActor, input: Acc
       detail: { username: input.username, displayName: input.displayName, role: input.role, officeCode: input.officeCode },
     });
     return toView(ctx.db, loadUser(ctx.db, id));
-  })();
+  }).immediate();
 }
 
 /**
@@ -133,7 +133,7 @@ export function updateAccount(ctx: ServiceContext, actor: AdminActor, input: Acc
       appendAudit(ctx.db, { ...auditBase(actor, at), action: input.active ? 'account.activate' : 'account.deactivate', detail: { username: target.username } });
     }
     return { target: loadUser(ctx.db, target.id), endNow };
-  })();
+  }).immediate();
   return { account: toView(ctx.db, target), sessionsEnded: endNow ? endSessions(target.id) : 0 };
 }
 
@@ -144,7 +144,7 @@ export function resetPassword(ctx: ServiceContext, actor: AdminActor, input: { i
     assertMayAdminister(actor, { role: target.role, officeCode: target.office_code });
     ctx.db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hashPassword(input.password), at, target.id);
     appendAudit(ctx.db, { ...auditBase(actor, at), action: 'account.password-reset', detail: { username: target.username } });
-  })();
+  }).immediate();
 }
 
 export const roleLabel = (role: string): string => ROLE_LABEL[role as Role] ?? role;

@@ -46,7 +46,7 @@ export function enrolCertificates(ctx: ServiceContext, actor: AdminActor, input:
       const { fingerprint, notAfter } = enrollCertificate(ctx.db, { userId: u.id, certDer: der, enrolledBy: actor.username, at });
       appendAudit(ctx.db, { ...auditBase(actor, at), action: 'certificate.enrol', detail: { username: u.username, certificate: fingerprint.slice(0, 16), notAfter } });
     }
-  })();
+  }).immediate();
   return listCertificates(ctx, actor, input.userId);
 }
 
@@ -63,6 +63,6 @@ export function revokeCertificate(ctx: ServiceContext, actor: AdminActor, certif
     ctx.db.prepare('UPDATE user_certificates SET revoked_at = ? WHERE id = ?').run(at, certificateId);
     appendAudit(ctx.db, { ...auditBase(actor, at), action: 'certificate.revoke', detail: { username: u.username, certificate: c.fingerprint_sha256.slice(0, 16) } });
     return u.id;
-  })();
+  }).immediate();
   return listCertificates(ctx, actor, userId);
 }

@@ -53,7 +53,7 @@ export function createGroup(ctx: ServiceContext, actor: AdminActor, input: { nam
     );
     appendAudit(ctx.db, { ...auditBase(actor, at), action: 'group.create', detail: { group: input.name, defaultRole: input.defaultRole, officeCode } });
     return toView(ctx.db, loadGroup(ctx.db, id));
-  })();
+  }).immediate();
 }
 
 export function updateGroup(ctx: ServiceContext, actor: AdminActor, input: { id: number; name?: string | undefined; description?: string | undefined; defaultRole?: Role | undefined }): GroupView {
@@ -74,7 +74,7 @@ export function updateGroup(ctx: ServiceContext, actor: AdminActor, input: { id:
       appendAudit(ctx.db, { ...auditBase(actor, at), action: 'group.update', detail: { group: input.name ?? g.name, changes } });
     }
     return toView(ctx.db, loadGroup(ctx.db, g.id));
-  })();
+  }).immediate();
 }
 
 /** Adds and removes members; added members get the group's default role (their sessions end if it changed). */
@@ -102,7 +102,7 @@ export function setGroupMembers(
       if (applyRole(ctx.db, actor, u, Role.parse(g.default_role), at, `group:${g.name}`)) roleChanged.push(userId);
     }
     return { view: toView(ctx.db, loadGroup(ctx.db, g.id)), roleChanged };
-  })();
+  }).immediate();
   for (const id of roleChanged) endSessions(id);
   return view;
 }
