@@ -126,5 +126,31 @@ if (!('url' in server)) {
         await db.drop();
       }
     }, 120_000);
+
+    it('finding c: on a database whose default is REPEATABLE READ, 40 concurrent receive actions keep one audit chain', async () => {
+      const db = await freshDatabase(server.url);
+      const admin = await session(server.url);
+      await admin.query(`ALTER DATABASE ${new URL(db.url).pathname.slice(1)} SET default_transaction_isolation = 'repeatable read'`);
+      await admin.end();
+      const t = await startTestPlatform({ store: createSqlStore(await PostgresDriver.open(db.url)) });
+      try {
+        const probe = await session(db.url);
+        expect((await probe.query<{ default_transaction_isolation: string }>('SHOW default_transaction_isolation')).rows[0]!.default_transaction_isolation).toBe('repeatable read');
+        await probe.end();
+        const ws = await t.workstationToken();
+        const agency = await t.agencyToken('KH-TAX');
+        const envs = Array.from({ length: 40 }, () => notificationEnvelope());
+        expect((await post(t.url, '/v1/notifications:batch', ws, { notifications: envs })).status).toBe(200);
+        const before = (await t.store.counts()).audit;
+
+        const answers = await Promise.all(envs.map((e) => post(t.url, `/v1/notifications/${e.id}/actions`, agency, { action: 'receive' })));
+        expect(answers.map((a) => a.status)).toEqual(envs.map(() => 200));
+        expect((await t.store.counts()).audit).toBe(before + 40);
+        expect(await t.store.verifyAudit()).toEqual({ ok: true, rows: before + 40 });
+      } finally {
+        await t.close();
+        await db.drop();
+      }
+    }, 120_000);
   });
 }

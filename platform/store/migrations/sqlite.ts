@@ -208,4 +208,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notifications_retention ON notifications(item_code, closed_ms) WHERE purged_ms IS NULL AND closed_ms IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'audit-single-successor',
+    // Issue 14 §5: one audit row may follow each row, enforced by the database, not only by the
+    // writers' lock and READ COMMITTED (a REPEATABLE READ default once forked the chain: 9 rows
+    // shared a prev_hash). A database that already holds a fork stops here with PostgreSQL's or
+    // SQLite's duplicate-key message: verify-audit shows where; the fork needs an operator's hand.
+    up: `
+      CREATE UNIQUE INDEX audit_prev_hash ON audit(prev_hash);
+    `,
+  },
 ];
