@@ -55,7 +55,7 @@ async function overHttp(cfg: StorageConfig, batches: NotificationEnvelope[][]): 
   const store = running.platform.deps.store;
   try {
     const { url } = running;
-    const { code } = await issueEnrolCode(store, systemClock, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' });
+    const { code } = await issueEnrolCode(store, systemClock, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01', senderAgency: 'KH-HR-FS' });
     const enrol = await fetch(`${url}/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, client: { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' } }) });
     const { token } = (await enrol.json()) as { token: string };
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };

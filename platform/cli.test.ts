@@ -23,7 +23,7 @@ async function enrolOver(url: string, code: string, client: object) {
 
 describe('npm run platform', () => {
   it('serves on 127.0.0.1, prints exactly `LISTENING <url>`, enrols with CLI-issued and demo codes, honours revocation, stops on SIGTERM', async () => {
-    const { stdout: code } = await platformCli('enroll-code', '--db', db, '--office', 'FS01', '--workstation', 'FS01-W01');
+    const { stdout: code } = await platformCli('enroll-code', '--db', db, '--office', 'FS01', '--workstation', 'FS01-W01', '--sender', 'KH-HR-FS');
     expect(code.trim()).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
 
     const child = spawn(tsx, [cli, '--port', '0', '--db', db, '--demo'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -10,6 +10,8 @@ import type { PlatformStore } from './store/repository';
  *   agency <code>, any client id → DEMO-<code>      e.g. DEMO-KH-TAX, DEMO-KH-LAND-FS
  */
 export const DEMO_OFFICE = 'FS01';
+/** The demo office's own agency (the counter's DEMO_CONFIG agencyCode): its only sender agency. */
+export const DEMO_SENDER_AGENCY = 'KH-HR-FS';
 export const DEMO_WORKSTATIONS = ['FS01-W01', 'FS01-W02'] as const;
 export const demoWorkstationCode = (ws: string): string => `DEMO-${ws}`;
 export const demoAgencyCode = (agency: string): string => `DEMO-${agency}`;
@@ -20,7 +22,7 @@ export async function seedDemo(store: PlatformStore, clock: Clock, catalogue: Ca
   const out: { kind: string; who: string; code: string }[] = [];
   for (const ws of DEMO_WORKSTATIONS) {
     const code = demoWorkstationCode(ws);
-    await issueEnrolCode(store, clock, { kind: 'workstation', officeCode: DEMO_OFFICE, workstationId: ws }, { code, reusable: true, ttlHours: TEN_YEARS_H, actor: 'admin:demo' });
+    await issueEnrolCode(store, clock, { kind: 'workstation', officeCode: DEMO_OFFICE, workstationId: ws, senderAgency: DEMO_SENDER_AGENCY }, { code, reusable: true, ttlHours: TEN_YEARS_H, actor: 'admin:demo' });
     out.push({ kind: 'workstation', who: `${DEMO_OFFICE}/${ws}`, code });
   }
   for (const a of catalogue.agencies) {

@@ -19,7 +19,7 @@ export async function authenticate(header: string | undefined, store: PlatformSt
   if (!row || row.subject !== c.sub || row.kind !== c.kind) return { ok: false, code: 'AUTH_INVALID' };
   if (row.revokedAt !== null) return { ok: false, code: 'AUTH_REVOKED' };
   if (c.kind === 'workstation' && row.officeCode && row.workstationId) {
-    return { ok: true, principal: { kind: 'workstation', subject: c.sub, jti: c.jti, officeCode: row.officeCode, workstationId: row.workstationId } };
+    return { ok: true, principal: { kind: 'workstation', subject: c.sub, jti: c.jti, officeCode: row.officeCode, workstationId: row.workstationId, senderAgency: row.agencyCode } };
   }
   if (c.kind === 'agency' && row.agencyCode && row.clientId) {
     return { ok: true, principal: { kind: 'agency', subject: c.sub, jti: c.jti, agencyCode: row.agencyCode, clientId: row.clientId } };

@@ -11,7 +11,8 @@ import { signToken, type Claims } from './token';
  * sha256 is stored, so a copy of the database does not hold usable codes.
  */
 export type EnrolTarget =
-  | { kind: 'workstation'; officeCode: string; workstationId: string }
+  /** senderAgency: the office's own agency in the catalogue (e.g. KH-HR-FS); the only sender its envelopes may name. */
+  | { kind: 'workstation'; officeCode: string; workstationId: string; senderAgency?: string | null }
   | { kind: 'agency'; agencyCode: string; clientId?: string | null };
 
 export const hashCode = (code: string): string => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
@@ -38,7 +39,8 @@ export async function issueEnrolCode(
     kind: target.kind,
     officeCode: target.kind === 'workstation' ? target.officeCode : null,
     workstationId: target.kind === 'workstation' ? target.workstationId : null,
-    agencyCode: target.kind === 'agency' ? target.agencyCode : null,
+    // A workstation code's agency_code is its office's sender agency (the token inherits it at redemption).
+    agencyCode: target.kind === 'agency' ? target.agencyCode : (target.senderAgency ?? null),
     clientId: target.kind === 'agency' ? (target.clientId ?? null) : null,
     reusable: opts.reusable ?? false,
     createdAt: now.toISOString(),
@@ -46,7 +48,8 @@ export async function issueEnrolCode(
     usedAt: null,
   };
   const who = target.kind === 'workstation' ? `${target.officeCode}/${target.workstationId}` : `${target.agencyCode}/${target.clientId ?? '*'}`;
-  await store.addEnrolCode(rec, { at: rec.createdAt, actor: opts.actor ?? 'admin:cli', action: 'enrol-code.issue', target: `${target.kind}:${who}`, detail: { reusable: rec.reusable, expiresAt } });
+  const detail = { reusable: rec.reusable, expiresAt, ...(target.kind === 'workstation' ? { senderAgency: rec.agencyCode } : {}) };
+  await store.addEnrolCode(rec, { at: rec.createdAt, actor: opts.actor ?? 'admin:cli', action: 'enrol-code.issue', target: `${target.kind}:${who}`, detail });
   return { code, expiresAt };
 }
 
@@ -91,7 +94,15 @@ export async function enrol(store: PlatformStore, clock: Clock, secret: string, 
     c.kind === 'workstation'
       ? tokenFor('workstation', subjectOf.workstation(c.officeCode, c.workstationId), { officeCode: c.officeCode, workstationId: c.workstationId, agencyCode: null, clientId: null }, now, ttlDays)
       : tokenFor('agency', subjectOf.agency(c.agencyCode, c.clientId), { officeCode: null, workstationId: null, agencyCode: c.agencyCode, clientId: c.clientId }, now, ttlDays);
-  const ok = await store.redeemEnrolCode(hashCode(req.code), admits(c, now.toISOString()), rec, {
+  const admitsClient = admits(c, now.toISOString());
+  // The sender agency comes from the admin's code record, never from the client's request: the store
+  // hands the record to this check inside the redeeming transaction, before the token row is written.
+  const bindCode = (r: EnrolCodeRecord): boolean => {
+    if (!admitsClient(r)) return false;
+    if (r.kind === 'workstation') rec.agencyCode = r.agencyCode;
+    return true;
+  };
+  const ok = await store.redeemEnrolCode(hashCode(req.code), bindCode, rec, {
     at: rec.issuedAt,
     actor: rec.subject,
     action: 'enrol',

@@ -2,7 +2,8 @@ import type { TokenKind } from '../../shared/platform/endpoints';
 
 /** Who is calling, as established from a verified token. Identity never comes from headers or bodies. */
 export type Principal =
-  | { kind: 'workstation'; subject: string; jti: string; officeCode: string; workstationId: string }
+  /** senderAgency: the office's own agency code, bound by the admin's enrolment code (null: a token from before that binding). */
+  | { kind: 'workstation'; subject: string; jti: string; officeCode: string; workstationId: string; senderAgency: string | null }
   | { kind: 'agency'; subject: string; jti: string; agencyCode: string; clientId: string }
   | { kind: 'admin'; subject: string; jti: string; name: string };
 

@@ -9,8 +9,8 @@ import { catalogueFrom, need, STORAGE_OPTIONS, UsageError, withStore, type Comma
 /** Admin sub-commands run on the platform host with direct database access: that is their authority. */
 export const enrollCodeCommand: Command = {
   name: 'enroll-code',
-  usage: 'enroll-code (--db FILE | --pg URL) (--office FS01 --workstation FS01-W01 | --agency KH-TAX [--client ID]) [--ttl-hours 72]',
-  options: { ...STORAGE_OPTIONS, office: { type: 'string' }, workstation: { type: 'string' }, agency: { type: 'string' }, client: { type: 'string' }, 'ttl-hours': { type: 'string' } },
+  usage: 'enroll-code (--db FILE | --pg URL) (--office FS01 --workstation FS01-W01 --sender KH-HR-FS | --agency KH-TAX [--client ID]) [--ttl-hours 72]',
+  options: { ...STORAGE_OPTIONS, office: { type: 'string' }, workstation: { type: 'string' }, sender: { type: 'string' }, agency: { type: 'string' }, client: { type: 'string' }, 'ttl-hours': { type: 'string' } },
   async run(v) {
     const ttlHours = Number(v['ttl-hours'] ?? 72);
     if (!(ttlHours > 0)) throw new UsageError('--ttl-hours 須為正數');
@@ -20,7 +20,12 @@ export const enrollCodeCommand: Command = {
       if (!catalogueFrom(v).agencies.some((a) => a.code === agency)) throw new UsageError(`未知的機關代碼「${agency}」`);
       target = { kind: 'agency' as const, agencyCode: agency, clientId: (v.client as string | undefined) ?? null };
     } else {
-      target = { kind: 'workstation' as const, officeCode: need(v, 'office'), workstationId: need(v, 'workstation') };
+      // The office's own agency: the only sender agency this workstation's envelopes may name.
+      const officeCode = need(v, 'office');
+      const workstationId = need(v, 'workstation');
+      const sender = need(v, 'sender');
+      if (!catalogueFrom(v).agencies.some((a) => a.code === sender)) throw new UsageError(`未知的送件機關代碼「${sender}」`);
+      target = { kind: 'workstation' as const, officeCode, workstationId, senderAgency: sender };
     }
     const out = await withStore(v, (store) => issueEnrolCode(store, systemClock, target, { ttlHours }));
     console.log(out.code);

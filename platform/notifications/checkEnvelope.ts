@@ -10,7 +10,7 @@ export const indexCatalogue = (c: Catalogue): CatalogueIndex => ({
   agencies: new Map(c.agencies.map((a) => [a.code, a])),
 });
 
-const wireError = (code: PlatformErrorCode, message: string, path: string): WireError => ({ code, message: `${PLATFORM_ERRORS[code].message}：${message}`, path });
+export const wireError = (code: PlatformErrorCode, message: string, path: string): WireError => ({ code, message: `${PLATFORM_ERRORS[code].message}：${message}`, path });
 
 /**
  * Catalogue checks for one well-formed envelope: known item and agencies, the item's receiver,

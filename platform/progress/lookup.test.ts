@@ -109,11 +109,11 @@ describe('public progress lookup (POST /v1/progress)', () => {
     expect((await lookup(t, { caseNo: 'FS01-1151126-0105', code: CODE })).status).toBe(404);
     expect((await lookup(t, { caseNo: 'FS01-1151126-0105', code: 'NEWCQDE2' })).status).toBe(200);
 
-    // FS02 sending envelopes for an FS01 case number: its own notifications are its business, the record is not.
+    // FS02 sending envelopes for an FS01 case number: refused (OFFICE_MISMATCH), and the record is not set.
     const fs02 = await t.workstationToken('FS02', 'FS02-W01');
     const progress = makeProgressRecord('FS01-1151126-0106', 'ZZZZ2222', 9);
     const r = await t.http.call('submitNotifications', { body: { notifications: [notificationEnvelope({ caseNo: 'FS01-1151126-0106', officeCode: 'FS02', workstationId: 'FS02-W01', progress })] } }, fs02);
-    expect(r.status).toBe(200);
+    expect(r.body.results[0]).toMatchObject({ outcome: 'rejected', error: { code: 'OFFICE_MISMATCH' } });
     expect((await lookup(t, { caseNo: 'FS01-1151126-0106', code: 'ZZZZ2222' })).status).toBe(404);
   });
 

@@ -1,4 +1,5 @@
 import type { NotificationEnvelope } from '../../shared/platform/wire';
+import { officeOfCase } from '../notifications/checkOwnership';
 import type { SqlExec } from '../store/sql';
 
 /** What the lookup needs of a case's record (never the code). */
@@ -15,7 +16,7 @@ export type ProgressItemRow = { receiverAgency: string; itemCode: string; status
 export async function putProgressRecordsIn(q: SqlExec, office: string, envelopes: readonly NotificationEnvelope[], at: string): Promise<void> {
   const best = new Map<string, NonNullable<NotificationEnvelope['progress']>>();
   for (const e of envelopes) {
-    if (!e.progress || !e.caseNo.startsWith(`${office}-`)) continue;
+    if (!e.progress || officeOfCase(e.caseNo) !== office) continue;
     const prev = best.get(e.caseNo);
     if (!prev || prev.issue < e.progress.issue) best.set(e.caseNo, e.progress);
   }
@@ -34,9 +35,10 @@ export async function progressRecordOf(q: SqlExec, caseNo: string): Promise<Stor
   return r ? { ...r, issue: Number(r.issue) } : null;
 }
 
+/** Only the case's own office's rows: rows another office filed under this number (before the platform refused that) are not the citizen's. */
 export async function progressItemsOf(q: SqlExec, caseNo: string): Promise<ProgressItemRow[]> {
   return q.all<ProgressItemRow>(
-    'SELECT receiver_agency AS "receiverAgency", item_code AS "itemCode", status, updated_at AS "updatedAt" FROM notifications WHERE case_no = ? ORDER BY seq',
-    [caseNo],
+    'SELECT receiver_agency AS "receiverAgency", item_code AS "itemCode", status, updated_at AS "updatedAt" FROM notifications WHERE case_no = ? AND office_code = ? ORDER BY seq',
+    [caseNo, officeOfCase(caseNo)],
   );
 }

@@ -4,6 +4,7 @@ import { MAX_BATCH, NotificationEnvelope, type SubmitResult } from '../../shared
 import { formatIssuePath, z } from '../../shared/zod';
 import { verificationMail } from '../mail/verificationMail';
 import { checkEnvelope, indexCatalogue } from '../notifications/checkEnvelope';
+import { checkOwnership } from '../notifications/checkOwnership';
 import type { MailDraft } from '../store/repository';
 import type { PlatformDeps } from '../server/deps';
 import { PlatformFailure } from '../server/failure';
@@ -51,9 +52,8 @@ export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
           return;
         }
         const e = parsed.data;
-        // An office submits only for itself: a foreign office code anywhere refuses the whole batch.
-        if (e.officeCode !== p.officeCode) throw new PlatformFailure('FORBIDDEN', `工作站屬於「${p.officeCode}」，不能代「${e.officeCode}」送件`, `${path}.officeCode`);
-        const problem = checkEnvelope(e, cat, path);
+        // An office submits only for itself (office, case number, sender agency): a foreign row is rejected alone.
+        const problem = checkOwnership(e, p, path) ?? checkEnvelope(e, cat, path);
         if (problem) {
           results.push({ id: e.id, outcome: 'rejected', error: problem });
           return;

@@ -76,7 +76,11 @@ describe('platform identity', () => {
   it('scopes: a workstation only for its office, an agency only its inbox, neither the other’s endpoints → 403', async () => {
     const ws = await t.workstationToken();
     const tax = await t.agencyToken('KH-TAX');
-    await refused(ws, 403, 'FORBIDDEN', 'FS02');
+    // Another office's envelope is refused on its own (OFFICE_MISMATCH), nothing stored.
+    const before = await t.store.counts();
+    const foreign = await t.http.call('submitNotifications', { body: { notifications: [notificationEnvelope({ officeCode: 'FS02' })] } }, ws);
+    expect(foreign.body.results[0]).toMatchObject({ outcome: 'rejected', error: { code: 'OFFICE_MISMATCH' } });
+    expect(await t.store.counts()).toEqual(before);
     expect((await t.http.call('officeChanges', { params: { office: 'FS02' }, query: {} }, ws)).status).toBe(403);
     expect((await t.http.call('agencyInbox', { params: { agency: 'KH-LAND-FS' }, query: {} }, tax)).status).toBe(403);
     expect((await t.http.call('agencyInbox', { params: { agency: 'KH-TAX' }, query: {} }, ws)).status).toBe(403);

@@ -61,19 +61,20 @@ describe('POST /v1/notifications:batch', () => {
     expect((await t.store.counts()).notifications - before.notifications).toBe(2);
   });
 
-  it('refuses the whole batch (403, nothing stored) when any envelope claims another office', async () => {
+  it('rejects only the envelope that claims another office (OFFICE_MISMATCH) and stores the rest', async () => {
     const before = await t.store.counts();
     const r = await t.http.call('submitNotifications', { body: { notifications: [notificationEnvelope(), notificationEnvelope({ officeCode: 'FS02' })] } }, ws);
-    expect(r.status).toBe(403);
-    expect(r.body.error?.code).toBe('FORBIDDEN');
-    expect(await t.store.counts()).toEqual(before);
+    expect(r.status).toBe(200);
+    expect(r.body.results.map((x) => x.outcome)).toEqual(['accepted', 'rejected']);
+    expect(r.body.results[1]).toMatchObject({ error: { code: 'OFFICE_MISMATCH', path: 'notifications[1].officeCode' } });
+    expect((await t.store.counts()).notifications - before.notifications).toBe(1);
   });
 
   it('an id already used by another office is rejected as ID_CONFLICT and reveals nothing', async () => {
     const e = notificationEnvelope();
     await t.http.call('submitNotifications', { body: { notifications: [e] } }, ws);
     const other = await t.workstationToken('FS02', 'FS02-W01');
-    const r = await t.http.call('submitNotifications', { body: { notifications: [{ ...e, officeCode: 'FS02', workstationId: 'FS02-W01' }] } }, other);
+    const r = await t.http.call('submitNotifications', { body: { notifications: [{ ...e, officeCode: 'FS02', workstationId: 'FS02-W01', caseNo: e.caseNo.replace('FS01-', 'FS02-') }] } }, other);
     expect(r.body.results).toEqual([{ id: e.id, outcome: 'rejected', error: { code: 'ID_CONFLICT', message: expect.stringMatching(/其他單位/) } }]);
   });
 

@@ -1,5 +1,6 @@
 import { PLATFORM_ERRORS } from '../../shared/platform/errors';
 import type { ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, StatusChange, SubmitResult } from '../../shared/platform/wire';
+import { caseBinder } from '../notifications/caseBinding';
 import { putProgressRecordsIn } from '../progress/repo';
 import { taipeiDay } from '../time';
 import { appendAuditIn } from './auditLog';
@@ -32,16 +33,20 @@ export async function submitIn(q: SqlExec, office: string, items: Incoming[], ma
     for (const r of rows) prior.set(r.id, r);
   }
 
+  const cases = await caseBinder(q, items.map((i) => i.envelope.caseNo));
   const fresh: Incoming[] = [];
   const results: SubmitResult[] = [];
   for (const item of items) {
     const { id } = item.envelope;
     const p = prior.get(id);
+    const caseConflict = p ? null : cases.conflict(item.envelope);
     if (p && p.office_code !== office) {
       // Never tell one office anything about another office's notification beyond "not yours".
       results.push({ id, outcome: 'rejected', error: { code: 'ID_CONFLICT', message: PLATFORM_ERRORS.ID_CONFLICT.message } });
     } else if (p) {
       results.push({ id, outcome: 'duplicate', deliveredAt: p.delivered_at });
+    } else if (caseConflict) {
+      results.push({ id, outcome: 'rejected', error: caseConflict });
     } else {
       prior.set(id, { office_code: office, delivered_at: at });
       fresh.push(item);

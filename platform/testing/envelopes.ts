@@ -8,7 +8,8 @@ export function notificationEnvelope(over: Partial<NotificationEnvelope> = {}): 
   seq++;
   return {
     id: uuidv7(),
-    caseNo: `FS01-1151126-${String(seq % 10000).padStart(4, '0')}`,
+    // A case number belongs to its office (the platform refuses a prefix other than the token's office).
+    caseNo: `${over.officeCode ?? 'FS01'}-1151126-${String(seq % 10000).padStart(4, '0')}`,
     officeCode: 'FS01',
     workstationId: 'FS01-W01',
     senderAgency: 'KH-HR-FS',

@@ -23,7 +23,8 @@ export type TestPlatform = {
   http: HttpClient;
   dir: string;
   /** Issues a one-time code and redeems it over HTTP; returns the bearer token. */
-  workstationToken(office?: string, ws?: string): Promise<string>;
+  /** senderAgency: the agency the code binds the workstation to (default KH-HR-FS, the demo office's). */
+  workstationToken(office?: string, ws?: string, senderAgency?: string | null): Promise<string>;
   agencyToken(agency: string, client?: string): Promise<string>;
   close(): Promise<void>;
 };
@@ -58,8 +59,8 @@ export async function startTestPlatform(opts: { store?: PlatformStore; mailer?: 
     clock,
     http,
     dir,
-    async workstationToken(office = 'FS01', ws = 'FS01-W01') {
-      const { code } = await issueEnrolCode(store, clock, { kind: 'workstation', officeCode: office, workstationId: ws });
+    async workstationToken(office = 'FS01', ws = 'FS01-W01', senderAgency: string | null = 'KH-HR-FS') {
+      const { code } = await issueEnrolCode(store, clock, { kind: 'workstation', officeCode: office, workstationId: ws, senderAgency });
       return redeem(code, { kind: 'workstation', officeCode: office, workstationId: ws });
     },
     async agencyToken(agency, client = 'desk-1') {

@@ -23,6 +23,8 @@ export const PLATFORM_ERRORS = {
   ITEM_MISMATCH: { status: 422, message: '項目的送件機關、接收機關或類別與服務目錄不符' },
   PAYLOAD_INVALID: { status: 422, message: '通報內容不符合項目的欄位規定' },
   ID_CONFLICT: { status: 409, message: '此編號已由其他單位使用' },
+  OFFICE_MISMATCH: { status: 403, message: '通報的機關（戶所）、案件編號或送件機關與此工作站的憑證不符' },
+  CASE_CONFLICT: { status: 409, message: '此案件編號已登記為其他民眾或其他機關（戶所）的案件' },
   INVALID_TRANSITION: { status: 409, message: '此案件目前的狀態不能執行這個動作' },
   ACTION_NOT_ALLOWED: { status: 422, message: '此類案件不能執行這個動作' },
   INTERNAL: { status: 500, message: '平台發生未預期的錯誤，請稍後再試' },
