@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { platformText } from './text';
 import { AgencyCode } from './wire';
 
 /**
@@ -19,7 +20,7 @@ export const BatchUploadRequest = z.strictObject({
   receiverAgency: AgencyCode,
   dataset: BatchDataset,
   /** Free text period label, e.g. `2026-11` or `1151126`. */
-  period: z.string().trim().min(1).max(32).optional(),
+  period: platformText().trim().min(1).max(32).optional(),
   fileName: z.string().trim().min(1, '請提供檔名').max(200).regex(/^[^/\\\0]+$/, '檔名不可包含路徑'),
   mime: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'MIME 類型格式不正確').max(100).default('application/octet-stream'),
   contentBase64: z.base64('檔案內容須為 base64 編碼').max(Math.ceil(MAX_BATCH_FILE_BYTES / 3) * 4 + 4, '批次檔案超過大小上限'),

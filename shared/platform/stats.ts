@@ -1,5 +1,6 @@
 import { NotificationStatus } from '../cases/schema';
 import { z } from '../zod';
+import { platformText } from './text';
 
 /**
  * 統計交叉分析: counts of notifications grouped by any of item / agency / office / day / status
@@ -13,9 +14,9 @@ export type StatDimension = z.infer<typeof StatDimension>;
 export const StatsQuery = z.strictObject({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  item: z.string().max(32).optional(),
-  agency: z.string().max(32).optional(),
-  office: z.string().max(12).optional(),
+  item: platformText().max(32).optional(),
+  agency: platformText().max(32).optional(),
+  office: platformText().max(12).optional(),
   kind: z.enum(['notification', 'verification']).optional(),
   /** Comma-separated dimensions, e.g. `item,agency`; default all five. */
   groupBy: z

@@ -1,6 +1,7 @@
 import { FieldValue, NotificationStatus } from '../cases/schema';
 import { ProgressRecord } from '../progress/code';
 import { z } from '../zod';
+import { platformText } from './text';
 
 /**
  * Wire shapes between a counter (or an agency client) and the county platform, declared once and
@@ -61,7 +62,7 @@ export type SubmitBatchResponse = z.infer<typeof SubmitBatchResponse>;
 /** The answer to a verification request (檢證), e.g. 稅單查證: found or not, plus a short text. */
 export const VerificationAnswer = z.strictObject({
   found: z.boolean(),
-  text: z.string().trim().min(1, '請輸入回覆內容').max(500),
+  text: platformText().trim().min(1, '請輸入回覆內容').max(500),
 });
 export type VerificationAnswer = z.infer<typeof VerificationAnswer>;
 
@@ -107,7 +108,7 @@ export type InboxEntry = z.infer<typeof InboxEntry>;
 export const InboxQuery = z.strictObject({
   cursor: z.coerce.number().int().nonnegative().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  item: z.string().max(32).optional(),
+  item: platformText().max(32).optional(),
   status: NotificationStatus.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
@@ -121,8 +122,8 @@ export type InboxResponse = z.infer<typeof InboxResponse>;
 /** What a receiving agency does with a notification. Each is one new status event. */
 export const AgencyAction = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('receive') }),
-  z.strictObject({ action: z.literal('complete'), note: z.string().max(500).optional() }),
-  z.strictObject({ action: z.literal('reject'), reason: z.string().trim().min(1, '退回須填寫理由').max(500) }),
+  z.strictObject({ action: z.literal('complete'), note: platformText().max(500).optional() }),
+  z.strictObject({ action: z.literal('reject'), reason: platformText().trim().min(1, '退回須填寫理由').max(500) }),
   z.strictObject({ action: z.literal('answer'), answer: VerificationAnswer }),
 ]);
 export type AgencyAction = z.infer<typeof AgencyAction>;
