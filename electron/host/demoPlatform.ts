@@ -1,3 +1,4 @@
+import { AppFailure } from '../../shared/result';
 import type { CounterApp } from '../services/app';
 import { DEMO_AGENCY_USERS, ensureDemoAgencyUsers } from '../services/demo/agencyUsers';
 import type { Logger } from '../services/logging/logger';
@@ -45,6 +46,8 @@ export async function startDemoPlatform(o: { counterDb: string; logger: Logger; 
  * Done at every start: the platform's port, or even its file, may have changed since.
  */
 export async function enrolDemo(app: CounterApp, url: string, logger: Logger): Promise<void> {
+  // Second line of defence for finding 17-1: demo codes and demo accounts never touch an office database.
+  if (!app.demo) throw new AppFailure({ code: 'DEMO_REFUSED', message: '此資料庫不是示範資料庫，不會向示範平台註冊，也不會加入示範帳號。' });
   const { db, config, clock } = app.ctx;
   ensureDemoAgencyUsers(app.ctx);
   await enroll(db, { url, code: demoWorkstationCode(config.workstationId), target: { kind: 'workstation', officeCode: config.officeCode, workstationId: config.workstationId }, clock, logger });

@@ -1,20 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bootCounter } from '../services/boot/boot';
-import { ensureDemoData } from '../services/demo/ensureDemo';
 import { createLogger } from '../services/logging/logger';
 import { loadFormFont } from '../services/pdf/font';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startHost } from './server';
 import { assertTestHooksAllowed, deviceTestHooks, HidSimulator } from './deviceTestHooks';
-import { connectSync, type SyncHostOptions } from './syncHost';
+import { runCounter } from './runCounter';
+import type { SyncHostOptions } from './syncHost';
 import type { DemoPlatform } from './demoPlatform';
 
 /**
  * `npm run host -- --port N --db FILE [--platform URL | --no-platform]`: starts the browser host (no
  * browser is opened) and prints exactly one stdout line `URL <url-with-token>` when ready. A new
- * database gets the demo data; without IT's policy (demo) a local platform is started beside it
+ * database without IT's policy becomes the demo (services/config/databaseMode.ts): demo data, and a local platform beside it
  * (electron/host/syncHost.ts) unless `--platform` names one or `--no-platform` says none.
  */
 export async function runHost(argv: string[]): Promise<{ url: string; close(): Promise<void>; demoPlatform: DemoPlatform | null }> {
@@ -26,27 +25,23 @@ export async function runHost(argv: string[]): Promise<{ url: string; close(): P
   mkdirSync(dirname(dbFile), { recursive: true });
   const logger = createLogger();
   const syncOptions: SyncHostOptions = { counterDb: dbFile, logger, ...(values.platform ? { platformUrl: values.platform } : {}), none: values['no-platform'] ?? false, started: { demo: null } };
-  let sync: ReturnType<typeof connectSync> = Promise.resolve(null);
   // A bad policy file or a corrupt database does not stop the host: it serves the admin error
   // screen and answers every call with the reason (boot/boot.ts), exactly like the Electron shell.
   // --test-hooks (UI tests): devices come from the HID simulator, driven through POST /__test__/… (deviceTestHooks.ts).
   if (values['test-hooks']) assertTestHooksAllowed();
   const simulator = values['test-hooks'] ? new HidSimulator() : null;
-  const app = bootCounter({
+  const counter = runCounter({
     dbFile,
     shell: 'browser-host',
     logger,
-    onStarted: (engine, ws) => {
-      // Demo office and accounts only on a machine without IT's policy (development, training).
-      if (!ws.policy.present) ensureDemoData(engine.ctx);
-      engine.devices.start(simulator ? { hid: simulator.api, hidPollMs: 200, tokenPollMs: 250 } : { hid: 'node-hid' });
-      sync = connectSync(engine, ws, syncOptions);
-    },
+    sync: syncOptions,
+    devices: simulator ? { hid: simulator.api, hidPollMs: 200, tokenPollMs: 250 } : { hid: 'node-hid' },
   });
+  const app = counter.booted;
   // Parse the 7 MB form font now, not when the first citizen's form is printed.
   void loadFormFont().catch((e: unknown) => logger.error({ err: e }, 'form font failed to load'));
   const rendererDir = await ensureRendererBuilt(values.rebuild ?? false);
-  const demoPlatform = await sync;
+  const demoPlatform = await counter.connected();
   const host = await startHost({ app, rendererDir, port: values.port ? Number(values.port) : 0, ...(simulator ? { testHook: deviceTestHooks(simulator) } : {}) });
   logger.info({ port: host.port }, 'browser host ready');
   return {
@@ -54,10 +49,7 @@ export async function runHost(argv: string[]): Promise<{ url: string; close(): P
     demoPlatform,
     close: async () => {
       await host.close();
-      const s = app.state();
-      if (s.mode === 'running') await s.app.sync.stop();
-      app.close();
-      await demoPlatform?.stop();
+      await counter.shutdown();
     },
   };
 }

@@ -1,5 +1,4 @@
 import type { CounterApp } from '../services/app';
-import type { WorkstationConfig } from '../services/config/load';
 import type { Logger } from '../services/logging/logger';
 import { workstationCredential } from '../services/sync/credentials';
 import { enrolDemo, startDemoPlatform, type DemoPlatform } from './demoPlatform';
@@ -17,17 +16,19 @@ export type SyncHostOptions = {
 
 /**
  * Connects a freshly started counter engine to its platform and starts the sync loop:
- * - a real office (IT's policy present): the enrolled credential, policy URL; nothing else to do;
- * - the demo: a local platform on loopback (its own SQLite file), demo codes enrolled at each start;
- * - `--platform URL` with the demo data: that platform, enrolled with its demo codes when possible.
+ * - an office database (config/databaseMode.ts; never decided by a missing file): the enrolled
+ *   credential and the policy URL, nothing else; `--platform` does not re-enrol it;
+ * - the demo database: a local platform on loopback (its own SQLite file), demo codes enrolled at each start;
+ * - `--platform URL` with the demo database: that platform, enrolled with its demo codes when possible.
  * Resolves with the local demo platform, if one was started. Never throws: sync trouble must not
  * keep the counter from taking cases.
  */
-export async function connectSync(app: CounterApp, ws: WorkstationConfig, o: SyncHostOptions): Promise<DemoPlatform | null> {
+export async function connectSync(app: CounterApp, o: SyncHostOptions): Promise<DemoPlatform | null> {
   const log = o.logger.child({ module: 'sync-host' });
   if (o.none) return null;
   try {
-    if (ws.policy.present) {
+    if (!app.demo) {
+      if (o.platformUrl) log.warn({ platform: o.platformUrl }, '--platform ignored: an office database keeps its own enrolment');
       app.sync.start();
       return null;
     }

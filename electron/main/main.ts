@@ -3,9 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scheduleBackups } from '../services/backup/schedule';
-import { bootCounter, type BootedCounter } from '../services/boot/boot';
-import { ensureDemoData } from '../services/demo/ensureDemo';
-import { connectSync, type SyncHostOptions } from '../host/syncHost';
+import { runCounter, type RunningCounter } from '../host/runCounter';
 import { createLogger } from '../services/logging/logger';
 import { loadFormFont } from '../services/pdf/font';
 import { isTrustedSender } from './guards';
@@ -23,8 +21,7 @@ process.env.NIN1_RESOURCES_DIR ??= app.isPackaged ? join(process.resourcesPath, 
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
-let engine: BootedCounter | null = null;
-const stops: (() => void)[] = [];
+let counter: RunningCounter | null = null;
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
@@ -33,45 +30,39 @@ async function start(): Promise<void> {
   const logger = createLogger({ dir: logDir });
   hardenSessions(logger);
   const dbFile = join(dataDir, 'counter.sqlite');
-  const sync: SyncHostOptions = { counterDb: dbFile, logger, none: false, started: { demo: null } };
   // A bad policy or a corrupt database starts the admin error screen instead of the app (boot.ts).
-  engine = bootCounter({
+  // Demo data, devices, sync (the enrolled platform, or for the demo a local one beside the
+  // database) and scan recovery start in runCounter, the same as in the browser host.
+  counter = runCounter({
     dbFile,
     userSettingsFile: join(dataDir, 'settings.json'),
     shell: 'electron',
     logger,
     logDir,
     version: app.getVersion(),
-    onStarted: (counter, ws) => {
-      if (!ws.policy.present) ensureDemoData(counter.ctx);
-      // The outbox sync: the enrolled platform, or for the demo a local one beside the database.
-      void connectSync(counter, ws, sync);
-      stops.push(() => void counter.sync.stop());
-      counter.devices.start({ hid: 'node-hid' });
-      const { config } = ws;
-      if (config.backup) {
-        const schedule = scheduleBackups({ db: counter.ctx.db, policy: config.backup, clock: counter.ctx.clock, logger, appVersion: app.getVersion(), attachmentsDir: join(dataDir, 'attachments') });
-        stops.push(schedule.stop);
-      }
-      stops.push(
-        startUpdater({
-          policy: config.update,
-          officeCode: config.officeCode,
-          workstationId: config.workstationId,
-          currentVersion: app.getVersion(),
-          stateFile: join(dataDir, 'update-state.json'),
-          caseOpen: () => counter.ctx.activity?.caseOpen() ?? false,
-          logger,
-        }),
-      );
-    },
+    sync: { counterDb: dbFile, logger, none: false, started: { demo: null } },
+    devices: { hid: 'node-hid' },
+    services: (engine, { config }) => [
+      ...(config.backup ? [scheduleBackups({ db: engine.ctx.db, policy: config.backup, clock: engine.ctx.clock, logger, appVersion: app.getVersion(), attachmentsDir: join(dataDir, 'attachments') }).stop] : []),
+      startUpdater({
+        policy: config.update,
+        officeCode: config.officeCode,
+        workstationId: config.workstationId,
+        currentVersion: app.getVersion(),
+        stateFile: join(dataDir, 'update-state.json'),
+        caseOpen: () => engine.ctx.activity?.caseOpen() ?? false,
+        // Installing quits the app: the database is closed cleanly first, like any other quit.
+        beforeInstall: () => counter?.shutdown() ?? Promise.resolve(),
+        logger,
+      }),
+    ],
   });
   void loadFormFont().catch((e: unknown) => logger.error({ err: e }, 'form font failed to load'));
 
   ipcMain.handle('nin1:invoke', (event, req: { method: string; input: unknown; session: string | null }) => {
     // Only our own renderer may call the services.
     if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'IPC_REJECTED', message: '拒絕的呼叫來源' } };
-    return engine!.call(req.method, req.input, req.session);
+    return counter!.booted.call(req.method, req.input, req.session);
   });
 
   serveRenderer(join(appRoot, 'dist', 'renderer'));
@@ -85,8 +76,13 @@ app.whenReady().then(start, (e: unknown) => {
   console.error(e);
   app.exit(1);
 });
-app.on('window-all-closed', () => {
-  for (const stop of stops) stop();
-  engine?.close();
-  app.quit();
+// Every way out (last window closed, OS logout, update install) goes through the one awaited
+// shutdown; quitting is held until the database is closed.
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !counter) return;
+  event.preventDefault();
+  quitting = true;
+  void counter.shutdown().finally(() => app.quit());
 });
+app.on('window-all-closed', () => app.quit());

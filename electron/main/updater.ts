@@ -16,6 +16,8 @@ export type UpdaterOptions = {
   currentVersion: string;
   stateFile: string;
   caseOpen(): boolean;
+  /** The shell's awaited shutdown (sync, scanning, schedulers, database) before the installer takes over. */
+  beforeInstall(): Promise<void>;
   logger: Logger;
 };
 
@@ -55,7 +57,7 @@ export function startUpdater(o: UpdaterOptions): () => void {
   const tryInstall = (version: string) => {
     if (mayInstallNow(o.caseOpen())) {
       log.info({ version }, 'installing update (no case open)');
-      autoUpdater.quitAndInstall(true, true);
+      void o.beforeInstall().finally(() => autoUpdater.quitAndInstall(true, true));
       return;
     }
     log.info({ version }, 'update ready; waiting until no case is open');

@@ -7,6 +7,7 @@ import { loadCatalogue } from './catalogue/loadCatalogue';
 import { systemClock, type Clock } from './clock';
 import { DEMO_CONFIG, type CounterConfig } from './config/config';
 import type { PolicyState } from './config/load';
+import { resolveDatabaseMode } from './config/databaseMode';
 import type { ServiceContext } from './context';
 import { openDatabase } from './db/open';
 import { createLogger, type Logger } from './logging/logger';
@@ -28,7 +29,8 @@ export type CounterAppOptions = {
   logger?: Logger;
   catalogueDir?: string;
   shell: SystemInfo['shell'];
-  demo?: boolean;
+  /** Boot: the database says demo or office, checked against the policy (config/databaseMode.ts); else office. */
+  modeFromDatabase?: boolean;
   /** Electron passes app.getVersion(); elsewhere package.json is read. */
   version?: string;
   /** From loadWorkstationConfig: the policy file and what it locks. */
@@ -40,6 +42,8 @@ export type CounterAppOptions = {
 
 export type CounterApp = {
   ctx: ServiceContext;
+  /** The demo office (demo data, local demo platform); never true for a database that may be real. */
+  demo: boolean;
   /** Readers, scanners, certificate card (polling starts with `devices.start()`). */
   devices: DeviceServices;
   /** The outbox sync engine (started by the shells that run all day: Electron, browser host). */
@@ -59,6 +63,13 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   const catalogue = loadCatalogue(options.catalogueDir ?? resourcePath('catalogue'));
   officeCalendar(); // a malformed office calendar stops the start, like a malformed catalogue
   const db = openDatabase(options.dbFile);
+  let demo = false;
+  try {
+    if (options.modeFromDatabase) demo = resolveDatabaseMode(db, { present: options.policy?.present ?? false, file: options.policy?.file ?? '' }, clock.now().toISOString(), logger) === 'demo';
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   const ctx: ServiceContext = { db, catalogue, config, clock, logger, activity: createActivity(), ...(options.policy ? { policy: options.policy } : {}), ...(options.paths ? { paths: options.paths } : {}) };
   const idleMinutes = effectiveIdleMinutes(config);
   const sessions = new SessionStore(clock, idleMinutes * 60_000);
@@ -74,7 +85,7 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
     officeCode: config.officeCode,
     officeName: config.officeName,
     workstationId: config.workstationId,
-    demo: options.demo ?? false,
+    demo,
     catalogueVersion: catalogue.version,
     shell: options.shell,
     idleLockMinutes: idleMinutes,
@@ -82,6 +93,7 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   logger.info({ db: options.dbFile, catalogue: catalogue.version, shell: options.shell }, 'counter engine started');
   return {
     ctx,
+    demo,
     devices,
     sync,
     call: (method, input, sessionToken, origin = {}) =>

@@ -73,7 +73,7 @@ export function bootCounter(o: BootOptions): BootedCounter {
         logger: o.logger,
         config: workstation.config,
         clock,
-        demo: !workstation.policy.present,
+        modeFromDatabase: true,
         policy: workstation.policy,
         paths: { backupDir, ...(o.logDir ? { logDir: o.logDir } : {}) },
         ...(o.catalogueDir ? { catalogueDir: o.catalogueDir } : {}),

@@ -128,6 +128,7 @@ export function createScanningRuntime(ctx: ServiceContext, options: RuntimeOptio
     async close() {
       for (const s of sessions.values()) s.cancel();
       await Promise.all([...sessions.values()].map((s) => s.finished));
+      await recovered; // a recovery still writing must finish before the database closes
     },
   };
   return runtime;
@@ -144,6 +145,16 @@ export function scanningRuntime(ctx: ServiceContext): ScanningRuntime {
     runtimes.set(ctx, r);
   }
   return r;
+}
+
+/**
+ * Ends the scanning sessions of an engine (and a recovery in progress) before its database closes;
+ * nothing to do if scanning never started. Part of the one shutdown path (electron/host/runCounter.ts).
+ */
+export async function closeScanningRuntime(ctx: ServiceContext): Promise<void> {
+  const r = runtimes.get(ctx);
+  runtimes.delete(ctx);
+  await r?.close();
 }
 
 /** Tests and hosts choose back-ends (e.g. SANE's test device) before the first scanning call. */
