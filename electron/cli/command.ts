@@ -22,8 +22,11 @@ export function need(values: Values, key: string): string {
   return v;
 }
 
-/** Opens the counter engine on `--db`, runs `fn`, and always closes the database. `sync`: engine settings (sync command). */
-export async function withApp<T>(values: Values, fn: (app: CounterApp) => Promise<T> | T, extra: Pick<CounterAppOptions, 'sync'> = {}): Promise<T> {
+/**
+ * Opens the counter engine on an EXISTING `--db` (a missing or empty file is refused, db/open.ts), runs `fn`, and
+ * always closes the database. `sync`: engine settings (sync command); `create`: only seed-demo makes a new file.
+ */
+export async function withApp<T>(values: Values, fn: (app: CounterApp) => Promise<T> | T, extra: Pick<CounterAppOptions, 'sync' | 'create'> = {}): Promise<T> {
   // The machine policy applies to the CLI too (office, workstation id for enrolment); a bad policy stops here.
   const { config, policy } = loadWorkstationConfig();
   const app = createCounterApp({ dbFile: need(values, 'db'), shell: 'cli', logger: silentLogger(), config, policy, ...extra });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   writeFileSync(`${rendererDir}/index.html`, '<!doctype html><html lang="zh-Hant-TW"><title>t</title></html>');
   const policy = tmp.file('policy.json');
   writeFileSync(policy, JSON.stringify({ office: { code: 'FS01', name: '鳳山', agencyCode: 'KH-HR-FS' }, update: { url: 'ftp://updates.example/' } }));
-  counter = bootCounter({ dbFile: tmp.file('c.sqlite'), shell: 'browser-host', logger: silentLogger(), env: { NIN1_POLICY_FILE: policy } });
+  counter = bootCounter({ dbFile: tmp.file('c.sqlite'), create: true, shell: 'browser-host', logger: silentLogger(), env: { NIN1_POLICY_FILE: policy } });
   host = await startHost({ app: counter, rendererDir });
 });
 afterAll(async () => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const rendererDir = tmp.file('renderer');
   mkdirSync(rendererDir);
   writeFileSync(`${rendererDir}/index.html`, '<!doctype html><title>t</title>');
-  app = createCounterApp({ dbFile: tmp.file('hooks.sqlite'), shell: 'browser-host', logger: silentLogger(), clock: fixedClock(TEST_NOW), pkcs11Module: null });
+  app = createCounterApp({ dbFile: tmp.file('hooks.sqlite'), create: true, shell: 'browser-host', logger: silentLogger(), clock: fixedClock(TEST_NOW), pkcs11Module: null });
   seedDemo(app.ctx, { cases: 2 });
   const sim = new HidSimulator();
   app.devices.start({ hid: sim.api, hidPollMs: 20 });

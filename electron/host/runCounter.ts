@@ -38,6 +38,7 @@ export function runCounter(o: RunCounterOptions): RunningCounter {
   const log = o.logger.child({ module: 'lifecycle' });
   const booted = bootCounter({
     ...o,
+    create: true, // the app's first start makes its database (db/open.ts); nothing else creates one silently
     onStarted: (engine, ws) => {
       if (engine.demo) ensureDemoData(engine.ctx); // the database decides (config/databaseMode.ts), never a missing file
       engine.devices.start(o.devices);

@@ -16,7 +16,7 @@ beforeAll(async () => {
   const rendererDir = tmp.file('renderer');
   mkdirSync(rendererDir);
   writeFileSync(`${rendererDir}/index.html`, '<!doctype html><html lang="zh-Hant-TW"><title>t</title></html>');
-  app = createCounterApp({ dbFile: tmp.file('host.sqlite'), shell: 'browser-host', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
+  app = createCounterApp({ dbFile: tmp.file('host.sqlite'), create: true, shell: 'browser-host', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
   seedDemo(app.ctx, { cases: 5 });
   host = await startHost({ app, rendererDir });
   origin = `http://127.0.0.1:${host.port}`;

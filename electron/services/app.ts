@@ -24,6 +24,8 @@ export type CounterAppOptions = {
   /** PKCS#11 module for card login; default: the policy's pkcs11ModulePath, else NIN1_PKCS11_MODULE. */
   pkcs11Module?: string | null;
   dbFile: string;
+  /** Create the database if the file does not exist (db/open.ts): the shells' first start, seed-demo. Default: refuse. */
+  create?: boolean;
   config?: CounterConfig;
   clock?: Clock;
   logger?: Logger;
@@ -62,7 +64,7 @@ export function createCounterApp(options: CounterAppOptions): CounterApp {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const catalogue = loadCatalogue(options.catalogueDir ?? resourcePath('catalogue'));
   officeCalendar(); // a malformed office calendar stops the start, like a malformed catalogue
-  const db = openDatabase(options.dbFile);
+  const db = openDatabase(options.dbFile, { create: options.create === true });
   let demo = false;
   try {
     if (options.modeFromDatabase) demo = resolveDatabaseMode(db, { present: options.policy?.present ?? false, file: options.policy?.file ?? '' }, clock.now().toISOString(), logger) === 'demo';

@@ -6,8 +6,8 @@ import { need, UsageError, type Command } from '../command';
 
 export const backupCommand: Command = {
   name: 'backup',
-  usage: 'backup     --db 檔案 --to 資料夾 [--keep N] [--attachments 資料夾]   線上備份資料庫並驗證（保留 N 份，預設 14）',
-  options: { db: { type: 'string' }, to: { type: 'string' }, keep: { type: 'string' }, attachments: { type: 'string' } },
+  usage: 'backup     --db 檔案 --to 資料夾 [--keep N] [--attachments 資料夾] [--allow-shrink]   線上備份資料庫並驗證（保留 N 份，預設 14；案件數少於上一份時須 --allow-shrink）',
+  options: { db: { type: 'string' }, to: { type: 'string' }, keep: { type: 'string' }, attachments: { type: 'string' }, 'allow-shrink': { type: 'boolean' } },
   run: async (values) => {
     const dbFile = need(values, 'db');
     const dir = need(values, 'to');
@@ -16,7 +16,7 @@ export const backupCommand: Command = {
     const db = openDatabase(dbFile);
     try {
       const attachmentsDir = typeof values.attachments === 'string' ? values.attachments : undefined;
-      const b = await backupDatabase(db, { dir, keep, now: new Date(), appVersion: appVersion(), ...(attachmentsDir ? { attachmentsDir } : {}) });
+      const b = await backupDatabase(db, { dir, keep, now: new Date(), appVersion: appVersion(), allowShrink: values['allow-shrink'] === true, ...(attachmentsDir ? { attachmentsDir } : {}) });
       console.log(`已備份並驗證：${b.path}（${b.bytes} 位元組，integrity_check ok）`);
       return 0;
     } catch (e) {

@@ -11,6 +11,7 @@ import { devicesCommand } from './devices';
 import { enrollCardCommand } from './enrollCard';
 import { userAddCommand, userListCommand } from './users';
 import { purgeRetentionCommand } from './purgeRetention';
+import { initCommand } from './init';
 
 /** Every `npm run counter -- <command>`; add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand, enrollCardCommand, devicesCommand, userAddCommand, userListCommand, purgeRetentionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand, enrollCardCommand, devicesCommand, userAddCommand, userListCommand, purgeRetentionCommand];

@@ -15,5 +15,5 @@ export const seedDemoCommand: Command = {
       const count = app.ctx.db.prepare('SELECT COUNT(*) FROM cases').pluck().get();
       console.log(`已建立示範資料庫：${values.db}（${count} 件案件）`);
       return 0;
-    }),
+    }, { create: true }), // making a database is this command's purpose (db/open.ts)
 };

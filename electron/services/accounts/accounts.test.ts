@@ -33,7 +33,7 @@ const audit = (action: string) => app.ctx.db.prepare('SELECT actor, detail, work
 const idOf = (username: string) => app.ctx.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as number;
 
 beforeAll(() => {
-  app = createCounterApp({ dbFile: tmp.file('accounts.sqlite'), shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
+  app = createCounterApp({ dbFile: tmp.file('accounts.sqlite'), create: true, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
   ensureOffice(app.ctx.db, OFFICE, DEMO_CONFIG.officeName);
   ensureOffice(app.ctx.db, 'KHTAX', '高雄市稅捐稽徵處');
   createUser(app.ctx.db, { username: 'admin', displayName: '系統管理員', role: 'system_admin', officeCode: OFFICE, password: 'demo1234' }, TEST_NOW);

@@ -22,7 +22,7 @@ const METHODS = Object.keys(api) as ApiMethod[];
 const GUARDED = METHODS.filter((m) => api[m].access !== 'public');
 
 beforeAll(() => {
-  app = createCounterApp({ dbFile: tmp.file('matrix.sqlite'), shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
+  app = createCounterApp({ dbFile: tmp.file('matrix.sqlite'), create: true, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
   ensureOffice(app.ctx.db, DEMO_CONFIG.officeCode, DEMO_CONFIG.officeName);
   for (const role of ROLES) createUser(app.ctx.db, { username: role, displayName: role, role, officeCode: DEMO_CONFIG.officeCode, password: 'demo1234' }, TEST_NOW);
 });

@@ -17,7 +17,7 @@ const ORIGIN = { workstation: 'FS01-W03', ip: '10.1.2.3' };
 
 function start(name: string): { app: CounterApp; file: string; login(username: string): Promise<string> } {
   const file = tmp.file(name);
-  const a = createCounterApp({ dbFile: file, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
+  const a = createCounterApp({ dbFile: file, create: true, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
   ensureOffice(a.ctx.db, DEMO_CONFIG.officeCode, DEMO_CONFIG.officeName);
   for (const [username, role] of [['clerk', 'counter_clerk'], ['boss', 'supervisor']] as const) {
     createUser(a.ctx.db, { username, displayName: username, role, officeCode: DEMO_CONFIG.officeCode, password: 'demo1234' }, TEST_NOW);

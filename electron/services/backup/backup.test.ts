@@ -86,6 +86,23 @@ describe('backup and restore', () => {
     expect(readFileSync(dbFile).equals(before)).toBe(true);
   });
 
+  it('finding 13-3: a backup with fewer cases than the last one is refused unless allowShrink, and no generation is pushed out', async () => {
+    const full = makeContext(tmp.file('full.sqlite'));
+    const clerk = seedClerk(full);
+    for (let i = 0; i < 3; i++) createCase(full, clerk, moveDraft());
+    const dir = tmp.file('shrink');
+    const good = await backupDatabase(full.db, { dir, keep: 1, now: new Date('2026-11-26T00:00:00Z'), appVersion: '0.1.0' });
+    expect(good.cases).toBe(3);
+    const emptier = makeContext(tmp.file('emptier.sqlite'));
+    const refused = await backupDatabase(emptier.db, { dir, keep: 1, now: new Date('2026-11-26T01:00:00Z'), appVersion: '0.1.0' }).catch((e: { error: { code: string; message: string } }) => e.error);
+    expect(refused).toMatchObject({ code: 'BACKUP_SHRINK', message: expect.stringContaining('--allow-shrink') });
+    expect(listBackups(dir).map((b) => b.path)).toEqual([good.path]); // keep: 1, yet the good one stays
+    const forced = await backupDatabase(emptier.db, { dir, keep: 2, now: new Date('2026-11-26T02:00:00Z'), appVersion: '0.1.0', allowShrink: true });
+    expect(forced.cases).toBe(0);
+    full.db.close();
+    emptier.db.close();
+  });
+
   it('the schedule makes a first backup soon after start when none is recent, then waits', async () => {
     const ctx = makeContext(tmp.file('sched.sqlite'));
     const dir = tmp.file('sched');

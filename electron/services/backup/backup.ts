@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileS
 import { basename, join } from 'node:path';
 import { AppFailure } from '../../../shared/result';
 import { backupStem, listBackups, type BackupEntry, type BackupManifest } from './store';
+import { countCasesIn, refuseShrink } from './shrink';
 import { sha256File, verifyDatabaseFile } from './verify';
 
 export type BackupOptions = {
@@ -15,6 +16,8 @@ export type BackupOptions = {
   appVersion: string;
   /** Scanned pages folder; copied alongside when it exists. */
   attachmentsDir?: string;
+  /** Keep a copy with fewer cases than the last backup (CLI `--allow-shrink`); never set by the schedule. */
+  allowShrink?: boolean;
 };
 
 /**
@@ -38,6 +41,8 @@ export async function backupDatabase(db: Database.Database, o: BackupOptions): P
     }
     const verified = verifyDatabaseFile(tmp);
     if (!verified.ok) throw new AppFailure({ code: 'BACKUP_VERIFY_FAILED', message: `備份檔驗證失敗（${verified.reason}），未保留此份備份。` });
+    const cases = countCasesIn(tmp);
+    refuseShrink(listBackups(o.dir)[0], cases, o.allowShrink === true);
     let attachments: string | null = null;
     if (o.attachmentsDir && existsSync(o.attachmentsDir)) {
       attachments = `${stem}-attachments`;
@@ -53,6 +58,7 @@ export async function backupDatabase(db: Database.Database, o: BackupOptions): P
       appVersion: o.appVersion,
       integrity: 'ok',
       attachments,
+      cases,
     };
     writeFileSync(`${final}.json`, `${JSON.stringify(manifest, null, 2)}\n`);
     prune(o.dir, o.keep);

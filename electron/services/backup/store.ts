@@ -13,6 +13,8 @@ export const BackupManifest = z.object({
   appVersion: z.string(),
   integrity: z.literal('ok'),
   attachments: z.string().nullable(),
+  /** Cases in the copy; a later backup with fewer is refused (shrink.ts). Absent in manifests written before it was recorded. */
+  cases: z.number().int().optional(),
 });
 export type BackupManifest = z.infer<typeof BackupManifest>;
 

@@ -12,7 +12,7 @@ const tmp = tempDir('nin1-boot-');
 afterAll(() => tmp.cleanup());
 
 const boot = (dbFile: string, policyFile: string) =>
-  bootCounter({ dbFile, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW), env: { NIN1_POLICY_FILE: policyFile } });
+  bootCounter({ dbFile, create: true, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW), env: { NIN1_POLICY_FILE: policyFile } });
 
 type Value<T> = { ok: true; value: T };
 

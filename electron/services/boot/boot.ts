@@ -15,6 +15,8 @@ import type { Logger } from '../logging/logger';
 
 export type BootOptions = {
   dbFile: string;
+  /** The app's first start makes its database when none exists (db/open.ts); the shells pass true. */
+  create?: boolean;
   shell: SystemInfo['shell'];
   logger: Logger;
   env?: NodeJS.ProcessEnv;
@@ -69,6 +71,7 @@ export function bootCounter(o: BootOptions): BootedCounter {
     try {
       const app = createCounterApp({
         dbFile: o.dbFile,
+        create: o.create === true,
         shell: o.shell,
         logger: o.logger,
         config: workstation.config,
@@ -82,7 +85,8 @@ export function bootCounter(o: BootOptions): BootedCounter {
       o.onStarted?.(app, workstation);
       return { mode: 'running', app, workstation, backupDir };
     } catch (e) {
-      if (e instanceof AppFailure && e.error.code === 'DB_CORRUPT') {
+      // A zero-byte file where the database was is damage too: offer the newest good backup the same way.
+      if (e instanceof AppFailure && (e.error.code === 'DB_CORRUPT' || e.error.code === 'DB_EMPTY_FILE')) {
         log.error({ code: e.error.code, db: o.dbFile }, 'database corrupt; waiting for restore');
         return { mode: 'db-corrupt', error: e.error, backupDir };
       }

@@ -105,7 +105,7 @@ withPoppler('contract: exceptions, attachments and what a receiving agency may s
   };
 
   beforeAll(async () => {
-    app = createCounterApp({ dbFile: tmp.file('contract.sqlite'), shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
+    app = createCounterApp({ dbFile: tmp.file('contract.sqlite'), create: true, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
     const { ctx } = app;
     const clerk = seedClerk(ctx);
     for (const [code, name] of [['KH-TAX', '高雄市稅捐稽徵處'], ['KH-SOCIAL', '高雄市政府社會局']] as const) ensureOffice(ctx.db, code, name);

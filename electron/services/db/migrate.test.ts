@@ -42,7 +42,7 @@ describe('migrations', () => {
   });
 
   it('opens with WAL, synchronous=FULL and foreign keys on', () => {
-    const db = openDatabase(tmp.file('pragmas.sqlite'));
+    const db = openDatabase(tmp.file('pragmas.sqlite'), { create: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -58,7 +58,7 @@ describe('migrations', () => {
   });
 
   it('audit rows cannot be changed or deleted', () => {
-    const db = openDatabase(tmp.file('audit.sqlite'));
+    const db = openDatabase(tmp.file('audit.sqlite'), { create: true });
     db.prepare("INSERT INTO audit (at, actor, action, prev_hash, hash) VALUES ('t', 'x', 'y', 'p', 'h')").run();
     expect(() => db.prepare("UPDATE audit SET actor = 'z'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);

@@ -26,7 +26,7 @@ const call = async (method: string, input: unknown, session: string | null = nul
 async function counterWithCard(options: { enroll?: boolean } = {}) {
   const card = await issueCard();
   lab = card.lab;
-  app = createCounterApp({ dbFile: tmp.file(`c${Date.now()}${Math.random()}.sqlite`), shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW), pkcs11Module: lab.module });
+  app = createCounterApp({ dbFile: tmp.file(`c${Date.now()}${Math.random()}.sqlite`), create: true, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW), pkcs11Module: lab.module });
   const clerk = seedClerk(app.ctx);
   if (options.enroll !== false) enrollCertificate(app.ctx.db, { userId: clerk.user.id, certDer: card.identity.certDer, enrolledBy: 'it', at: TEST_NOW });
   return { card, clerk };

@@ -33,7 +33,7 @@ describe('log files', () => {
   it('never contain personal data: a whole case through the services leaves no ID number, name, address or phone', async () => {
     const dir = tmp.file('pii');
     const logger = createLogger({ dir, level: 'trace' });
-    const app = createCounterApp({ dbFile: tmp.file('pii.sqlite'), shell: 'cli', logger, clock: fixedClock(TEST_NOW) });
+    const app = createCounterApp({ dbFile: tmp.file('pii.sqlite'), create: true, shell: 'cli', logger, clock: fixedClock(TEST_NOW) });
     seedDemo(app.ctx, { cases: 3 });
     const person = { id: 'F223456786', name: '林美珠', birthDate: '1985-07-04', phone: '0933222111' };
     const draft = moveDraft({ person, oldAddress: '高雄市苓雅區自強三路5號', newAddress: '高雄市鳳山區中山西路99號' });
@@ -64,6 +64,7 @@ describe('log files', () => {
     const logger = createLogger({ dir: logDir });
     const app = createCounterApp({
       dbFile: tmp.file('diag.sqlite'),
+      create: true,
       shell: 'cli',
       logger,
       clock: fixedClock(TEST_NOW),

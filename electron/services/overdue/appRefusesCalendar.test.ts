@@ -22,7 +22,7 @@ it('the counter refuses to start on a malformed office calendar, naming each bad
   process.env.NIN1_RESOURCES_DIR = tmp.dir; // this file's own module graph: the calendar is read here first
   let thrown: unknown = null;
   try {
-    createCounterApp({ dbFile: tmp.file('c.sqlite'), shell: 'cli', logger: silentLogger(), catalogueDir });
+    createCounterApp({ dbFile: tmp.file('c.sqlite'), create: true, shell: 'cli', logger: silentLogger(), catalogueDir });
   } catch (e) {
     thrown = e;
   }

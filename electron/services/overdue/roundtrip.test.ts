@@ -37,7 +37,7 @@ const setBoth = (iso: string) => {
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  app = createCounterApp({ dbFile: tmp.file('counter.sqlite'), shell: 'cli', logger: silentLogger(), clock: { now: () => new Date(counterNow) }, sync: { sync: TEST_SYNC_OPTIONS } });
+  app = createCounterApp({ dbFile: tmp.file('counter.sqlite'), create: true, shell: 'cli', logger: silentLogger(), clock: { now: () => new Date(counterNow) }, sync: { sync: TEST_SYNC_OPTIONS } });
   ensureDemoData(app.ctx, { cases: 0 });
   ensureDemoAgencyUsers(app.ctx);
   const at = new Date(counterNow).toISOString();

@@ -13,7 +13,7 @@ afterEach(() => app?.close());
 const ORIGIN = { workstation: 'FS01-W02', ip: '10.0.0.2' };
 
 async function setup(name: string) {
-  const a = createCounterApp({ dbFile: tmp.file(name), shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
+  const a = createCounterApp({ dbFile: tmp.file(name), create: true, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
   app = a;
   ensureOffice(a.ctx.db, DEMO_CONFIG.officeCode, DEMO_CONFIG.officeName);
   const id = createUser(a.ctx.db, { username: 'clerk', displayName: '王怡君', role: 'counter_clerk', officeCode: DEMO_CONFIG.officeCode, password: 'demo1234' }, TEST_NOW);

@@ -35,7 +35,7 @@ const exportAs = async (format: string): Promise<{ file: Exported; bytes: Buffer
 const auditCount = (action: string): number => app.ctx.db.prepare('SELECT COUNT(*) FROM audit WHERE action = ?').pluck().get(action) as number;
 
 beforeAll(async () => {
-  app = createCounterApp({ dbFile: tmp.file('export.sqlite'), shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
+  app = createCounterApp({ dbFile: tmp.file('export.sqlite'), create: true, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
   const clerks = seedStaff(app.ctx);
   createUser(app.ctx.db, { username: 'supervisor', displayName: '李主任', role: 'supervisor', officeCode: 'FS01', password: 'demo1234' }, TEST_NOW);
   generateRecords(app.ctx, clerks, { seed: 11, count: 120, startMs: Date.parse('2026-11-01T00:00:00Z'), endMs: Date.parse('2026-11-26T00:00:00Z'), nowMs: Date.parse(TEST_NOW) });

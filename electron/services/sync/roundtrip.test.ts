@@ -28,7 +28,7 @@ beforeAll(async () => {
   platform = await startTestPlatform();
   platform.clock.set(new Date(Date.now() - DAY).toISOString()); // platform a day behind real time
   const counterClock = { now: () => new Date(Date.now() + DAY) }; // counter a day ahead
-  app = createCounterApp({ dbFile: tmp.file('counter.sqlite'), shell: 'cli', logger: silentLogger(), clock: counterClock, sync: { sync: { ...TEST_SYNC_OPTIONS, push: true } } });
+  app = createCounterApp({ dbFile: tmp.file('counter.sqlite'), create: true, shell: 'cli', logger: silentLogger(), clock: counterClock, sync: { sync: { ...TEST_SYNC_OPTIONS, push: true } } });
   ensureDemoData(app.ctx, { cases: 0 });
   ensureDemoAgencyUsers(app.ctx);
   const at = counterClock.now().toISOString();

@@ -20,7 +20,7 @@ export function tempDir(prefix = 'nin1-'): { dir: string; file(name: string): st
 export const TEST_NOW = '2026-11-26T02:30:00.000Z'; // 民國115年11月26日 10:30 in Taipei
 
 export function makeContext(dbFile: string, clock: Clock = fixedClock(TEST_NOW)): ServiceContext {
-  return { db: openDatabase(dbFile), catalogue: loadCatalogue(resourcePath('catalogue')), config: DEMO_CONFIG, clock, logger: silentLogger() };
+  return { db: openDatabase(dbFile, { create: true }), catalogue: loadCatalogue(resourcePath('catalogue')), config: DEMO_CONFIG, clock, logger: silentLogger() };
 }
 
 /** The demo office and one counter clerk; cheap enough for every test. */
