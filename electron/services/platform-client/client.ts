@@ -96,7 +96,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     }
     const code = body?.error.code ?? `PLATFORM_HTTP_${status}`;
     const message = body ? `${body.error.message}（平台 ${code}）` : `平台回應錯誤（HTTP ${status}）`;
-    return new PlatformError(status === 401 ? 'auth' : 'http', code, message, status, requestId);
+    return new PlatformError(status === 401 ? 'auth' : 'http', code, message, status, requestId, body?.error.path ?? null);
   }
 
   const checkPart = (name: string, part: string, schema: z.ZodType | undefined, value: unknown): void => {

@@ -31,9 +31,17 @@ export class PlatformError extends AppFailure {
     message: string,
     readonly status: number | null = null,
     readonly requestId: string | null = null,
+    /** Where the platform says the fault is (`notifications[3].officeCode`): lets the engine tell a row's fault from the credential's. */
+    path: string | null = null,
   ) {
-    super({ code, message });
+    super(path === null ? { code, message } : { code, message, path });
     this.name = 'PlatformError';
+  }
+
+  /** The batch index of the envelope this error names, or null when it names none (a fault of the whole request). */
+  get envelopeIndex(): number | null {
+    const m = /^notifications\[(\d+)\]/.exec(this.error.path ?? '');
+    return m ? Number(m[1]) : null;
   }
 
   /** Worth trying again later with backoff: the same request may well succeed. */

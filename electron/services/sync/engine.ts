@@ -246,7 +246,9 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       log.warn({ action: 'backoff', reason: e.error.code, firstSeq: batch[0]!.seq, rows: batch.length, delayMs: delay }, 'batch not delivered, will retry');
       return false;
     }
-    if (e.kind === 'auth' || e.status === 403) {
+    // A 403 that names an envelope (`notifications[i]…`, e.g. a row of another office) is about that
+    // row, like any other 4xx; one that names none is about the credential itself: stop and say so.
+    if (e.kind === 'auth' || (e.status === 403 && e.envelopeIndex === null)) {
       log.error({ action: 'stop', reason: e.error.code }, 'platform refused the credential; enrol again');
       return false;
     }
