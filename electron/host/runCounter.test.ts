@@ -90,3 +90,41 @@ describe('demo or office comes from the database, never from a missing policy fi
     await underPolicy.shutdown();
   });
 });
+
+describe('one shutdown path and recovery at start', () => {
+  it('finding 17-13: a crashed scan batch is recovered at start, and shutdown ends the scan session and sync before the database closes', async () => {
+    const dbFile = tmp.file('scan.sqlite');
+    const noPolicy = tmp.file('absent-2.json');
+    const offline = { counterDb: dbFile, logger: silentLogger(), none: true };
+    const first = start(dbFile, noPolicy, { sync: offline });
+    running(first).ctx.db
+      .prepare("INSERT INTO scan_batches (source, device, state, actor, started_at) VALUES ('folder', 'folder:/x', 'running', 'scanner', '2026-11-26T01:00:00.000Z')")
+      .run(); // what a kill -9 during a hot-folder session leaves behind
+    await first.shutdown();
+
+    // The next start alone (no scanning screen opened) finishes it.
+    await start(dbFile, noPolicy, { sync: offline }).shutdown();
+    const state = (id: number) => {
+      const db = new Database(dbFile, { readonly: true });
+      const row = db.prepare('SELECT state FROM scan_batches WHERE id = ?').pluck().get(id);
+      db.close();
+      return row;
+    };
+    expect(state(1)).toBe('interrupted');
+
+    const third = start(dbFile, noPolicy, { sync: offline });
+    const app = running(third);
+    const login = (await app.call('session.login', { username: 'scanner', password: 'demo1234' }, null)) as { ok: true; value: { token: string } };
+    const devices = (await app.call('scanning.devices', {}, login.value.token)) as { ok: true; value: { devices: { id: string }[] } };
+    const folder = devices.value.devices.find((d) => d.id.startsWith('folder:'))!;
+    const session = await app.call('scanning.start', { deviceId: folder.id, profileId: 'consent-gray' }, login.value.token);
+    expect(session).toMatchObject({ ok: true, value: { state: 'scanning' } });
+    await third.shutdown();
+    await third.shutdown(); // idempotent: quit and update-install may both ask
+    expect(app.ctx.db.open).toBe(false);
+    // The live hot-folder session was ended (a folder session ends as done) before the database closed,
+    // not cut off under it and left 'running'.
+    expect(state(2)).toBe('done');
+  });
+});
+
