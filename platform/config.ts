@@ -1,6 +1,7 @@
 import type { Catalogue } from '../shared/catalogue/schema';
 import { z } from '../shared/zod';
 import { progressLimitsFromEnv, type ProgressLimits } from './progress/limits';
+import { httpLimitsFromEnv, type HttpLimits } from './server/httpLimits';
 import { trustProxyFromEnv } from './server/trustProxy';
 
 /**
@@ -33,6 +34,8 @@ export type PlatformConfig = {
   progressLimits: ProgressLimits;
   /** Reverse proxies whose X-Forwarded-For names the client (platform/server/trustProxy.ts); false: none. */
   trustProxy: string | false;
+  /** Socket timeouts and connection cap of the HTTP server (platform/server/httpLimits.ts). */
+  http: HttpLimits;
 };
 
 export const DEFAULT_TOKEN_TTL_DAYS = 365;
@@ -51,6 +54,7 @@ export function platformConfig(catalogue: Catalogue, secret: string, over: Parti
     sseHeartbeatMs: 15_000,
     progressLimits: progressLimitsFromEnv(),
     trustProxy: trustProxyFromEnv(),
+    http: httpLimitsFromEnv(),
     ...over,
   };
 }

@@ -25,6 +25,8 @@ import type { PlatformStore } from '../store/repository';
 import { isDbUnavailable } from '../store/unavailable';
 import type { PlatformDeps } from './deps';
 import { PlatformFailure } from './failure';
+import { answerClientError } from './clientError';
+import { serverOptions } from './httpLimits';
 import { Hub } from './hub';
 import { writeMessageLog } from './messageLog';
 import { acceptRequestId, freshState } from './requestState';
@@ -73,7 +75,11 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     forceCloseConnections: true,
     trustProxy: deps.config.trustProxy ?? false,
     genReqId: (req) => acceptRequestId(req.headers['x-request-id']) ?? randomUUID(),
+    // Slow or oversized requests are cut off at the socket (issue 13 findings 2 and 6), answered in ErrorBody.
+    ...serverOptions(config.http),
+    clientErrorHandler: answerClientError,
   });
+  app.server.maxConnections = config.http.maxConnections;
   app.decorateRequest('nin1', null as never);
 
   // Only JSON bodies: parsed here so we can hash exactly the bytes received for the message log.

@@ -6,6 +6,9 @@
  */
 export const PLATFORM_ERRORS = {
   BAD_JSON: { status: 400, message: '請求內容不是有效的 JSON' },
+  BAD_REQUEST: { status: 400, message: '無法解讀的 HTTP 請求' },
+  REQUEST_TIMEOUT: { status: 408, message: '請求傳送逾時，連線已關閉，請重試' },
+  HEADERS_TOO_LARGE: { status: 431, message: '請求標頭過大' },
   INPUT_INVALID: { status: 400, message: '請求資料格式不正確' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '請求內容類型須為 application/json' },
   BODY_TOO_LARGE: { status: 413, message: '傳送的資料超過大小上限' },
