@@ -1,10 +1,12 @@
 import { formatIssuePath } from '../zod';
+import { conditionFields, referencePaths } from './paths';
 import {
   AgenciesFile,
   CATALOGUE_FILES,
   ItemsFile,
   LifeEventsFile,
   type Catalogue,
+  type Condition,
 } from './schema';
 
 /** One thing wrong with the catalogue, located precisely enough for IT to fix the JSON by hand. */
@@ -55,14 +57,49 @@ export function validateCatalogue(raw: RawCatalogue): CatalogueValidation {
     duplicates(item.attachments, (a) => a.code, CATALOGUE_FILES.items, (j) => `items[${i}].attachments[${j}].code`, '附件代碼');
   });
 
-  const itemCodes = new Set(items.items.map((it) => it.code));
+  const itemByCode = new Map(items.items.map((it) => [it.code, it]));
   lifeEvents.lifeEvents.forEach((event, i) => {
-    event.items.forEach((ref, j) => {
-      if (!itemCodes.has(ref.item)) {
-        problems.push({ file: CATALOGUE_FILES.lifeEvents, path: `lifeEvents[${i}].items[${j}].item`, message: `未知的服務項目「${ref.item}」（items.json 沒有此代碼）` });
-      }
+    const at = (rest: string) => `lifeEvents[${i}].${rest}`;
+    const report = (path: string, message: string) => problems.push({ file: CATALOGUE_FILES.lifeEvents, path: at(path), message });
+    duplicates(event.participants, (r) => r.role, CATALOGUE_FILES.lifeEvents, (j) => at(`participants[${j}].role`), '參與者角色');
+    duplicates(event.fields, (f) => f.key, CATALOGUE_FILES.lifeEvents, (j) => at(`fields[${j}].key`), '欄位鍵');
+    duplicates(event.items, (r) => r.item, CATALOGUE_FILES.lifeEvents, (j) => at(`items[${j}].item`), '服務項目');
+    duplicates(event.documents, (d) => d.code, CATALOGUE_FILES.lifeEvents, (j) => at(`documents[${j}].code`), '文件代碼');
+    event.participants.forEach((r, j) => {
+      if (r.max < r.min) report(`participants[${j}].max`, `人數上限（${r.max}）小於下限（${r.min}）`);
     });
-    duplicates(event.items, (r) => r.item, CATALOGUE_FILES.lifeEvents, (j) => `lifeEvents[${i}].items[${j}].item`, '服務項目');
+    const paths = referencePaths(event);
+    const fieldType = new Map(event.fields.map((f) => [f.key, f.type]));
+    const checkCondition = (c: Condition, path: string) => {
+      for (const key of conditionFields(c)) if (!fieldType.has(key)) report(path, `條件引用未知的欄位「${key}」`);
+    };
+    const checkDeadline = (d: { from: string } | undefined, path: string) => {
+      if (d && fieldType.get(d.from) !== 'date') report(`${path}.from`, `期限起算欄位「${d.from}」不是本事件的日期欄位`);
+    };
+    event.rules.forEach((rule, j) => {
+      const refs = 'different' in rule ? rule.different : [rule.earlier, rule.later];
+      for (const ref of refs) if (!paths.has(ref)) report(`rules[${j}]`, `規則引用未知的欄位「${ref}」`);
+    });
+    event.documents.forEach((d, j) => checkCondition(d.when, `documents[${j}].when`));
+    const inEvent = new Set(event.items.map((r) => r.item));
+    event.items.forEach((ref, j) => {
+      const item = itemByCode.get(ref.item);
+      if (!item) {
+        report(`items[${j}].item`, `未知的服務項目「${ref.item}」（items.json 沒有此代碼）`);
+        return;
+      }
+      checkCondition(ref.when, `items[${j}].when`);
+      checkDeadline(ref.deadline, `items[${j}].deadline`);
+      item.fields.forEach((f) => {
+        if (f.from && !paths.has(f.from)) {
+          report(`items[${j}].item`, `項目 ${item.code} 的欄位「${f.key}」預填自「${f.from}」，本事件沒有此欄位`);
+        }
+      });
+    });
+    event.schedule.forEach((entry, j) => {
+      if (entry.item && !inEvent.has(entry.item)) report(`schedule[${j}].item`, `「${entry.item}」不在本事件的服務項目中`);
+      checkDeadline(entry.deadline, `schedule[${j}].deadline`);
+    });
   });
 
   if (problems.length > 0) return { ok: false, problems };

@@ -18,6 +18,27 @@ export type ConsentFormItem = {
   kind: 'notification' | 'verification';
 };
 
+export type ConsentFormParticipant = {
+  roleLabel: string;
+  name: string;
+  /** Full ID number (empty for a newborn before registration). */
+  id: string;
+  birthDate: string;
+  /** 關係／稱謂, as given. */
+  relation: string;
+};
+
+export type ScheduleLine = {
+  title: string;
+  agency: string;
+  /** ROC date (民國115年5月20日), or empty when the law sets no deadline. */
+  dueDate: string;
+  basis: string;
+  /** This visit already notified the agency (本次已通報). */
+  sent: boolean;
+  note: string;
+};
+
 export type ConsentFormModel = {
   caseNo: string;
   officeName: string;
@@ -32,9 +53,20 @@ export type ConsentFormModel = {
     birthDate: string;
     phone?: string;
   };
-  oldAddress: string;
-  newAddress: string;
+  /** The primary participant's role as printed (申請人). */
+  personRole: string;
+  /** Everyone else the case names (亡者, 新生兒, 父, 母, 戶內人口 …), in the life event's order. */
+  participants: ConsentFormParticipant[];
+  /** The life event's own fields, labelled and formatted (原住址, 死亡日期 …); addresses span a row. */
+  eventFields: { label: string; value: string; span: boolean }[];
   items: ConsentFormItem[];
+  /**
+   * 後續辦理時程: every remaining matter of the life event with its legal deadline in ROC dates and
+   * whether this visit already sent it. Empty when the event keeps no schedule (遷徙).
+   */
+  schedule: ScheduleLine[];
+  /** 一次告知: documents still missing, asked for all at once (救生圈). Empty when none. */
+  missingDocuments: string[];
   /** Version of the form wording, printed in the footer so a signed page proves which text was agreed. */
   formVersion: string;
 };

@@ -13,7 +13,7 @@ export const listCasesCommand: Command = {
           `SELECT c.case_no AS caseNo, c.created_at AS createdAt, c.local_date AS localDate, c.life_event AS lifeEvent, c.status,
                   p.name AS personName, (SELECT COUNT(*) FROM notifications n WHERE n.case_id = c.id) AS items,
                   (SELECT group_concat(item_code, ',') FROM notifications n WHERE n.case_id = c.id) AS itemCodes
-           FROM cases c JOIN people p ON p.id = c.person_ref ORDER BY c.id`,
+           FROM cases c JOIN participants p ON p.case_id = c.id AND p.seq = 0 ORDER BY c.id`,
         )
         .all() as Row[];
       if (values.json) console.log(JSON.stringify(rows.map((r) => ({ ...r, itemCodes: r.itemCodes ? r.itemCodes.split(',') : [] }))));

@@ -17,7 +17,7 @@ export async function readAttachment(ctx: ServiceContext, store: FileStore, acto
   const row = attachmentById(ctx.db, id);
   if (!row?.storage_key) throw scanFailure('ATTACHMENT_UNKNOWN');
   const pdf = await store.readVerified(row.storage_key, row.sha256);
-  const personRef = ctx.db.prepare('SELECT person_ref FROM cases WHERE id = ?').pluck().get(row.case_id) as number;
+  const personRef = ctx.db.prepare('SELECT id FROM participants WHERE case_id = ? AND seq = 0').pluck().get(row.case_id) as number;
   appendAudit(ctx.db, {
     at: ctx.clock.now().toISOString(), actorId: actor.user.id, actor: actor.user.username, action: 'attachment.view', caseNo: row.case_no, personRef,
     detail: { attachment: id, sha256: row.sha256 }, workstation: actor.workstation, ip: actor.ip,
@@ -39,7 +39,7 @@ export async function consentForNotification(
 ): Promise<PdfOut & { sourceSha256: string[]; formPages: number[] }> {
   const { db } = ctx;
   const n = db
-    .prepare('SELECT n.case_id, n.receiver_agency, c.case_no, c.person_ref FROM notifications n JOIN cases c ON c.id = n.case_id WHERE n.id = ?')
+    .prepare('SELECT n.case_id, n.receiver_agency, c.case_no, (SELECT id FROM participants WHERE case_id = c.id AND seq = 0) AS person_ref FROM notifications n JOIN cases c ON c.id = n.case_id WHERE n.id = ?')
     .get(notificationId) as { case_id: number; receiver_agency: string; case_no: string; person_ref: number } | undefined;
   // Same answer for "no such notification" and "not yours": do not reveal other agencies' traffic.
   if (!n || n.receiver_agency !== actor.user.officeCode) throw new AppFailure({ code: 'NOTIFICATION_NOT_FOUND', message: '查無此通報，或此通報不是送給您所屬機關' });

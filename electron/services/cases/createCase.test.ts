@@ -3,6 +3,7 @@ import { AppFailure } from '../../../shared/result';
 import { verifyAuditChain } from '../audit/audit';
 import { makeContext, moveDraft, seedClerk, tempDir } from '../testing/fixtures';
 import { createCase } from './createCase';
+import { buildConsentFormModel } from './formModel';
 import { getCase, searchCases, todayCases } from './queries';
 
 const tmp = tempDir();
@@ -17,12 +18,12 @@ describe('createCase on a real SQLite file', () => {
     const { caseNo } = createCase(ctx, actor, moveDraft());
     expect(caseNo).toBe('FS01-1151126-0001');
     expect(count(ctx, 'cases')).toBe(1);
-    expect(count(ctx, 'people')).toBe(1);
+    expect(count(ctx, 'participants')).toBe(1);
     expect(count(ctx, 'notifications')).toBe(5);
     expect(count(ctx, 'notification_events')).toBe(5);
     expect(count(ctx, 'outbox')).toBe(5);
     const audit = ctx.db.prepare("SELECT action, case_no, detail FROM audit WHERE action = 'case.create'").all();
-    expect(audit).toEqual([{ action: 'case.create', case_no: caseNo, detail: JSON.stringify({ lifeEvent: 'move', items: ['N01', 'N02', 'N04', 'N08', 'N09'] }) }]);
+    expect(audit).toEqual([{ action: 'case.create', case_no: caseNo, detail: JSON.stringify({ lifeEvent: 'move', items: ['N01', 'N02', 'N04', 'N08', 'N09'], participants: 1 }) }]);
     const rows = ctx.db.prepare('SELECT item_code, receiver_agency, status FROM notifications ORDER BY rowid').all();
     expect(rows).toEqual([
       { item_code: 'N01', receiver_agency: 'KH-TAX', status: 'queued' },
@@ -51,7 +52,9 @@ describe('createCase on a real SQLite file', () => {
     const ctx = makeContext(tmp.file('normalise.sqlite'));
     const actor = seedClerk(ctx);
     const { caseNo } = createCase(ctx, actor, moveDraft({ person: { id: ' ａ１２３４５６７８９ ', name: '王小明', birthDate: '79/03/15' }, oldAddress: '台南市東區林森路一段1號' }));
-    const row = ctx.db.prepare('SELECT p.person_id, p.birth_date, c.old_address FROM cases c JOIN people p ON p.id = c.person_ref WHERE case_no = ?').get(caseNo);
+    const row = ctx.db
+      .prepare("SELECT p.person_id, p.birth_date, c.event_fields ->> '$.oldAddress' AS old_address FROM cases c JOIN participants p ON p.case_id = c.id WHERE case_no = ?")
+      .get(caseNo);
     expect(row).toEqual({ person_id: 'A123456789', birth_date: '1990-03-15', old_address: '臺南市東區林森路一段1號' });
     ctx.db.close();
   });
@@ -60,7 +63,7 @@ describe('createCase on a real SQLite file', () => {
     const ctx = makeContext(tmp.file('verify.sqlite'));
     const actor = seedClerk(ctx);
     const draft = moveDraft({ hasHouseTaxBill: false });
-    expect(() => createCase(ctx, actor, draft)).toThrow(/須一併辦理稅單查證/);
+    expect(() => createCase(ctx, actor, draft)).toThrow(/民眾未攜帶房屋稅單，須一併辦理/);
     draft.items.push({ code: 'V01', fields: { houseAddress: draft.newAddress, houseOwner: '王大同', question: '房屋稅籍及所有權人' } });
     const { caseNo } = createCase(ctx, actor, draft);
     const kinds = ctx.db.prepare("SELECT kind FROM notifications WHERE item_code = 'V01'").pluck().all();
@@ -70,9 +73,9 @@ describe('createCase on a real SQLite file', () => {
   });
 
   it.each([
-    ['bad ID checksum', moveDraft({ person: { id: 'A123456788', name: '王小明', birthDate: '1990-03-15' } }), 'person.id'],
-    ['impossible birth date', moveDraft({ person: { id: 'A123456789', name: '王小明', birthDate: '115/02/29' } }), 'person.birthDate'],
-    ['no house number', moveDraft({ newAddress: '高雄市鳳山區光復路二段' }), 'newAddress'],
+    ['bad ID checksum', moveDraft({ person: { id: 'A123456788', name: '王小明', birthDate: '1990-03-15' } }), 'participants[0].id'],
+    ['impossible birth date', moveDraft({ person: { id: 'A123456789', name: '王小明', birthDate: '115/02/29' } }), 'participants[0].birthDate'],
+    ['no house number', moveDraft({ newAddress: '高雄市鳳山區光復路二段' }), 'fields.newAddress'],
     ['item outside the life event', moveDraft({ items: [{ code: 'N07', fields: {} }] }), 'items.N07'],
     ['select value not in options', moveDraft({ items: [{ code: 'N09', fields: { certificateKind: '駕照' } }] }), 'items.N09.certificateKind'],
     ['unconfirmed required checkbox', moveDraft({ items: [{ code: 'N08', fields: { licenceScope: '僅駕照', noViolationChecked: false } }] }), 'items.N08.noViolationChecked'],
@@ -89,7 +92,7 @@ describe('createCase on a real SQLite file', () => {
     expect(failure).toBeInstanceOf(AppFailure);
     expect(failure!.error).toMatchObject({ code: 'CASE_INVALID', path });
     expect(failure!.error.message).toMatch(/[\u4e00-\u9fff]/);
-    for (const table of ['cases', 'people', 'notifications', 'outbox']) expect(count(ctx, table)).toBe(0);
+    for (const table of ['cases', 'participants', 'notifications', 'outbox']) expect(count(ctx, table)).toBe(0);
     expect(count(ctx, 'case_sequences')).toBe(0);
     ctx.db.close();
   });
@@ -126,6 +129,20 @@ describe('finding cases', () => {
     const ctx = makeContext(tmp.file('missing.sqlite'));
     const actor = seedClerk(ctx);
     expect(() => getCase(ctx, actor, 'FS01-1151126-0099')).toThrow(/查無案件/);
+    ctx.db.close();
+  });
+});
+
+describe('issue 17 finding 4: a later visit rewrites the person on earlier cases', () => {
+  it('each case keeps the person as given at that visit', () => {
+    const ctx = makeContext(tmp.file('finding4.sqlite'));
+    const actor = seedClerk(ctx);
+    const first = createCase(ctx, actor, moveDraft());
+    createCase(ctx, actor, moveDraft({ person: { id: 'A123456789', name: '王曉明', birthDate: '1990-05-13', phone: '0922000111' } }));
+    const detail = getCase(ctx, actor, first.caseNo);
+    expect(detail.person).toMatchObject({ name: '王小明', birthDate: '1990-03-15' });
+    const form = buildConsentFormModel(ctx, first.caseNo);
+    expect(form.person).toMatchObject({ name: '王小明', birthDate: '民國79年3月15日' });
     ctx.db.close();
   });
 });

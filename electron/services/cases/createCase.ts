@@ -8,12 +8,15 @@ import type { Actor, ServiceContext } from '../context';
 import { issueProgressCode } from '../progress/store';
 import { nextCaseNo } from './caseNumber';
 
+/** What a save answers: the case number and, per item, its agency and legal due date (if the law sets one). */
+export type CreatedCase = { caseNo: string; items: { item: string; agency: string; dueDate?: string }[] };
+
 /**
- * Saves one visit as ONE transaction: person, case, a notification per chosen item with its first
+ * Saves one visit as ONE transaction: participants, case, a notification per chosen item with its first
  * event, the outbox rows the sync engine will drain, and the audit entry. After commit nothing can
  * be lost; before commit nothing is visible (tested by killing a process mid-loop).
  */
-export function createCase(ctx: ServiceContext, actor: Actor, draft: CaseDraft): { caseNo: string } {
+export function createCase(ctx: ServiceContext, actor: Actor, draft: CaseDraft): CreatedCase {
   const now = ctx.clock.now();
   const today = isoFromDate(now);
   const checked = validateDraft(draft, ctx.catalogue, today);
@@ -22,32 +25,38 @@ export function createCase(ctx: ServiceContext, actor: Actor, draft: CaseDraft):
     throw new AppFailure({ code: 'CASE_INVALID', message: `${first.message}（共 ${checked.errors.length} 項錯誤）`, path: first.path });
   }
   const caseNo = saveCaseTx(ctx, actor, checked.value, now.toISOString(), today);
-  ctx.logger.info({ caseNo, items: checked.value.items.length }, 'case saved');
-  return { caseNo };
+  ctx.logger.info({ caseNo, lifeEvent: checked.value.lifeEvent.code, items: checked.value.items.length }, 'case saved');
+  return {
+    caseNo,
+    items: checked.value.items.map((i) => ({ item: i.item.code, agency: i.item.receiverAgency, ...(i.dueDate ? { dueDate: i.dueDate } : {}) })),
+  };
 }
 
 function saveCaseTx(ctx: ServiceContext, actor: Actor, d: NormalisedDraft, at: string, today: string): string {
   const { db, config } = ctx;
   const tx = db.transaction(() => {
-    const personRef = db
-      .prepare(
-        `INSERT INTO people (person_id, id_kind, name, birth_date, phone, address, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (person_id) DO UPDATE SET name = excluded.name, birth_date = excluded.birth_date,
-           phone = COALESCE(excluded.phone, phone), address = excluded.address, updated_at = excluded.updated_at
-         RETURNING id`,
-      )
-      .pluck()
-      .get(d.person.id, d.person.idKind, d.person.name, d.person.birthDate, d.person.phone, d.newAddress, at) as number;
-
     const caseNo = nextCaseNo(db, config.officeCode, toRocCompact(today));
+    const missing = d.documents.filter((doc) => doc.status === 'missing');
     const caseId = db
       .prepare(
-        `INSERT INTO cases (case_no, office_code, person_ref, life_event, old_address, new_address, move_date, has_house_tax_bill,
-           status, clerk_id, catalogue_version, form_version, created_at, local_date)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?)`,
+        `INSERT INTO cases (case_no, office_code, life_event, event_fields, status, clerk_id, catalogue_version, form_version,
+           created_at, local_date, language, documents_spared, documents_complete_on)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(caseNo, config.officeCode, personRef, d.lifeEvent.code, d.oldAddress, d.newAddress, d.moveDate, d.hasHouseTaxBill ? 1 : 0,
-        actor.user.id, ctx.catalogue.version, config.formVersion, at, today).lastInsertRowid;
+      .run(caseNo, config.officeCode, d.lifeEvent.code, JSON.stringify(d.fields), missing.length > 0 ? 'awaiting-documents' : 'submitted',
+        actor.user.id, ctx.catalogue.version, config.formVersion, at, today, d.language, d.documentsSpared,
+        d.documents.length > 0 && missing.length === 0 ? today : null).lastInsertRowid as number;
+
+    // Each participant as given at this visit: a later visit by the same person never rewrites this case.
+    const insertParticipant = db.prepare(
+      `INSERT INTO participants (case_id, role, seq, person_id, id_kind, name, birth_date, phone, address, relation, title)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    ).pluck();
+    const participantIds = d.participants.map((p, seq) =>
+      insertParticipant.get(caseId, p.role.role, seq, p.id, p.idKind, p.name, p.birthDate, p.phone, p.address, p.relation, p.title) as number,
+    );
+    const insertDocument = db.prepare('INSERT INTO case_documents (case_id, code, name, status, arrived_on) VALUES (?, ?, ?, ?, ?)');
+    for (const doc of d.documents) insertDocument.run(caseId, doc.code, doc.name, doc.status, doc.status === 'missing' ? null : today);
 
     // Office and clerk are copied onto each notification for statistics (migration 005); given here,
     // the trigger that would otherwise copy them (an extra UPDATE per row) does not fire.
@@ -68,8 +77,9 @@ function saveCaseTx(ctx: ServiceContext, actor: Actor, d: NormalisedDraft, at: s
     issueProgressCode(db, caseId, caseNo, at, actor.user.username);
 
     appendAudit(db, {
-      at, actorId: actor.user.id, actor: actor.user.username, action: 'case.create', caseNo, personRef,
-      detail: { lifeEvent: d.lifeEvent.code, items: d.items.map((i) => i.item.code) }, workstation: actor.workstation, ip: actor.ip,
+      at, actorId: actor.user.id, actor: actor.user.username, action: 'case.create', caseNo, personRef: participantIds[0] ?? null,
+      detail: { lifeEvent: d.lifeEvent.code, items: d.items.map((i) => i.item.code), participants: d.participants.length },
+      workstation: actor.workstation, ip: actor.ip,
     });
     return caseNo;
   });

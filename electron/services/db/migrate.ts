@@ -1,7 +1,16 @@
 import type Database from 'better-sqlite3';
 import { AppFailure } from '../../../shared/result';
 
-export type Migration = { version: number; name: string; up: string };
+export type Migration = {
+  version: number;
+  name: string;
+  up: string;
+  /**
+   * Rebuilds a table others reference (SQLite's 12-step ALTER): foreign keys are switched off for
+   * this migration only (the pragma is a no-op inside a transaction) and checked before commit.
+   */
+  foreignKeysOff?: boolean;
+};
 
 /**
  * Brings a database to the latest schema, each migration in its own transaction with
@@ -21,10 +30,20 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     });
   }
   for (const m of migrations.slice(current, target)) {
-    db.transaction(() => {
-      db.exec(m.up);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.up);
+        if (m.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`migration ${m.name} left ${broken.length} broken foreign keys`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } finally {
+      if (m.foreignKeysOff) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -1,5 +1,5 @@
 import type { CaseDraft } from '../../../shared/cases/schema';
-import { prefillItemFields } from '../../../shared/cases/validateDraft';
+import { prefillItemFields } from '../../../shared/cases/prefill';
 import { isoFromDate } from '../../../shared/validators';
 import { ROLE_LABEL, type Role } from '../../../shared/auth/roles';
 import { appendAudit } from '../audit/audit';
@@ -76,18 +76,20 @@ function demoCaseTime(i: number, past: number, days: number, now: Date, rand: ()
 
 function demoDraft(ctx: ServiceContext, rand: () => number, when: Date): CaseDraft {
   const person = { id: randomNationalId(rand), name: randomName(rand), birthDate: randomBirthDate(rand, when), phone: randomMobile(rand) };
-  const base = { person, oldAddress: randomOriginAddress(rand), newAddress: randomFengshanAddress(rand), moveDate: when.toISOString().slice(0, 10) };
+  const move = { oldAddress: randomOriginAddress(rand), newAddress: randomFengshanAddress(rand), moveDate: when.toISOString().slice(0, 10) };
   const hasHouseTaxBill = rand() >= VERIFICATION_SHARE;
   const codes = Object.entries(ITEM_RATES).filter(([, rate]) => rand() < rate).map(([code]) => code);
   if (hasHouseTaxBill && codes.length === 0) codes.push('N08');
   if (!hasHouseTaxBill) codes.push('V01');
+  const event = ctx.catalogue.lifeEvents.find((e) => e.code === 'move')!;
+  const source = { participants: [{ role: 'applicant', ...person }], fields: { ...move, hasHouseTaxBill } };
   const items = codes.map((code) => {
     const item = ctx.catalogue.items.find((it) => it.code === code)!;
-    const fields = prefillItemFields(item, base);
+    const fields = prefillItemFields(item, event, source);
     if (code === 'N02') fields.landLocation = '鳳山區鳳山段一小段123地號';
     if (code === 'N08') fields.noViolationChecked = true;
     if (code === 'V01') fields.houseOwner = person.name;
     return { code, fields };
   });
-  return { lifeEvent: 'move', ...base, hasHouseTaxBill, items };
+  return { lifeEvent: 'move', person, ...move, hasHouseTaxBill, items };
 }

@@ -155,6 +155,21 @@ class FormWriter {
 
 type Cell = { label: string; value: string; span?: boolean };
 
+/** Event fields as grid rows: a spanning field (an address) gets its own row, the others go two by two. */
+function pairCells(fields: ConsentFormModel['eventFields']): Cell[][] {
+  const rows: Cell[][] = [];
+  let half: Cell | null = null;
+  for (const f of fields) {
+    if (f.span) rows.push([{ label: f.label, value: f.value, span: true }]);
+    else if (half) {
+      rows.push([half, { label: f.label, value: f.value }]);
+      half = null;
+    } else half = { label: f.label, value: f.value };
+  }
+  if (half) rows.push([{ ...half, span: true }]);
+  return rows;
+}
+
 /** 申請人資料 grid: label/value cells, two pairs per row or one pair spanning the row. */
 const applicantTable = (w: FormWriter, model: ConsentFormModel): Block => {
   const cols = [74, 182, 94, CONTENT_W - 74 - 182 - 94];
@@ -168,15 +183,20 @@ const applicantTable = (w: FormWriter, model: ConsentFormModel): Block => {
       { label: '申辦事由', value: model.lifeEventName },
     ],
     [
-      { label: '申請人姓名', value: model.person.name },
+      { label: `${model.personRole}姓名`, value: model.person.name },
       { label: '國民身分證統一編號', value: model.person.id },
     ],
     [
       { label: '出生日期', value: model.person.birthDate },
       { label: '聯絡電話', value: model.person.phone ?? '' },
     ],
-    [{ label: '原住址', value: model.oldAddress, span: true }],
-    [{ label: '新住址', value: model.newAddress, span: true }],
+    ...model.participants.flatMap((p): Cell[][] => [
+      [
+        { label: `${p.roleLabel}姓名`, value: p.relation ? `${p.name}（${p.relation}）` : p.name },
+        { label: '國民身分證統一編號', value: p.id },
+      ],
+    ]),
+    ...pairCells(model.eventFields),
   ];
   const pad = 6;
   const lh = SIZE.value * 1.35;

@@ -58,8 +58,8 @@ export async function renderLegacyItemForm(model: LegacyItemFormModel, options: 
     ['國民身分證統一編號', model.person.id],
     ['出生日期', model.person.birthDate],
     ...(model.person.phone ? [['聯絡電話', model.person.phone] as [string, string]] : []),
-    ['原住址', model.oldAddress],
-    ['新住址', model.newAddress],
+    ...model.participants.map((p): [string, string] => [`${p.roleLabel}`, [p.name, p.id].filter(Boolean).join('　')]),
+    ...model.eventFields.map((f): [string, string] => [f.label, f.value]),
     ...model.item.fields.map((f): [string, string] => [f.label, f.value]),
   ];
   y = drawTable(page, font, rows, y);

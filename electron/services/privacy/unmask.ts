@@ -28,7 +28,7 @@ export function unmaskPerson(ctx: ServiceContext, actor: Actor, req: UnmaskReque
   if (req.reason.length < MIN_REASON) refuse('UNMASK_REASON_REQUIRED', '顯示完整個人資料須填寫事由');
   if (!req.caseNo) refuse('UNMASK_CASE_REQUIRED', '顯示完整個人資料須填寫辦理中的案件編號');
   const row = ctx.db
-    .prepare('SELECT c.status, c.person_ref, p.person_id, p.phone FROM cases c JOIN people p ON p.id = c.person_ref WHERE c.case_no = ?')
+    .prepare('SELECT c.status, p.id AS person_ref, p.person_id, p.phone FROM cases c JOIN participants p ON p.case_id = c.id AND p.seq = 0 WHERE c.case_no = ?')
     .get(req.caseNo) as { status: string; person_ref: number; person_id: string; phone: string | null } | undefined;
   if (!row) return refuse('UNMASK_CASE_NOT_FOUND', `查無案件「${req.caseNo}」，無法顯示完整個人資料`);
   if (row.status !== 'submitted') return refuse('UNMASK_CASE_CLOSED', '案件已結案，不能再顯示完整個人資料', row.person_ref);

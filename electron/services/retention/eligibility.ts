@@ -37,7 +37,7 @@ export function addYears(iso: string, years: number): string {
 export function caseVerdicts(db: WritableDb, catalogue: Catalogue, now: Date): CaseVerdict[] {
   const rows = db
     .prepare(
-      `SELECT c.id, c.case_no, c.person_ref, c.created_at, COUNT(n.id) AS total,
+      `SELECT c.id, c.case_no, (SELECT id FROM participants WHERE case_id = c.id AND seq = 0) AS person_ref, c.created_at, COUNT(n.id) AS total,
               COALESCE(SUM(n.closed_at IS NOT NULL), 0) AS closed, MAX(n.closed_at) AS last_closed,
               GROUP_CONCAT(DISTINCT n.item_code) AS items
          FROM cases c LEFT JOIN notifications n ON n.case_id = c.id

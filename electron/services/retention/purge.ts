@@ -6,23 +6,17 @@ import type { CaseVerdict } from './eligibility';
 
 /**
  * Strips one closed case of personal data, in one transaction with its audit row:
- * - the case points to a shared tombstone person; the person's own row is blanked in place when no
- *   other unpurged case still needs it (rows stay, so foreign keys and audit references hold);
- * - the case's addresses, every notification payload (it repeats name, addresses, details), the
- *   verification answers' text and the scanned page thumbnails are blanked;
+ * - every participant of the case is blanked in place (ID, name, dates, phone, address, 稱謂; the
+ *   role and relation stay, rows stay, so audit references hold); participants belong to their case
+ *   alone (migration 009), so no other case is touched;
+ * - the case's event fields, every notification payload (it repeats name, addresses, details), the
+ *   reasons on notifications and their events (an agency's answer is copied there and may name an
+ *   owner or an ID), the verification answers' text and the scanned page thumbnails are blanked;
  * - notifications, their events, statuses, dates and item codes stay: statistics survive.
  * Attachment rows are immutable (migration 003: the hash proves the file), so their files — and the
  * page images — are deleted from the file store afterwards and the case is marked in purged_cases.
  */
-export const TOMBSTONE_PERSON_ID = 'PURGED';
 export const TOMBSTONE_NAME = '（已逾保存年限刪除）';
-
-function tombstoneId(db: WritableDb, at: string): number {
-  db.prepare(
-    "INSERT INTO people (person_id, id_kind, name, birth_date, phone, address, updated_at) VALUES (?, 'national', ?, '', NULL, '', ?) ON CONFLICT (person_id) DO NOTHING",
-  ).run(TOMBSTONE_PERSON_ID, TOMBSTONE_NAME, at);
-  return db.prepare('SELECT id FROM people WHERE person_id = ?').pluck().get(TOMBSTONE_PERSON_ID) as number;
-}
 
 /** Files of this case nobody else (an unpurged case) still points at. */
 function filesOf(db: WritableDb, caseId: number): string[] {
@@ -47,15 +41,12 @@ export function purgeCase(p: PurgeContext, v: CaseVerdict): string[] {
   const { db, at } = p;
   return db.transaction(() => {
     const files = filesOf(db, v.caseId);
-    const tomb = tombstoneId(db, at);
-    db.prepare("UPDATE cases SET person_ref = ?, old_address = '', new_address = '' WHERE id = ?").run(tomb, v.caseId);
-    if (v.personRef !== tomb) {
-      const stillUsed = db.prepare('SELECT 1 FROM cases WHERE person_ref = ? LIMIT 1').get(v.personRef) !== undefined;
-      if (!stillUsed) {
-        db.prepare("UPDATE people SET person_id = 'PURGED-' || id, name = '', birth_date = '', phone = NULL, address = '', updated_at = ? WHERE id = ?").run(at, v.personRef);
-      }
-    }
-    db.prepare("UPDATE notifications SET payload = '{}' WHERE case_id = ?").run(v.caseId);
+    db.prepare(
+      'UPDATE participants SET person_id = NULL, id_kind = NULL, name = ?, birth_date = NULL, phone = NULL, address = NULL, title = NULL WHERE case_id = ?',
+    ).run(TOMBSTONE_NAME, v.caseId);
+    db.prepare("UPDATE cases SET event_fields = '{}' WHERE id = ?").run(v.caseId);
+    db.prepare("UPDATE notifications SET payload = '{}', status_reason = NULL WHERE case_id = ?").run(v.caseId);
+    db.prepare('UPDATE notification_events SET reason = NULL WHERE notification_id IN (SELECT id FROM notifications WHERE case_id = ?)').run(v.caseId);
     db.prepare("UPDATE verification_answers SET text = '' WHERE notification_id IN (SELECT id FROM notifications WHERE case_id = ?)").run(v.caseId);
     db.prepare('UPDATE scan_pages SET thumb = zeroblob(0) WHERE case_id = ?').run(v.caseId);
     db.prepare('INSERT INTO purged_cases (case_id, purged_at, run_id, retention_years, files_deleted) VALUES (?, ?, ?, ?, ?)').run(v.caseId, at, p.runId, v.retentionYears, files.length);

@@ -40,7 +40,7 @@ export function headOfQueue(db: WritableDb, limit: number, afterSeq = 0): QueueR
       `SELECT o.seq, o.attempts, o.next_attempt_at, n.id, n.item_code, n.kind, n.receiver_agency, n.payload, n.status, n.created_at,
               c.case_no, c.office_code, p.person_id, p.name AS person_name,
               pc.alg AS progress_alg, pc.salt AS progress_salt, pc.hash AS progress_hash, pc.issue AS progress_issue
-       FROM outbox o JOIN notifications n ON n.id = o.notification_id JOIN cases c ON c.id = n.case_id JOIN people p ON p.id = c.person_ref
+       FROM outbox o JOIN notifications n ON n.id = o.notification_id JOIN cases c ON c.id = n.case_id JOIN participants p ON p.case_id = c.id AND p.seq = 0
          LEFT JOIN case_progress_codes pc ON pc.case_id = c.id
        WHERE o.state = 'pending' AND o.seq > ? AND ${notConsentHeld('o.notification_id')} ORDER BY o.seq LIMIT ?`,
     )

@@ -10,7 +10,7 @@ type Target = { id: string; item_code: string; case_no: string; person_ref: numb
 function findTarget(ctx: ServiceContext, notificationId: string): Target {
   const t = ctx.db
     .prepare(
-      `SELECT n.id, n.item_code, c.case_no, c.person_ref, o.state FROM notifications n JOIN cases c ON c.id = n.case_id
+      `SELECT n.id, n.item_code, c.case_no, (SELECT id FROM participants WHERE case_id = c.id AND seq = 0) AS person_ref, o.state FROM notifications n JOIN cases c ON c.id = n.case_id
        LEFT JOIN outbox o ON o.notification_id = n.id WHERE n.id = ?`,
     )
     .get(notificationId) as Target | undefined;

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseDraft } from '../../../shared/cases/schema';
+import type { LegacyMoveDraft } from '../../../shared/cases/schema';
 import { createUser, ensureOffice } from '../auth/users';
 import { loadCatalogue } from '../catalogue/loadCatalogue';
 import { fixedClock, type Clock } from '../clock';
@@ -30,8 +30,11 @@ export function seedClerk(ctx: ServiceContext, username = 'clerk'): Actor {
   return { user: { id, username, displayName: '王怡君', role: 'counter_clerk', officeCode: ctx.config.officeCode }, workstation: 'FS01-W01', ip: '127.0.0.1' };
 }
 
-/** A realistic 遷徙 visit with the five notification items (citizen brought the house-tax bill). */
-export function moveDraft(overrides: Partial<CaseDraft> = {}): CaseDraft {
+/**
+ * A realistic 遷徙 visit with the five notification items (citizen brought the house-tax bill), in
+ * the release-0.1 draft shape the services still accept (so it also keeps that path tested).
+ */
+export function moveDraft(overrides: Partial<LegacyMoveDraft> = {}): LegacyMoveDraft {
   return {
     lifeEvent: 'move',
     person: { id: 'A123456789', name: '王小明', birthDate: '1990-03-15', phone: '0912345678' },

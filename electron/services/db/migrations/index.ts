@@ -7,6 +7,8 @@ import { m005Timeline } from './005_timeline';
 import { m006Progress } from './006_progress';
 import { m007Accounts } from './007_accounts';
 import { m008AuditSingleSuccessor } from './008_audit_single_successor';
+import { m009CaseModel } from './009_case_model';
+import { m010LoginThrottle } from './010_login_throttle';
 
 /** Numbered migrations, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning, m004UserCertificates, m005Timeline, m006Progress, m007Accounts, m008AuditSingleSuccessor];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning, m004UserCertificates, m005Timeline, m006Progress, m007Accounts, m008AuditSingleSuccessor, m009CaseModel, m010LoginThrottle];
