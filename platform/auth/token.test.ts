@@ -21,4 +21,18 @@ describe('platform bearer token', () => {
     expect(verifyToken('nope', SECRET, 0)).toEqual({ ok: false, reason: 'malformed' });
     expect(verifyToken('nin1.a.b.c', SECRET, 0)).toEqual({ ok: false, reason: 'malformed' });
   });
+
+  it('finding 3: only the canonical base64url signature verifies (padding, stray or non-canonical characters are refused)', () => {
+    const t = signToken(claims, SECRET);
+    const sig = t.split('.')[2]!;
+    expect(verifyToken(t, SECRET, 1500_000).ok).toBe(true);
+    // 32 bytes are 43 characters: the last one carries 4 spare bits that must be zero.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(sig.at(-1)!);
+    const sameBytes = `${sig.slice(0, -1)}${alphabet[last ^ 1]}`;
+    expect(Buffer.from(sameBytes, 'base64url').equals(Buffer.from(sig, 'base64url'))).toBe(true); // node decodes it the same
+    for (const junk of [`${sig}==`, `${sig}=`, `${sig}!`, `${sig.slice(0, 20)}.${sig.slice(20)}`, `${sig.slice(0, 20)}+${sig.slice(20)}`, ` ${sig}`, sameBytes]) {
+      expect(verifyToken(t.replace(sig, junk), SECRET, 1500_000), junk).toEqual({ ok: false, reason: expect.stringMatching(/bad-signature|malformed/) });
+    }
+  });
 });

@@ -38,6 +38,9 @@ export function verifyToken(token: string, secret: string, nowMs: number): { ok:
   if (parts.length !== 3 || parts[0] !== PREFIX || token.length > 2048) return { ok: false, reason: 'malformed' };
   const body = `${parts[0]}.${parts[1]}`;
   const given = Buffer.from(parts[2]!, 'base64url');
+  // Node's decoder skips padding and stray characters, so `sig==` or `sig!` would decode to the same
+  // bytes: only the one canonical spelling of the signature is a signature.
+  if (given.toString('base64url') !== parts[2]) return { ok: false, reason: 'bad-signature' };
   const expected = mac(secret, body);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
   let claims: Claims;

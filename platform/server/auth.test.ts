@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEnrolCode } from '../auth/enrolment';
 import { signToken } from '../auth/token';
 import { notificationEnvelope } from '../testing/envelopes';
-import { startTestPlatform, type TestPlatform } from '../testing/harness';
+import { startTestPlatform, TEST_SECRET, type TestPlatform } from '../testing/harness';
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -60,6 +60,23 @@ describe('platform identity', () => {
     t.clock.advance(366 * 86_400_000);
     await refused(token, 401, 'AUTH_EXPIRED');
     t.clock.set(now);
+  });
+
+  it('finding 3: a token re-signed with a far expiry still ends at its stored expiresAt', async () => {
+    const token = await t.workstationToken();
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Parameters<typeof signToken>[0];
+    const resigned = signToken({ ...claims, exp: claims.exp + 50 * 365 * 86_400 }, TEST_SECRET);
+    const now = t.clock.now().toISOString();
+    t.clock.advance(366 * 86_400_000); // past the row's expiresAt, far before the forged exp
+    await refused(resigned, 401, 'AUTH_EXPIRED');
+    t.clock.set(now);
+    expect((await t.http.call('submitNotifications', { body: { notifications: [notificationEnvelope()] } }, resigned)).status).toBe(200);
+  });
+
+  it('finding 3: the same token with `==` or a non-canonical last character appended to its signature → 401', async () => {
+    const token = await t.workstationToken();
+    await refused(`${token}==`, 401, 'AUTH_INVALID');
+    await refused(`${token}!`, 401, 'AUTH_INVALID');
   });
 
   it('a revoked token → 401 AUTH_REVOKED; the other tokens of the office keep working', async () => {
