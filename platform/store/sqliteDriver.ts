@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppFailure } from '../../shared/result';
 import { migrate } from '../../electron/services/db/migrate';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../electron/services/db/privateFiles';
 import type { SqlDriver, SqlExec, SqlValue } from './sql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
@@ -27,6 +30,11 @@ export class SqliteDriver implements SqlDriver {
   static open(file: string): SqliteDriver {
     let db: Database.Database;
     try {
+      // Holds the token-signing secret and every envelope: 0600 in a 0700 folder before SQLite writes (issue 13, finding 4).
+      if (file !== ':memory:' && !existsSync(file)) {
+        ensurePrivateDir(dirname(file));
+        closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
+      }
       db = new Database(file, { timeout: 5000 });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');

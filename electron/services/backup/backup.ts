@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import DatabaseCtor from 'better-sqlite3';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppFailure } from '../../../shared/result';
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE, writePrivateFile } from '../db/privateFiles';
 import { backupStem, listBackups, type BackupEntry, type BackupManifest } from './store';
 import { countCasesIn, refuseShrink } from './shrink';
 import { sha256File, verifyDatabaseFile } from './verify';
@@ -27,11 +28,14 @@ export type BackupOptions = {
  * manifest — so a half-written or unverified file is never mistaken for a backup.
  */
 export async function backupDatabase(db: Database.Database, o: BackupOptions): Promise<BackupEntry> {
-  mkdirSync(o.dir, { recursive: true });
+  ensurePrivateDir(o.dir);
   const stem = backupStem(o.now);
   const tmp = join(o.dir, `${stem}.sqlite.partial`);
   const final = join(o.dir, `${stem}.sqlite`);
   try {
+    // The copy holds the platform credential and personal data: 0600 before SQLite writes a byte (issue 13, finding 4).
+    closeSync(openSync(tmp, 'w', PRIVATE_FILE_MODE));
+    makePrivate(tmp);
     await db.backup(tmp);
     const copy = new DatabaseCtor(tmp);
     try {
@@ -60,7 +64,7 @@ export async function backupDatabase(db: Database.Database, o: BackupOptions): P
       attachments,
       cases,
     };
-    writeFileSync(`${final}.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+    writePrivateFile(`${final}.json`, `${JSON.stringify(manifest, null, 2)}\n`);
     prune(o.dir, o.keep);
     return { ...manifest, path: final, manifestPath: `${final}.json` };
   } catch (e) {

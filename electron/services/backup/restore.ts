@@ -1,6 +1,7 @@
 import { copyFileSync, cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppFailure } from '../../../shared/result';
+import { makePrivate } from '../db/privateFiles';
 import { listBackups } from './store';
 import { verifyDatabaseFile } from './verify';
 
@@ -24,6 +25,7 @@ export function restoreDatabase(o: { from: string; dbFile: string; now: Date; at
 
   const tmp = `${o.dbFile}.restoring`;
   copyFileSync(o.from, tmp);
+  makePrivate(tmp); // a backup on IT's share may carry wider modes; the live file is the owner's alone
   let keptAs: string | null = null;
   if (existsSync(o.dbFile)) {
     keptAs = `${o.dbFile}.before-restore-${stamp(o.now)}`;

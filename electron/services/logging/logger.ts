@@ -1,4 +1,6 @@
 import pino, { type Logger } from 'pino';
+import { dirname } from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../db/privateFiles';
 import { rotatingFile } from './rotatingFile';
 
 export type { Logger };
@@ -28,7 +30,10 @@ const OPTIONS = (level: string): pino.LoggerOptions => ({
 export function createLogger(options: { level?: string; file?: string; dir?: string } = {}): Logger {
   const level = options.level ?? process.env.NIN1_LOG_LEVEL ?? 'info';
   if (options.dir) return pino(OPTIONS(level), rotatingFile({ dir: options.dir }));
-  if (options.file) return pino(OPTIONS(level), pino.destination({ dest: options.file, mkdir: true, sync: false }));
+  if (options.file) {
+    ensurePrivateDir(dirname(options.file));
+    return pino(OPTIONS(level), pino.destination({ dest: options.file, mode: PRIVATE_FILE_MODE, sync: false }));
+  }
   return pino(OPTIONS(level), pino.destination(2));
 }
 

@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../db/privateFiles';
 
 export type RotationOptions = {
   dir: string;
@@ -24,7 +25,7 @@ const day = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).
 export function rotatingFile(options: RotationOptions): { write(line: string): void; currentFile(): string; close(): void } {
   const o = { ...DEFAULTS, ...options };
   const now = o.now ?? (() => new Date());
-  mkdirSync(o.dir, { recursive: true });
+  ensurePrivateDir(o.dir); // logs name cases and workstations: the app's account only (issue 13, finding 4)
   let fd: number | null = null;
   let file = '';
   let size = 0;
@@ -54,7 +55,7 @@ export function rotatingFile(options: RotationOptions): { write(line: string): v
   const open = (): void => {
     if (fd !== null) closeSync(fd);
     file = pick();
-    fd = openSync(file, 'a');
+    fd = openSync(file, 'a', PRIVATE_FILE_MODE);
     try {
       size = statSync(file).size;
     } catch {
