@@ -39,8 +39,8 @@ export const actorOf = (call: CallContext): Actor => ({ user: call.user!, workst
 /** The services behind every contract call; the dispatcher has already validated input and access. */
 export const handlers: Handlers = {
   'system.info': (call) => call.systemInfo(),
-  'session.login': (call, input) => {
-    const user = loginWithPassword(call.ctx, input.username, input.password, call.origin);
+  'session.login': async (call, input) => {
+    const user = await loginWithPassword(call.ctx, input.username, input.password, call.origin);
     return { token: call.sessions.open(user), user };
   },
   'session.current': (call) => call.user!,
