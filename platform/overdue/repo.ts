@@ -69,6 +69,9 @@ export async function overdueToRemindIn(q: SqlExec, nowMs: number, day: string):
   }));
 }
 
+/** The agency's claims of the day get their mail (by overdue_reminders_day_agency, migration 6; exported for its EXPLAIN test). */
+export const ATTACH_MAIL_SQL = 'UPDATE overdue_reminders SET mail_id = ? WHERE day = ? AND receiver_agency = ? AND mail_id IS NULL';
+
 /**
  * In one transaction per agency: claims (notification, day) rows — ON CONFLICT DO NOTHING, so a
  * second node or a rerun gets nothing — then queues one mail listing exactly the claimed ones.
@@ -90,6 +93,6 @@ export async function queueRemindersIn(
     'INSERT INTO mail_outbox (notification_id, to_addr, subject, body, attempts, next_attempt_ms, created_at) VALUES (?, ?, ?, ?, 0, ?, ?) RETURNING id',
     [m.notificationId, m.to, m.subject, m.body, nowMs, at],
   );
-  await q.run('UPDATE overdue_reminders SET mail_id = ? WHERE day = ? AND receiver_agency = ? AND mail_id IS NULL', [Number(inserted[0]!.id), day, agency]);
+  await q.run(ATTACH_MAIL_SQL, [Number(inserted[0]!.id), day, agency]);
   return { notifications: claimed.length, mail: true };
 }

@@ -222,4 +222,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX audit_prev_hash ON audit(prev_hash);
     `,
   },
+  {
+    version: 6,
+    name: 'county-size-indexes',
+    // Issue 14 §5, measured at 220k notifications and 381k changes: each retention page rewrote the
+    // changes of its notifications by scanning all of changes, and the overdue reminder's "attach the
+    // mail to this agency's claims of the day" scanned overdue_reminders.
+    up: `
+      CREATE INDEX changes_notification ON changes(notification_id);
+      CREATE INDEX overdue_reminders_day_agency ON overdue_reminders(day, receiver_agency);
+    `,
+  },
 ];
