@@ -13,14 +13,19 @@ describe('progress lookup limits', () => {
     expect(() => progressLimitsFromEnv({ NIN1_PROGRESS_PER_CASE: '0/15m' })).toThrow(/格式不正確/);
   });
 
-  it('fixed windows: the (max+1)th try waits for the window; memory stays bounded and fails closed', () => {
+  it('fixed windows: the (max+1)th try waits for the window', () => {
     const l = new RateLimiter({ max: 2, windowMs: 60_000 }, 3);
     expect([l.hit('a', 0), l.hit('a', 1_000), l.hit('a', 2_000)]).toEqual([0, 0, 58]);
     expect(l.hit('a', 60_000)).toBe(0); // a new window
-    l.hit('b', 60_000);
-    l.hit('c', 60_000);
-    expect(l.hit('d', 61_000)).toBe(60); // full, nothing expired: refused
-    expect(l.hit('d', 120_001)).toBe(0); // expired windows pruned: room again
+  });
+
+  it('finding 4: a full key table refuses nobody (oldest windows are evicted) and memory stays bounded', () => {
+    const l = new RateLimiter({ max: 2, windowMs: 60_000 }, 3);
+    l.hit('a', 0);
+    l.hit('b', 0);
+    l.hit('c', 0);
+    expect(l.hit('d', 1_000)).toBe(0); // full, nothing expired: the oldest goes, the newcomer is served
+    for (let i = 0; i < 1000; i++) expect(l.hit(`flood-${i}`, 2_000)).toBe(0);
     expect(l.size).toBeLessThanOrEqual(3);
   });
 });

@@ -1,17 +1,30 @@
 /**
- * Rate limits of the public progress lookup (platform config `progressLimits`). Every request that
- * reaches the lookup counts against both its client IP and the case number asked about (a right
- * code counts too: a citizen checks a few times a day, an attacker needs millions of tries).
- * Defaults: 5 tries per case and 30 per IP per 15 minutes, so guessing one case's code (31^8
- * codes) at 480 tries a day would take billions of years.
+ * Rate limits of the public progress lookup (platform config `progressLimits`), by client (an IPv4
+ * address or an IPv6 /64, see clientKey.ts):
+ * - `perIp`: tries per client over all cases (a right code counts too);
+ * - `perCase`: tries per (case, client). Per case alone, anyone could lock a citizen out of their
+ *   own case with five wrong codes (issue 13 finding 4); per (case, client) the limit stops one
+ *   guesser and leaves the citizen alone;
+ * - `slowdown`: once a case has had more than `perCase.max` wrong codes in the window from all
+ *   clients together, each further lookup of that case is answered after a delay doubling from
+ *   `baseMs` up to `maxMs`: a distributed guesser is slowed, the rightful citizen still gets in.
+ * Defaults: 5 tries per (case, client) and 30 per client per 15 minutes; 250 ms to 4 s slow-down.
  */
 export type RateRule = { max: number; windowMs: number };
-export type ProgressLimits = { perCase: RateRule; perIp: RateRule; /** Keys kept at most (memory bound); when full and nothing has expired, new keys are refused. */ maxKeys: number };
+export type Slowdown = { baseMs: number; maxMs: number };
+export type ProgressLimits = {
+  perCase: RateRule;
+  perIp: RateRule;
+  /** Keys kept at most per table (memory bound); when full the oldest windows are evicted, nobody is refused for it. */
+  maxKeys: number;
+  slowdown?: Slowdown;
+};
 
 export const DEFAULT_PROGRESS_LIMITS: ProgressLimits = {
   perCase: { max: 5, windowMs: 15 * 60_000 },
   perIp: { max: 30, windowMs: 15 * 60_000 },
   maxKeys: 200_000,
+  slowdown: { baseMs: 250, maxMs: 4000 },
 };
 
 /**

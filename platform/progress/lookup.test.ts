@@ -161,6 +161,20 @@ describe('rate limits', () => {
     expect(log.every((m) => m.errorCode === 'RATE_LIMITED' && m.bodySha256 === null)).toBe(true);
   });
 
+  it("finding 4: wrong codes from other clients do not lock the citizen out of their own case", async () => {
+    tp = await startTestPlatform({
+      config: { trustProxy: '127.0.0.1,::1', progressLimits: { ...DEFAULT_PROGRESS_LIMITS, perCase: { max: 3, windowMs: 900_000 }, slowdown: { baseMs: 1, maxMs: 2 } } },
+    });
+    const t = tp;
+    await submitCase(t, 'FS01-1151126-0211', CODE);
+    const from = (ip: string, code: string) => t.http.raw('POST', '/v1/progress', { body: JSON.stringify({ caseNo: 'FS01-1151126-0211', code }), headers: { 'x-forwarded-for': ip } });
+    for (let i = 1; i <= 10; i++) expect((await from(`203.0.113.${i}`, 'WRQNGC2D')).status).toBe(404);
+    expect((await from('198.51.100.7', CODE)).status).toBe(200);
+    // The guesser who spent its own tries is the one refused.
+    for (let i = 0; i < 3; i++) await from('192.0.2.1', 'WRQNGC2D');
+    expect((await from('192.0.2.1', CODE)).status).toBe(429);
+  });
+
   it('per IP: 429 after the limit whatever case is asked', async () => {
     const t = await platformWith({ perIp: { max: 4, windowMs: 15 * 60_000 } });
     await submitCase(t, 'FS01-1151126-0301', CODE);
