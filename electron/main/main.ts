@@ -43,7 +43,7 @@ async function start(): Promise<void> {
     sync: { counterDb: dbFile, logger, none: false, started: { demo: null } },
     devices: { hid: 'node-hid' },
     services: (engine, { config }) => [
-      ...(config.backup ? [scheduleBackups({ db: engine.ctx.db, policy: config.backup, clock: engine.ctx.clock, logger, appVersion: app.getVersion(), attachmentsDir: join(dataDir, 'attachments') }).stop] : []),
+      ...(config.backup ? [scheduleBackups({ db: engine.ctx.db, policy: config.backup, clock: engine.ctx.clock, logger, appVersion: app.getVersion() }).stop /* scanned files: <db>.files, db/paths.ts */] : []),
       startUpdater({
         policy: config.update,
         officeCode: config.officeCode,

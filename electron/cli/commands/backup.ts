@@ -6,8 +6,8 @@ import { need, UsageError, type Command } from '../command';
 
 export const backupCommand: Command = {
   name: 'backup',
-  usage: 'backup     --db 檔案 --to 資料夾 [--keep N] [--attachments 資料夾] [--allow-shrink]   線上備份資料庫並驗證（保留 N 份，預設 14；案件數少於上一份時須 --allow-shrink）',
-  options: { db: { type: 'string' }, to: { type: 'string' }, keep: { type: 'string' }, attachments: { type: 'string' }, 'allow-shrink': { type: 'boolean' } },
+  usage: 'backup     --db 檔案 --to 資料夾 [--keep N] [--allow-shrink]   線上備份資料庫與掃描檔並驗證（保留 N 份，預設 14；案件數少於上一份時須 --allow-shrink）',
+  options: { db: { type: 'string' }, to: { type: 'string' }, keep: { type: 'string' }, 'allow-shrink': { type: 'boolean' } },
   run: async (values) => {
     const dbFile = need(values, 'db');
     const dir = need(values, 'to');
@@ -15,9 +15,8 @@ export const backupCommand: Command = {
     if (!Number.isInteger(keep) || keep < 1) throw new UsageError(`--keep 須為正整數：「${String(values.keep)}」`);
     const db = openDatabase(dbFile);
     try {
-      const attachmentsDir = typeof values.attachments === 'string' ? values.attachments : undefined;
-      const b = await backupDatabase(db, { dir, keep, now: new Date(), appVersion: appVersion(), allowShrink: values['allow-shrink'] === true, ...(attachmentsDir ? { attachmentsDir } : {}) });
-      console.log(`已備份並驗證：${b.path}（${b.bytes} 位元組，integrity_check ok）`);
+      const b = await backupDatabase(db, { dir, keep, now: new Date(), appVersion: appVersion(), allowShrink: values['allow-shrink'] === true });
+      console.log(`已備份並驗證：${b.path}（${b.bytes} 位元組，integrity_check ok；掃描檔與附件 ${b.files ?? 0} 個，雜湊相符）`);
       return 0;
     } catch (e) {
       if (e instanceof AppFailure) throw e;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCase } from '../cases/createCase';
@@ -10,6 +10,19 @@ import { scheduleBackups } from './schedule';
 import { latestGoodBackup, listBackups } from './store';
 import { silentLogger } from '../logging/logger';
 import { systemClock } from '../clock';
+import type { ServiceContext } from '../context';
+import { filesDirFor } from '../db/paths';
+import { createFileStore, storeRootFor } from '../scanning/store';
+
+/** A signed form as the scanning pipeline leaves it: a file in the case's store and its immutable attachments row. */
+async function attachSignedForm(ctx: ServiceContext, caseNo: string, text: string): Promise<{ key: string }> {
+  const stored = await createFileStore(storeRootFor(ctx.db), { minFreeBytes: 0 }).put('attachments', Buffer.from(text), 'pdf');
+  const caseId = ctx.db.prepare('SELECT id FROM cases WHERE case_no = ?').pluck().get(caseNo) as number;
+  ctx.db
+    .prepare("INSERT INTO attachments (case_id, kind, file_name, mime, page_count, byte_size, sha256, created_at, storage_key, source) VALUES (?, 'consent-scan', 'form.pdf', 'application/pdf', 1, ?, ?, ?, ?, 'scan')")
+    .run(caseId, stored.size, stored.sha256, '2026-11-26T00:00:00Z', stored.key);
+  return { key: stored.key };
+}
 
 const tmp = tempDir('nin1-backup-');
 afterAll(() => tmp.cleanup());
@@ -27,15 +40,11 @@ describe('backup and restore', () => {
     const ctx = makeContext(tmp.file('live.sqlite'));
     const clerk = seedClerk(ctx);
     for (let i = 0; i < 20; i++) createCase(ctx, clerk, moveDraft());
-    const attachments = tmp.file('attachments');
-    mkdirSync(attachments);
-    writeFileSync(join(attachments, 'page-1.pdf'), '%PDF-1.7 fake');
-    const running = backupDatabase(ctx.db, { dir: tmp.file('b'), keep: 3, now: new Date('2026-11-26T02:00:00Z'), appVersion: '0.1.0', attachmentsDir: attachments });
+    const running = backupDatabase(ctx.db, { dir: tmp.file('b'), keep: 3, now: new Date('2026-11-26T02:00:00Z'), appVersion: '0.1.0' });
     createCase(ctx, clerk, moveDraft()); // the clerk keeps working during the backup
     const b = await running;
     expect(b.integrity).toBe('ok');
     expect(count(b.path)).toBeGreaterThanOrEqual(20);
-    expect(readFileSync(join(tmp.file('b'), b.attachments!, 'page-1.pdf'), 'utf8')).toBe('%PDF-1.7 fake');
     expect(existsSync(`${b.path}-wal`)).toBe(false); // one self-contained file
     ctx.db.close();
   });
@@ -101,6 +110,49 @@ describe('backup and restore', () => {
     expect(forced.cases).toBe(0);
     full.db.close();
     emptier.db.close();
+  });
+
+  it('finding 13-desktop: a backup carries every scanned file from <db>.files, checks its hash, and fails loudly when one is missing', async () => {
+    const dbFile = tmp.file('scans.sqlite');
+    const ctx = makeContext(dbFile);
+    const clerk = seedClerk(ctx);
+    const saved = createCase(ctx, clerk, moveDraft());
+    const signed = await attachSignedForm(ctx, saved.caseNo, '%PDF-1.7 signed consent form');
+    const dir = tmp.file('scans-backups');
+    const b = await backupDatabase(ctx.db, { dir, keep: 3, now: new Date('2026-11-26T01:00:00Z'), appVersion: '0.1.0' });
+    expect(b.files).toBe(1);
+    expect(readFileSync(join(dir, b.attachments!, signed.key), 'utf8')).toBe('%PDF-1.7 signed consent form');
+
+    writeFileSync(join(filesDirFor(dbFile), signed.key), '%PDF-1.7 altered'); // changed on disk
+    const changed = await backupDatabase(ctx.db, { dir, keep: 3, now: new Date('2026-11-26T02:00:00Z'), appVersion: '0.1.0' }).catch((e: { error: { code: string } }) => e.error);
+    expect(changed).toMatchObject({ code: 'BACKUP_FILE_MISSING' });
+    rmSync(join(filesDirFor(dbFile), signed.key));
+    const missing = await backupDatabase(ctx.db, { dir, keep: 3, now: new Date('2026-11-26T03:00:00Z'), appVersion: '0.1.0' }).catch((e: { error: { code: string; message: string } }) => e.error);
+    expect(missing).toMatchObject({ code: 'BACKUP_FILE_MISSING', message: expect.stringContaining(signed.key) });
+    expect(listBackups(dir).map((x) => x.path)).toEqual([b.path]); // neither failure left a backup behind
+    expect(readdirSync(dir).filter((f) => f.includes('T02') || f.includes('T03'))).toEqual([]);
+    ctx.db.close();
+  });
+
+  it('finding 17-5: restore brings the scanned files back into <db>.files, hash-checked, before the database is swapped', async () => {
+    const dbFile = tmp.file('lost-scans.sqlite');
+    const ctx = makeContext(dbFile);
+    const clerk = seedClerk(ctx);
+    const saved = createCase(ctx, clerk, moveDraft());
+    const signed = await attachSignedForm(ctx, saved.caseNo, '%PDF-1.7 the citizen signed here');
+    const b = await backupDatabase(ctx.db, { dir: tmp.file('lost-backups'), keep: 2, now: new Date('2026-11-26T00:00:00Z'), appVersion: '0.1.0' });
+    ctx.db.close();
+    rmSync(filesDirFor(dbFile), { recursive: true }); // the disk with the scans is gone
+    const r = restoreDatabase({ from: b.path, dbFile, now: new Date('2026-11-26T05:00:00Z') });
+    expect(r.filesRestored).toBe(1);
+    expect(readFileSync(join(filesDirFor(dbFile), signed.key), 'utf8')).toBe('%PDF-1.7 the citizen signed here');
+
+    // A backup without the files (made before they were carried) is refused while the database is untouched.
+    rmSync(filesDirFor(dbFile), { recursive: true });
+    rmSync(join(tmp.file('lost-backups'), b.attachments!), { recursive: true });
+    const before = readFileSync(dbFile);
+    expect(() => restoreDatabase({ from: b.path, dbFile, now: new Date('2026-11-26T06:00:00Z') })).toThrow(/備份缺少掃描檔或附件/);
+    expect(readFileSync(dbFile).equals(before)).toBe(true);
   });
 
   it('the schedule makes a first backup soon after start when none is recent, then waits', async () => {

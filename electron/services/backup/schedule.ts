@@ -12,14 +12,14 @@ export type BackupSchedule = { runNow(): Promise<void>; stop(): void };
  * than that (a counter PC is switched off at night, so a fixed clock time would often be missed).
  * Failures are logged for IT and retried at the next tick; they never disturb the clerk.
  */
-export function scheduleBackups(o: { db: Database.Database; policy: BackupPolicy; clock: Clock; logger: Logger; appVersion: string; attachmentsDir?: string; firstDelayMs?: number }): BackupSchedule {
+export function scheduleBackups(o: { db: Database.Database; policy: BackupPolicy; clock: Clock; logger: Logger; appVersion: string; firstDelayMs?: number }): BackupSchedule {
   const log = o.logger.child({ module: 'backup' });
   const everyMs = o.policy.everyHours * 3_600_000;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 
   const runNow = (): Promise<void> => {
-    running ??= backupDatabase(o.db, { dir: o.policy.dir, keep: o.policy.keep, now: o.clock.now(), appVersion: o.appVersion, ...(o.attachmentsDir ? { attachmentsDir: o.attachmentsDir } : {}) })
+    running ??= backupDatabase(o.db, { dir: o.policy.dir, keep: o.policy.keep, now: o.clock.now(), appVersion: o.appVersion })
       .then((b) => log.info({ action: 'backup', file: b.file, bytes: b.bytes }, 'backup verified'))
       .catch((e: unknown) => log.error({ action: 'backup', code: (e as { error?: { code?: string } }).error?.code, err: e }, 'backup failed'))
       .finally(() => {

@@ -15,6 +15,8 @@ export const BackupManifest = z.object({
   attachments: z.string().nullable(),
   /** Cases in the copy; a later backup with fewer is refused (shrink.ts). Absent in manifests written before it was recorded. */
   cases: z.number().int().optional(),
+  /** Scanned pages and attachments copied into the `attachments` folder, each hash-checked (backup/files.ts). */
+  files: z.number().int().optional(),
 });
 export type BackupManifest = z.infer<typeof BackupManifest>;
 

@@ -4,6 +4,7 @@ import { mkdir, open, readFile, rename, rm, stat, statfs } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { WritableDb } from '../db/open';
+import { filesDirFor } from '../db/paths';
 import { isDiskFull, scanFailure } from './failure';
 
 export type StoredFile = { key: string; sha256: string; size: number };
@@ -26,7 +27,7 @@ export const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
 
 /** `<db file>.files/`: next to the database, so a backup of the data folder carries both. */
 export function storeRootFor(db: WritableDb): string {
-  return db.memory || !db.name ? join(tmpdir(), `nin1-files-${process.pid}`) : `${db.name}.files`;
+  return db.memory || !db.name ? join(tmpdir(), `nin1-files-${process.pid}`) : filesDirFor(db.name);
 }
 
 /**
