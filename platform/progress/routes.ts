@@ -6,7 +6,7 @@ import { PlatformFailure } from '../server/failure';
 import { registerEndpoint, SENT } from '../server/register';
 import { DEFAULT_PROGRESS_LIMITS } from './limits';
 import { lookupProgress } from './lookup';
-import { RateLimiter } from './rateLimiter';
+import { LookupGuard } from './guard';
 
 const LOOKUP_ROUTE = '/v1/progress';
 
@@ -22,13 +22,11 @@ const asset = (name: string): Buffer => readFileSync(resourcePath('progress', na
 
 /**
  * The citizen progress lookup: `POST /v1/progress` (public, rate limited) and the page that calls it
- * (`GET /progress` with its script and style). Rate-limit counters live in this platform instance's
- * memory (one process; see rateLimiter.ts).
+ * (`GET /progress` with its script and style). Limits and slow-down (guard.ts) live in this platform
+ * instance's memory (one process; see rateLimiter.ts).
  */
 export function progressRoutes(app: FastifyInstance, deps: PlatformDeps): void {
-  const limits = deps.config.progressLimits ?? DEFAULT_PROGRESS_LIMITS;
-  const perIp = new RateLimiter(limits.perIp, limits.maxKeys);
-  const perCase = new RateLimiter(limits.perCase, limits.maxKeys);
+  const guard = new LookupGuard(deps.config.progressLimits ?? DEFAULT_PROGRESS_LIMITS);
 
   // The message log keeps a sha256 of every body; for this route that would be a fast, unsalted hash
   // of a known case number and an 8-character code, i.e. the code. Left out, whatever the outcome.
@@ -38,9 +36,9 @@ export function progressRoutes(app: FastifyInstance, deps: PlatformDeps): void {
 
   registerEndpoint(app, deps, 'progressLookup', async ({ body }, ctx) => {
     ctx.note({ target: `case:${body.caseNo}` });
-    const now = deps.clock.now().getTime();
-    const wait = perIp.hit(`ip:${ctx.ip}`, now) || perCase.hit(`case:${body.caseNo}`, now);
-    if (wait > 0) {
+    const admission = guard.admit(body.caseNo, ctx.ip, deps.clock.now().getTime());
+    if ('refuseForS' in admission) {
+      const wait = admission.refuseForS;
       ctx.req.nin1.errorCode = 'RATE_LIMITED';
       void ctx.reply
         .code(429)
@@ -48,8 +46,13 @@ export function progressRoutes(app: FastifyInstance, deps: PlatformDeps): void {
         .send({ error: { code: 'RATE_LIMITED', message: `查詢次數過多，請於 ${Math.ceil(wait / 60)} 分鐘後再試` } });
       return SENT;
     }
+    // A case under a guessing attack answers slowly, to everybody alike (the same delay before a right and a wrong code).
+    if (admission.delayMs > 0) await new Promise((r) => setTimeout(r, admission.delayMs));
     const found = await lookupProgress(deps.store, deps.config.catalogue, body.caseNo, body.code);
-    if (!found) throw new PlatformFailure('NOT_FOUND', NO_DATA_MESSAGE);
+    if (!found) {
+      guard.failed(body.caseNo, deps.clock.now().getTime());
+      throw new PlatformFailure('NOT_FOUND', NO_DATA_MESSAGE);
+    }
     return found;
   });
 
