@@ -51,6 +51,8 @@ async function directPull(store: PlatformStore): Promise<number> {
 }
 
 async function overHttp(cfg: StorageConfig, batches: NotificationEnvelope[][]): Promise<{ ingestS: number; pullS: number }> {
+  // A PostgreSQL node refuses to start without the shared token secret (platform/auth/secret.ts).
+  if (cfg.kind === 'postgres') process.env.NIN1_PLATFORM_SECRET ??= 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
   const running = await startPlatform({ storage: cfg, logger: silentLogger() });
   const store = running.platform.deps.store;
   try {

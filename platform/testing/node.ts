@@ -6,17 +6,21 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const cli = join(root, 'platform', 'cli.ts');
 
+export const PLATFORM_CLI = { tsx, cli, root };
+
 export type PlatformNode = { url: string; child: ChildProcess; stderr(): string; stop(): Promise<number | null> };
 
 /**
  * A platform node as operators run it (`npm run platform -- …`) in its own process, so a test can
  * see it die: resolves on its `LISTENING <url>` line, rejects with its stderr when it exits first.
  */
-export function spawnPlatformNode(args: string[], env: Record<string, string> = {}): Promise<PlatformNode> {
+/** `env`: added to this process's environment; a key given as undefined is removed from it. */
+export function spawnPlatformNode(args: string[], env: Record<string, string | undefined> = {}): Promise<PlatformNode> {
+  const merged: Record<string, string | undefined> = { ...process.env, NIN1_OVERDUE_REMIND_AT: 'off', NIN1_RETENTION_AT: 'off', ...env };
   const child = spawn(tsx, [cli, '--port', '0', ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NIN1_OVERDUE_REMIND_AT: 'off', NIN1_RETENTION_AT: 'off', ...env },
+    env: Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)),
   });
   let out = '';
   let err = '';
