@@ -8,6 +8,9 @@ export const restoreCommand: Command = {
   run: (values) => {
     const r = restoreDatabase({ from: need(values, 'from'), dbFile: need(values, 'db'), now: new Date() });
     console.log(`已由 ${r.restoredFrom} 還原至 ${values.db}（掃描檔與附件補回 ${r.filesRestored} 個）${r.keptAs ? `；原資料庫已另存為 ${r.keptAs}` : ''}`);
+    if (r.highWater && !r.highWater.carried) {
+      console.error(`警告：無法讀取原資料庫已使用的案件編號與查詢碼（${r.highWater.reason}），新案件編號可能與平台已收過的重複，平台會拒收重複者；請聯絡資訊人員。`);
+    }
     return 0;
   },
 };

@@ -4,6 +4,7 @@ import { AppFailure } from '../../../shared/result';
 import { filesDirFor } from '../db/paths';
 import { makePrivate } from '../db/privateFiles';
 import { filesReferencedBy, restoreFiles } from './files';
+import { carryHighWaterFrom, type CarriedHighWater } from './highWater';
 import { listBackups } from './store';
 import { verifyDatabaseFile } from './verify';
 
@@ -13,6 +14,8 @@ export type RestoreResult = {
   keptAs: string | null;
   /** Scanned pages and attachments copied back from the backup (the others were already in place). */
   filesRestored: number;
+  /** Case sequences and progress codes moved past the kept-aside file's (null: there was no file). */
+  highWater: CarriedHighWater | null;
 };
 
 const stamp = (d: Date): string => d.toISOString().replace(/[-:.]/g, '');
@@ -21,7 +24,8 @@ const stamp = (d: Date): string => d.toISOString().replace(/[-:.]/g, '');
  * Puts a verified backup in place of `dbFile`, with its scanned files (issue 17, finding 5) in the
  * database's own file store (db/paths.ts). The file that was there (often a corrupt one) is renamed
  * aside with its -wal/-shm, never overwritten or deleted: it may hold cases saved after the backup,
- * and IT or a data-recovery tool may still get them out. Everything that can refuse (backup
+ * and IT or a data-recovery tool may still get them out. Case numbers and receipt-code issues
+ * continue past the replaced file's (highWater.ts). Everything that can refuse (backup
  * integrity, a file in neither place) does so before the live database is touched.
  */
 export function restoreDatabase(o: { from: string; dbFile: string; now: Date }): RestoreResult {
@@ -36,6 +40,8 @@ export function restoreDatabase(o: { from: string; dbFile: string; now: Date }):
   makePrivate(tmp); // a backup on IT's share may carry wider modes; the live file is the owner's alone
   try {
     const { restored } = restoreFiles(filesReferencedBy(tmp), backupFilesDir, filesDirFor(o.dbFile));
+    // Before the swap, while the old file is still at its name: what it handed out must never be handed out again.
+    const highWater = existsSync(o.dbFile) ? carryHighWaterFrom(o.dbFile, tmp) : null;
     let keptAs: string | null = null;
     if (existsSync(o.dbFile)) {
       keptAs = `${o.dbFile}.before-restore-${stamp(o.now)}`;
@@ -43,7 +49,7 @@ export function restoreDatabase(o: { from: string; dbFile: string; now: Date }):
       for (const side of ['-wal', '-shm']) if (existsSync(o.dbFile + side)) renameSync(o.dbFile + side, keptAs + side);
     }
     renameSync(tmp, o.dbFile);
-    return { restoredFrom: o.from, keptAs, filesRestored: restored };
+    return { restoredFrom: o.from, keptAs, filesRestored: restored, highWater };
   } finally {
     rmSync(tmp, { force: true });
   }
