@@ -44,7 +44,7 @@ const DEVICE_CACHE_MS = 30_000;
 
 export function createScanningRuntime(ctx: ServiceContext, options: RuntimeOptions = {}): ScanningRuntime {
   const store = createFileStore(storeRootFor(ctx.db), options.minFreeBytes !== undefined ? { minFreeBytes: options.minFreeBytes } : {});
-  const settings = options.settings ?? (() => scanningSettings(store.root));
+  const settings = options.settings ?? (() => scanningSettings(store.root, process.env, ctx.config));
   const backends = options.backends ?? createBackends(ctx, settings, options.overrides);
   const sessions = new Map<string, ScanSession>();
   let active: ScanSession | null = null;
