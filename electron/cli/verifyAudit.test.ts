@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,15 +12,22 @@ const CLI = fileURLToPath(new URL('./counter.ts', import.meta.url));
 const tmp = tempDir('nin1-verify-');
 afterAll(() => tmp.cleanup());
 
-type Outcome = { code: number; stdout: string };
-async function verify(db: string): Promise<Outcome> {
+type Outcome = { code: number; stdout: string; stderr?: string };
+async function verify(db: string, withStderr = false): Promise<Outcome> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, 'verify-audit', '--db', db], { encoding: 'utf8' });
-    return { code: 0, stdout };
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, 'verify-audit', '--db', db], { encoding: 'utf8' });
+    return withStderr ? { code: 0, stdout, stderr } : { code: 0, stdout };
   } catch (e) {
-    const f = e as { code: number; stdout: string };
-    return { code: f.code, stdout: f.stdout };
+    const f = e as { code: number; stdout: string; stderr: string };
+    return withStderr ? { code: f.code, stdout: f.stdout, stderr: f.stderr } : { code: f.code, stdout: f.stdout };
   }
+}
+
+/** Overwrites `length` bytes at `offset` with garbage, as a failing disk or a bad copy would. */
+function damage(file: string, offset: number, length: number): void {
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(length, 0x41), 0, length, offset);
+  closeSync(fd);
 }
 
 /** A database with `n` chained audit rows, closed so the CLI reads the file as IT would. */
@@ -67,6 +75,19 @@ describe('npm run counter -- verify-audit', { timeout: 30_000 }, () => {
     tamper(garbled, "UPDATE audit SET detail = '{not json' WHERE id = 9");
     expect(await verify(garbled)).toEqual({ code: 1, stdout: 'BROKEN 9\n' });
   });
+
+  it('finding 13-verify: a corrupt file answers DB_CORRUPT (exit 2), whether the header or a page of the chain is damaged', async () => {
+    const header = auditedDb('header.sqlite', 600);
+    damage(header, 0, 100);
+    const page = auditedDb('page.sqlite', 600);
+    const pageSize = 4096;
+    damage(page, Math.floor(statSync(page).size / 2 / pageSize) * pageSize, 8 * pageSize);
+    const outcomes = await Promise.all([header, page].map((file) => verify(file, true)));
+    expect(outcomes.map((o) => [o.code, o.stdout, o.stderr])).toEqual([
+      [2, '', '錯誤（DB_CORRUPT）：資料庫檔案已損毀或不是資料庫（file is not a database），請聯絡資訊人員由備份還原。\n'],
+      [2, '', '錯誤（DB_CORRUPT）：資料庫檔案已損毀或不是資料庫（database disk image is malformed），請聯絡資訊人員由備份還原。\n'],
+    ]);
+  }, 90_000);
 
   it('does not change the file it checks (opened read-only, no migrations)', async () => {
     const file = auditedDb('readonly.sqlite', 3);

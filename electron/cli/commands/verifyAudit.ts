@@ -1,12 +1,16 @@
 import Database from 'better-sqlite3';
 import { AppFailure } from '../../../shared/result';
 import { verifyAuditChain } from '../../services/audit/audit';
+import { corruptionFailure } from '../../services/db/corruption';
+import { requireExistingFile } from '../../services/db/open';
 import { need, type Command } from '../command';
 
 /**
  * `verify-audit --db FILE` (stable surface, issue 7): `OK <entries>` and exit 0 when the chain is
  * intact, `BROKEN <entry id>` and exit 1 at the first bad entry. The file is opened read-only and
- * without migrations: checking evidence must not change it.
+ * without migrations: checking evidence must not change it. A missing or empty file, or one SQLite
+ * finds damaged (here or halfway through the chain), is the same typed failure the app gives
+ * (DB_NOT_FOUND, DB_EMPTY_FILE, DB_CORRUPT; exit 2), never 未預期的錯誤.
  */
 export const verifyAuditCommand: Command = {
   name: 'verify-audit',
@@ -14,6 +18,7 @@ export const verifyAuditCommand: Command = {
   options: { db: { type: 'string' } },
   run: (values) => {
     const file = need(values, 'db');
+    requireExistingFile(file, false);
     let db: Database.Database;
     try {
       db = new Database(file, { readonly: true, fileMustExist: true });
@@ -21,7 +26,7 @@ export const verifyAuditCommand: Command = {
       throw new AppFailure({ code: 'DB_OPEN_FAILED', message: `無法開啟資料庫檔案「${file}」：${(e as Error).message}` });
     }
     try {
-      const verdict = verifyAuditChain(db);
+      const verdict = verifyOrExplain(db);
       if (verdict.ok) {
         console.log(`OK ${verdict.rows}`);
         return 0;
@@ -34,3 +39,11 @@ export const verifyAuditCommand: Command = {
     }
   },
 };
+
+function verifyOrExplain(db: Database.Database): ReturnType<typeof verifyAuditChain> {
+  try {
+    return verifyAuditChain(db);
+  } catch (e) {
+    throw corruptionFailure(e) ?? e;
+  }
+}
