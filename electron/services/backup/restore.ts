@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppFailure } from '../../../shared/result';
 import { filesDirFor } from '../db/paths';
+import { withExclusiveLock } from '../db/ownerLock';
 import { makePrivate } from '../db/privateFiles';
 import { filesReferencedBy, restoreFiles } from './files';
 import { carryHighWaterFrom, type CarriedHighWater } from './highWater';
@@ -29,6 +30,11 @@ const stamp = (d: Date): string => d.toISOString().replace(/[-:.]/g, '');
  * integrity, a file in neither place) does so before the live database is touched.
  */
 export function restoreDatabase(o: { from: string; dbFile: string; now: Date }): RestoreResult {
+  // Never under a running app or command: its next case would land in the kept-aside file (issue 17, finding 3).
+  return withExclusiveLock(o.dbFile, () => restoreUnlocked(o));
+}
+
+function restoreUnlocked(o: { from: string; dbFile: string; now: Date }): RestoreResult {
   if (!existsSync(o.from)) throw new AppFailure({ code: 'RESTORE_NOT_FOUND', message: `找不到備份檔「${o.from}」` });
   const check = verifyDatabaseFile(o.from);
   if (!check.ok) throw new AppFailure({ code: 'RESTORE_BAD_BACKUP', message: `備份檔「${o.from}」未通過完整性檢查（${check.reason}），未還原。` });

@@ -4,6 +4,7 @@ import { AppFailure } from '../../../shared/result';
 import { corruptionFailure } from './corruption';
 import { createDatabaseFile } from './create';
 import { migrate } from './migrate';
+import { holdOwnerLock } from './ownerLock';
 import { MIGRATIONS } from './migrations';
 
 /** A connection that has been migrated and may be written; read-only handles can't be passed where this is wanted. */
@@ -43,13 +44,16 @@ export function requireExistingFile(file: string, create: boolean): void {
  * synchronous=FULL so a committed case survives power loss, foreign keys on, a busy timeout for a
  * second process (CLI, backup) on the same file, and an integrity check before anything is trusted.
  * A file that is missing, empty, or an SQLite file this app never made is refused with a typed error.
+ * The connection holds the owner lock (ownerLock.ts) until `close()`, so a restore refuses while it is open.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): WritableDb {
   requireExistingFile(file, options.create === true);
+  const lock = holdOwnerLock(file);
   let db: Database.Database;
   try {
     db = new Database(file, { timeout: 5000, fileMustExist: true });
   } catch (e) {
+    lock.release();
     throw new AppFailure({ code: 'DB_OPEN_FAILED', message: `無法開啟資料庫檔案「${file}」：${(e as Error).message}` });
   }
   try {
@@ -67,8 +71,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
     migrate(db, MIGRATIONS);
   } catch (e) {
     db.close();
+    lock.release(); // a corrupt file must stay restorable (boot's recovery screen)
     if (e instanceof AppFailure) throw e;
     throw corruptionFailure(e) ?? new AppFailure({ code: 'DB_OPEN_FAILED', message: `無法開啟資料庫：${(e as Error).message}` });
   }
+  // Every shell and command closes through db.close(); the lock goes with the connection, never before it.
+  const close = db.close.bind(db);
+  db.close = (): Database.Database => {
+    try {
+      return close();
+    } finally {
+      lock.release();
+    }
+  };
   return db as WritableDb;
 }

@@ -2,16 +2,15 @@ import type { SyncStatus } from '../../../shared/contract/syncApi';
 import type { AppError } from '../../../shared/result';
 import { MAX_BATCH, type NotificationEnvelope, type SubmitResult } from '../../../shared/platform/wire';
 import type { Clock } from '../clock';
-import { notConsentHeld } from '../consent/holds';
 import type { WritableDb } from '../db/open';
 import type { Logger } from '../logging/logger';
 import type { PlatformClient } from '../platform-client/client';
 import { isPlatformError, type PlatformError } from '../platform-client/errors';
 import { applyResults } from './acks';
-import { backoffDelay, DEFAULT_BACKOFF, isDue, type BackoffPolicy } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { applyChanges } from './changes';
 import { buildEnvelopes, type CounterIdentity } from './envelope';
-import { clearBackoff, headOfQueue, markFailed, pendingCount, requeueFailed, scheduleRetry, withoutFsync, type QueueRow } from './outbox';
+import { anyDue, anyInBackoff, clearBackoff, headOfQueue, markFailed, pendingCount, requeueFailed, scheduleRetry, withoutFsync, type DueWindow, type QueueRow } from './outbox';
 import { runPushChannel } from './push';
 import { readCursor, STATE, writeState } from './state';
 import { queueSnapshot } from './status';
@@ -54,6 +53,23 @@ export type SyncDeps = {
   afterApply?: () => void;
 };
 
+/**
+ * A 5xx for the same rows this many times in a row is blamed on their content, not on the platform:
+ * the batch is bisected until the row at fault is alone, and that row waits out its own backoff while
+ * the rest of the queue flows (issue 17 finding 7). Once is a blip; the second time the rows are
+ * already delayed by a backoff, and a platform that fails on everything is told apart in the same run.
+ */
+const ISOLATE_AFTER_FAILURES = 2;
+
+/** What one drain has learnt so far. */
+type DrainRun = {
+  /** Bisecting because the platform answers 5xx to these rows (not a 4xx). */
+  isolating: boolean;
+  /** Rows set aside this run (each with its own backoff); even a forced run does not send them again. */
+  aside: number[];
+  failedRequests: number;
+};
+
 /** One run's outcome; the `counter sync` CLI prints the first four fields as its stable JSON. */
 export type SyncReport = { sent: number; delivered: number; failed: number; remaining: number; pulled: number; error: AppError | null };
 
@@ -85,7 +101,9 @@ export type SyncEngine = {
  * idempotency key, so a crash before recording an answer costs a `duplicate`); `rejected` fails that row
  * alone; a transient failure (network, timeout, 5xx, invalid or wrong-shaped answer) leaves the
  * rows pending with a persisted `next_attempt_at` (exponential backoff with jitter); a batch-level
- * 4xx is bisected until the offending row is alone and failed, so it never blocks the queue.
+ * 4xx (or a 403 naming one envelope) is bisected until the offending row is alone and failed, so it
+ * never blocks the queue; a batch that gets a 5xx again is bisected too, and the row at fault waits
+ * out its own backoff while the rows behind it go.
  * Pull: status changes since the persisted cursor, applied with the cursor in one transaction.
  * Retries live here only (the client never retries); 401 is never retried blindly.
  */
@@ -100,6 +118,12 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   let online: boolean | null = null;
   let pushConnected = false;
   let lastError: SyncStatus['lastError'] = null;
+  /**
+   * The last drain failure (a batch not delivered, a row set aside, the credential refused). Kept
+   * apart from `lastError`, which a successful pull clears: it stays on the status strip until a
+   * drain ends with nothing failed and no row waiting out a backoff.
+   */
+  let drainError: SyncStatus['lastError'] = null;
   let draining: SyncStatus['draining'] = null;
   let running: Promise<SyncReport> | null = null;
   let kicked: { reason: string; force: boolean } | null = null;
@@ -115,6 +139,10 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   let wake: (() => void) | null = null;
 
   const nowIso = () => clock.now().toISOString();
+  const dueWindow = (): DueWindow => {
+    const now = clock.now().getTime();
+    return { now: new Date(now).toISOString(), horizon: new Date(now + o.backoff.maxMs).toISOString() };
+  };
 
   function succeeded(): void {
     failures = 0;
@@ -142,18 +170,14 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
 
   /**
    * The next batch after `afterSeq` (rows of a batch still on the wire are not read again), checked
-   * envelope by envelope; rows that can never be valid fail here. Null when the queue is empty or
-   * its head is waiting out a backoff.
+   * envelope by envelope; rows that can never be valid fail here. Rows waiting out their own
+   * backoff are passed over (all rows go on a forced run, except those set aside in this one). Null
+   * when nothing is ready.
    */
-  function prepare(afterSeq: number, force: boolean, report: SyncReport): Prepared | null {
+  function prepare(afterSeq: number, force: boolean, report: SyncReport, run: DrainRun): Prepared | null {
     for (;;) {
-      const rows = headOfQueue(db, batchLimit, afterSeq);
-      const head = rows[0];
-      if (!head) return null;
-      if (!force && !isDue(head.next_attempt_at, clock.now(), o.backoff)) {
-        log.debug({ action: 'wait', reason: 'head of queue in backoff', seq: head.seq, until: head.next_attempt_at }, 'drain waits');
-        return null;
-      }
+      const rows = headOfQueue(db, batchLimit, afterSeq, { due: force ? null : dueWindow(), skip: run.aside });
+      if (rows.length === 0) return null;
       const { ready, invalid } = buildEnvelopes(rows, identity);
       if (invalid.length > 0) {
         db.transaction(() => invalid.forEach(({ row, reason }) => markFailed(db, row, reason, nowIso()))).immediate();
@@ -193,39 +217,48 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   /**
    * Strictly one request on the wire at a time (the platform sees batches in local-seq order), but
    * the counter's own work overlaps it: while batch N travels, batch N−1's results are recorded
-   * and batch N+1 is read and checked.
+   * and batch N+1 is read and checked. Returns false when the drain stopped on a failure (the
+   * platform is unreachable or failing, or refused the credential), true when it went through.
    */
-  async function drain(force: boolean, signal: AbortSignal, report: SyncReport): Promise<void> {
+  async function drain(force: boolean, signal: AbortSignal, report: SyncReport): Promise<boolean> {
     draining = { done: 0, total: pendingCount(db) };
+    const run: DrainRun = { isolating: false, aside: [], failedRequests: 0 };
     let acked: { p: Prepared; results: SubmitResult[] } | null = null;
     try {
-      let current = prepare(0, force, report);
+      let current = prepare(0, force, report, run);
       while (current && !signal.aborted) {
         const request = send(current, signal);
         request.catch(() => undefined); // awaited below; local work first
         if (acked && !settle(acked.p, acked.results, report)) {
           acked = null;
           await request.catch(() => undefined);
-          return; // the platform answers for nothing: stop rather than spin
+          return false; // the platform answers for nothing: stop rather than spin
         }
         acked = null;
-        const next = prepare(current.batch[current.batch.length - 1]!.seq, force, report);
+        const next = prepare(current.batch[current.batch.length - 1]!.seq, force, report, run);
         let results: SubmitResult[];
         try {
           results = await request;
         } catch (e) {
           if (!isPlatformError(e) || e.kind === 'cancelled' || signal.aborted) throw e;
-          if (!handleBatchError(e, current.batch, report)) return;
-          current = prepare(0, force, report); // bisecting: from the head again, smaller batches
+          if (!handleBatchError(e, current.batch, report, run)) return false;
+          current = prepare(0, force, report, run); // bisecting: from the head again, smaller batches
           continue;
         }
-        if (signal.aborted) return; // the answer came as we were stopping: the resend will say duplicate
+        if (signal.aborted) return false; // the answer came as we were stopping: the resend will say duplicate
         succeeded();
         batchLimit = Math.min(batchSize, batchLimit * 2);
         acked = { p: current, results };
         current = next;
       }
       if (acked && !signal.aborted) settle(acked.p, acked.results, report);
+      if (signal.aborted) return false;
+      // The drain's error stays until a drain has gone through with nothing left waiting on a failure.
+      if (drainError && run.failedRequests === 0 && !anyInBackoff(db)) {
+        drainError = null;
+        emit();
+      }
+      return true;
     } finally {
       draining = null;
     }
@@ -237,22 +270,60 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     return delay;
   }
 
+  /** Puts a failure of the drain on the status strip (see `drainError`). */
+  function drainFailed(error: { code: string; message: string }): void {
+    drainError = { code: error.code, message: error.message, at: nowIso() };
+    emit();
+  }
+
   /** A whole batch failed. Returns true to go on draining (bisecting), false to stop this run. */
-  function handleBatchError(e: PlatformError, batch: QueueRow[], report: SyncReport): boolean {
-    report.error = e.error;
+  function handleBatchError(e: PlatformError, batch: QueueRow[], report: SyncReport, run: DrainRun): boolean {
     failed(e);
+    // A 403 that names an envelope (`notifications[i]…`, e.g. a row of another office) is about that
+    // row, like any other 4xx; one that names none is about the credential itself.
+    const aboutContent = e.kind === 'http' && !e.retryable && !(e.status === 403 && e.envelopeIndex === null);
+    if (aboutContent) return isolateRefused(e, batch, report);
+    run.failedRequests++;
+    report.error = e.error;
+    // The platform answered, with a 5xx, for rows that failed before: suspect a row, not the platform.
+    // One row per run at most: a 5xx after one was set aside means the platform fails on everything.
+    const serverFault = e.kind === 'http' && e.status !== null && e.status >= 500;
+    if (serverFault && run.aside.length === 0 && (run.isolating || batch[0]!.attempts + 1 >= ISOLATE_AFTER_FAILURES)) {
+      return isolateFailing(e, batch, report, run);
+    }
     if (e.retryable) {
       const delay = retryLater(batch, e.error.message);
+      drainFailed(e.error);
       log.warn({ action: 'backoff', reason: e.error.code, firstSeq: batch[0]!.seq, rows: batch.length, delayMs: delay }, 'batch not delivered, will retry');
       return false;
     }
-    // A 403 that names an envelope (`notifications[i]…`, e.g. a row of another office) is about that
-    // row, like any other 4xx; one that names none is about the credential itself: stop and say so.
-    if (e.kind === 'auth' || (e.status === 403 && e.envelopeIndex === null)) {
-      log.error({ action: 'stop', reason: e.error.code }, 'platform refused the credential; enrol again');
-      return false;
+    // 401, a 403 naming no envelope, or anything else not about one row: stop, touch no row.
+    drainFailed(e.error);
+    log.error({ action: 'stop', reason: e.error.code, kind: e.kind }, e.kind === 'auth' || e.status === 403 ? 'platform refused the credential; enrol again' : 'drain stopped');
+    return false;
+  }
+
+  /** A 5xx for rows that failed before: halve until the row at fault is alone, then set it aside with its own backoff. */
+  function isolateFailing(e: PlatformError, batch: QueueRow[], report: SyncReport, run: DrainRun): boolean {
+    holdUntil = 0;
+    if (batch.length > 1) {
+      run.isolating = true;
+      batchLimit = Math.max(1, Math.floor(batch.length / 2));
+      log.warn({ action: 'bisect', reason: e.error.code, rows: batch.length, next: batchLimit }, 'batch keeps failing with a server error, isolating the row at fault');
+      return true;
     }
-    // Any other 4xx is about the content. Halve until the row at fault is alone, then fail it.
+    const row = batch[0]!;
+    const delay = retryLater([row], `平台屢次對此筆回應錯誤，暫緩重送：${e.error.message}`);
+    run.aside.push(row.seq);
+    run.isolating = false;
+    report.error = { code: e.error.code, message: `案件 ${row.case_no} 的一筆通報屢次使平台回應錯誤，已暫緩該筆（稍後自動重試），其餘照常送出：${e.error.message}` };
+    drainFailed(report.error);
+    log.warn({ action: 'set-aside', reason: e.error.code, seq: row.seq, attempts: row.attempts + 1, delayMs: delay }, 'row set aside with its own backoff');
+    return true;
+  }
+
+  /** A 4xx about the content: halve until the row at fault is alone, then fail it. */
+  function isolateRefused(e: PlatformError, batch: QueueRow[], report: SyncReport): boolean {
     if (batch.length > 1) {
       batchLimit = Math.max(1, Math.floor(batch.length / 2));
       log.warn({ action: 'bisect', reason: e.error.code, rows: batch.length, next: batchLimit }, 'batch refused, isolating the row at fault');
@@ -262,7 +333,6 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       log.warn({ action: 'fail', reason: e.error.code, seq: batch[0]!.seq }, 'row refused by the platform');
     }
     holdUntil = 0;
-    report.error = null;
     return true;
   }
 
@@ -293,10 +363,11 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     const signal = controller.signal;
     log.debug({ action: 'sync', reason, force }, 'sync run');
     try {
-      await drain(force, signal, report);
+      // A row set aside does not stop the run: the platform is there, so changes are still pulled.
+      const wentThrough = await drain(force, signal, report);
       if (report.delivered > 0) deps.afterApply?.();
-      if (withPull && !report.error && !signal.aborted) await pull(signal, report);
-      if (!report.error && !signal.aborted) writeState(db, STATE.lastSyncAt, nowIso(), nowIso());
+      if (withPull && wentThrough && !signal.aborted) await pull(signal, report);
+      if (wentThrough && !signal.aborted) writeState(db, STATE.lastSyncAt, nowIso(), nowIso());
     } catch (e) {
       if (signal.aborted || (isPlatformError(e) && e.kind === 'cancelled')) {
         report.error = { code: 'SYNC_CANCELLED', message: '同步已取消' };
@@ -338,10 +409,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     }
     const now = performance.now();
     if (now < holdUntil) return null;
-    const head = db
-      .prepare(`SELECT next_attempt_at FROM outbox o WHERE o.state = 'pending' AND ${notConsentHeld('o.notification_id')} ORDER BY o.seq LIMIT 1`)
-      .get() as { next_attempt_at: string | null } | undefined;
-    if (head && isDue(head.next_attempt_at, clock.now(), o.backoff)) return { reason: 'outbox has rows due', force: false };
+    if (anyDue(db, dueWindow())) return { reason: 'outbox has rows due', force: false };
     if (now >= nextPullAt) return { reason: pushConnected ? 'safety poll' : 'poll', force: false };
     return null;
   }
@@ -420,7 +488,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       return requeued;
     },
     status() {
-      return { enrolled: true, platformUrl: client.baseUrl, online, pushConnected, lastError, draining, ...queueSnapshot(db) };
+      return { enrolled: true, platformUrl: client.baseUrl, online, pushConnected, lastError: drainError ?? lastError, draining, ...queueSnapshot(db) };
     },
     onChange(listener) {
       listeners.add(listener);

@@ -30,11 +30,27 @@ export type QueueRow = {
 export const SYNC_ACTOR = 'sync';
 
 /**
+ * Which rows may go now: those with no retry time, or whose time has come, or whose time lies further
+ * ahead than the longest backoff (the clock moved back; see backoff.ts isDue). ISO UTC strings
+ * compare as times.
+ */
+export type DueWindow = { now: string; horizon: string };
+const DUE = '(o.next_attempt_at IS NULL OR o.next_attempt_at <= ? OR o.next_attempt_at > ?)';
+
+/**
  * FIFO by local sequence — never by a clock, which may be a day off. `afterSeq` skips a batch still
  * on the wire. Rows whose agency's signed consent is not attached yet are skipped (they stay
  * pending, never block the rows behind them, and go once the scan is attached: consent/holds.ts).
+ * With `due`, a row waiting out its own backoff is skipped too, so one row that keeps failing never
+ * holds back the rows behind it (issue 17 finding 7); without it (a forced run) every row goes.
+ * `skip`: rows set aside earlier in the same run.
  */
-export function headOfQueue(db: WritableDb, limit: number, afterSeq = 0): QueueRow[] {
+export function headOfQueue(db: WritableDb, limit: number, afterSeq = 0, filter: { due?: DueWindow | null; skip?: readonly number[] } = {}): QueueRow[] {
+  const due = filter.due ? ` AND ${DUE}` : '';
+  const skip = filter.skip?.length ? ' AND o.seq NOT IN (SELECT value FROM json_each(?))' : '';
+  const params: (string | number)[] = [afterSeq];
+  if (filter.due) params.push(filter.due.now, filter.due.horizon);
+  if (filter.skip?.length) params.push(JSON.stringify(filter.skip));
   return db
     .prepare(
       `SELECT o.seq, o.attempts, o.next_attempt_at, n.id, n.item_code, n.kind, n.receiver_agency, n.payload, n.status, n.created_at,
@@ -42,10 +58,18 @@ export function headOfQueue(db: WritableDb, limit: number, afterSeq = 0): QueueR
               pc.alg AS progress_alg, pc.salt AS progress_salt, pc.hash AS progress_hash, pc.issue AS progress_issue
        FROM outbox o JOIN notifications n ON n.id = o.notification_id JOIN cases c ON c.id = n.case_id JOIN participants p ON p.case_id = c.id AND p.seq = 0
          LEFT JOIN case_progress_codes pc ON pc.case_id = c.id
-       WHERE o.state = 'pending' AND o.seq > ? AND ${notConsentHeld('o.notification_id')} ORDER BY o.seq LIMIT ?`,
+       WHERE o.state = 'pending' AND o.seq > ?${due}${skip} AND ${notConsentHeld('o.notification_id')} ORDER BY o.seq LIMIT ?`,
     )
-    .all(afterSeq, limit) as QueueRow[];
+    .all(...params, limit) as QueueRow[];
 }
+
+/** Is any row ready to go now (the loop's local check before it calls the platform)? */
+export const anyDue = (db: WritableDb, due: DueWindow): boolean =>
+  db.prepare(`SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.state = 'pending' AND ${DUE} AND ${notConsentHeld('o.notification_id')})`).pluck().get(due.now, due.horizon) === 1;
+
+/** Is any pending row waiting out a backoff, i.e. did its last attempt fail? (Keeps the drain's error on the status strip.) */
+export const anyInBackoff = (db: WritableDb): boolean =>
+  db.prepare("SELECT EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND next_attempt_at IS NOT NULL)").pluck().get() === 1;
 
 /** Rows ready to go (consent-held rows wait on the clerk, not on the platform: not counted). */
 export const pendingCount = (db: WritableDb): number =>
