@@ -2,6 +2,7 @@ import type { Catalogue } from '../shared/catalogue/schema';
 import { z } from '../shared/zod';
 import { progressLimitsFromEnv, type ProgressLimits } from './progress/limits';
 import { httpLimitsFromEnv, type HttpLimits } from './server/httpLimits';
+import { resourceLimitsFromEnv, type ResourceLimits } from './server/resourceLimits';
 import { trustProxyFromEnv } from './server/trustProxy';
 
 /**
@@ -36,6 +37,8 @@ export type PlatformConfig = {
   trustProxy: string | false;
   /** Socket timeouts and connection cap of the HTTP server (platform/server/httpLimits.ts). */
   http: HttpLimits;
+  /** Per-client caps: SSE streams, batch quota, message-log retention (platform/server/resourceLimits.ts). */
+  resources: ResourceLimits;
 };
 
 export const DEFAULT_TOKEN_TTL_DAYS = 365;
@@ -55,6 +58,7 @@ export function platformConfig(catalogue: Catalogue, secret: string, over: Parti
     progressLimits: progressLimitsFromEnv(),
     trustProxy: trustProxyFromEnv(),
     http: httpLimitsFromEnv(),
+    resources: resourceLimitsFromEnv(),
     ...over,
   };
 }

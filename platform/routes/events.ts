@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { SSE_EVENTS, type SseChanged, type SseScope } from '../../shared/platform/events';
+import { PLATFORM_ERRORS } from '../../shared/platform/errors';
 import type { PlatformDeps } from '../server/deps';
+import { PlatformFailure } from '../server/failure';
 import { writeMessageLog } from '../server/messageLog';
 import { registerEndpoint, SENT } from '../server/register';
+import { StreamCap } from '../server/streamCap';
 
 /**
  * Server-Sent Events: a hint channel only ("pull now"); it never carries data, so losing it loses
@@ -10,8 +13,11 @@ import { registerEndpoint, SENT } from '../server/register';
  * about everything.
  */
 export function eventRoutes(app: FastifyInstance, deps: PlatformDeps): void {
+  // Each stream holds a socket and a listener: one token may keep only a few open (issue 13 finding 5).
+  const streams = new StreamCap(deps.config.resources.ssePerToken);
   registerEndpoint(app, deps, 'events', async (_input, ctx) => {
     const p = ctx.principal!;
+    if (!streams.acquire(p.jti)) throw new PlatformFailure('TOO_MANY_STREAMS', `${PLATFORM_ERRORS.TOO_MANY_STREAMS.message}（上限 ${deps.config.resources.ssePerToken} 條）`);
     const [keys, scope]: [string[], SseScope] =
       p.kind === 'workstation' ? [[`office:${p.officeCode}`], 'office'] : p.kind === 'agency' ? [[`agency:${p.agencyCode}`], 'inbox'] : [['all'], 'all'];
     ctx.note({ target: keys[0]! });
@@ -37,6 +43,7 @@ export function eventRoutes(app: FastifyInstance, deps: PlatformDeps): void {
     ctx.req.raw.on('close', () => {
       clearInterval(ping);
       unsubscribe();
+      streams.release(p.jti);
     });
     // The reply was hijacked, so onResponse never runs: log the subscription now.
     await writeMessageLog(deps, ctx.req, 200);

@@ -29,6 +29,7 @@ import { answerClientError } from './clientError';
 import { serverOptions } from './httpLimits';
 import { Hub } from './hub';
 import { writeMessageLog } from './messageLog';
+import { MessageLogGate } from './messageLogGate';
 import { acceptRequestId, freshState } from './requestState';
 
 export type PlatformOptions = { store: PlatformStore; config: PlatformConfig; clock: Clock; mailer: Mailer | null; logger: Logger };
@@ -65,7 +66,7 @@ function mapFrameworkError(e: FastifyError): PlatformFailure {
 export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const { store, config, clock, mailer, logger } = opts;
   const mail = createMailWorker({ store, mailer, clock, logger: logger.child({ module: 'mail' }), retryBaseMs: config.mailRetryBaseMs });
-  const deps: PlatformDeps = { store, config, clock, logger, hub: new Hub(), mail };
+  const deps: PlatformDeps = { store, config, clock, logger, hub: new Hub(), mail, messageLog: new MessageLogGate(config.resources) };
   officeCalendar(); // a malformed office calendar stops the start (zh-TW list of the bad entries)
 
   const app = Fastify({

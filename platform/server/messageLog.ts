@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { PlatformDeps } from './deps';
+import { PRUNE_PAGE } from './messageLogGate';
 
 /**
  * Writes the request's message-log line (X-Road style): request id, message ids, caller, target,
@@ -8,9 +9,11 @@ import type { PlatformDeps } from './deps';
  */
 export async function writeMessageLog(deps: PlatformDeps, req: FastifyRequest, status: number): Promise<void> {
   const s = req.nin1;
+  const now = deps.clock.now();
+  if (!deps.messageLog.shouldWrite(req, status, now.getTime())) return;
   try {
     await deps.store.logMessage({
-      at: deps.clock.now().toISOString(),
+      at: now.toISOString(),
       requestId: req.id,
       messageIds: s.messageIds,
       client: s.principal?.subject ?? null,
@@ -25,6 +28,11 @@ export async function writeMessageLog(deps: PlatformDeps, req: FastifyRequest, s
       bodyBytes: s.bodyBytes,
       durationMs: Number(process.hrtime.bigint() - s.startedNs) / 1e6,
     });
+    const before = deps.messageLog.pruneDue(now.getTime());
+    if (before) {
+      const pruned = await deps.store.pruneMessages(before, PRUNE_PAGE);
+      if (pruned > 0 || deps.messageLog.suppressed > 0) deps.logger.info({ pruned, before, suppressedAnonymousRefusals: deps.messageLog.suppressed }, 'message log pruned');
+    }
   } catch (e) {
     deps.logger.error({ requestId: req.id, err: (e as Error).message }, 'message log write failed');
   }

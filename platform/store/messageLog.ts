@@ -27,3 +27,8 @@ export async function messagesIn(q: SqlExec, f: { requestId?: string; client?: s
     durationMs: r.duration_ms,
   }));
 }
+
+/** Deletes up to `limit` rows written before `before` (oldest first); returns how many. Rows are appended in time order, so the oldest ids go first. */
+export async function pruneMessagesIn(q: SqlExec, before: string, limit: number): Promise<number> {
+  return q.run('DELETE FROM message_log WHERE id IN (SELECT id FROM message_log WHERE at < ? ORDER BY id LIMIT ?)', [before, limit]);
+}

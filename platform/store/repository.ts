@@ -135,6 +135,8 @@ export interface PlatformStore {
   stats(filter: StatsFilter): Promise<StatsResponse>;
 
   logMessage(entry: MessageLogEntry): Promise<void>;
+  /** Message-log retention: deletes up to `limit` rows older than `before`; returns how many. */
+  pruneMessages(before: string, limit: number): Promise<number>;
   /** Newest first; for admins' usage reports and for tests. */
   messages(filter: { requestId?: string; client?: string; limit: number }): Promise<MessageLogEntry[]>;
   appendAudit(draft: AuditDraft): Promise<void>;

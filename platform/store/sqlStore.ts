@@ -2,7 +2,7 @@ import { appendAuditIn, verifyAuditIn } from './auditLog';
 import { getBatchContentIn, getBatchIn, listBatchesIn, putBatchIn } from './batchesRepo';
 import { addEnrolCodeIn, getTokenIn, insertTokenIn, redeemEnrolCodeIn, revokeTokensIn } from './identityRepo';
 import { claimMailIn, dueMailsIn, mailFailedIn, mailSentIn } from './mailRepo';
-import { logMessageIn, messagesIn } from './messageLog';
+import { logMessageIn, messagesIn, pruneMessagesIn } from './messageLog';
 import { changesOf, entryOf, inboxOf, submitIn, transitionIn } from './notificationsRepo';
 import type { PlatformStore, StoreCounts } from './repository';
 import { progressItemsOf, progressRecordOf } from '../progress/repo';
@@ -53,6 +53,7 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     stats: (filter) => statsIn(db, filter),
 
     logMessage: (entry) => logMessageIn(db, entry),
+    pruneMessages: (before, limit) => pruneMessagesIn(db, before, limit),
     messages: (filter) => messagesIn(db, filter),
     // Reads that show personal data record it here: the chain's own lock, never the writers' (a
     // stuck writer must not make an inbox GET hang).

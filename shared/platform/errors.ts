@@ -19,6 +19,8 @@ export const PLATFORM_ERRORS = {
   AUTH_REVOKED: { status: 401, message: '平台憑證已被撤銷，請聯絡平台管理員' },
   ENROLL_CODE_INVALID: { status: 401, message: '註冊碼無效、已使用或已過期' },
   FORBIDDEN: { status: 403, message: '無權限存取此資料' },
+  TOO_MANY_STREAMS: { status: 429, message: '此憑證開啟的即時通知連線過多，請先關閉其他連線' },
+  QUOTA_EXCEEDED: { status: 429, message: '批次上傳已達每日上限，請稍後再試' },
   NOT_FOUND: { status: 404, message: '找不到指定的資料' },
   ROUTE_NOT_FOUND: { status: 404, message: '平台沒有這個服務路徑' },
   ITEM_UNKNOWN: { status: 422, message: '未知的通報／檢證項目代碼' },
