@@ -7,6 +7,8 @@ import { PlatformFailure } from '../server/failure';
 import { registerEndpoint, SENT } from '../server/register';
 import { SenderQuota } from '../server/senderQuota';
 
+const NO_BATCH = '找不到這個寄給本機關的批次檔';
+
 const safeMime = (m: string) => (/^[\w.+-]+\/[\w.+-]+$/.test(m) ? m : 'application/octet-stream');
 
 /** 上傳系統介接: any enrolled unit puts a periodic batch file for one agency; only that agency lists and downloads it. */
@@ -48,8 +50,8 @@ export function batchRoutes(app: FastifyInstance, deps: PlatformDeps): void {
 
   const ownBatch = async (id: string, agency: string) => {
     const b = await deps.store.getBatch(id);
-    if (!b) throw new PlatformFailure('NOT_FOUND', '找不到這個批次檔');
-    if (b.receiverAgency !== agency) throw new PlatformFailure('FORBIDDEN', '這個批次檔不是寄給本機關的');
+    // Another agency's batch and an unknown id answer alike: the id alone must not tell whether it exists.
+    if (!b || b.receiverAgency !== agency) throw new PlatformFailure('NOT_FOUND', NO_BATCH);
     return b;
   };
 
@@ -66,7 +68,7 @@ export function batchRoutes(app: FastifyInstance, deps: PlatformDeps): void {
     ctx.note({ target: `batch:${params.id}`, messageIds: [params.id] });
     const b = await ownBatch(params.id, p.agencyCode);
     const content = await deps.store.getBatchContent(params.id);
-    if (!content) throw new PlatformFailure('NOT_FOUND');
+    if (!content) throw new PlatformFailure('NOT_FOUND', NO_BATCH);
     const now = deps.clock.now();
     // Batch files may hold personal data: each download is on the audit chain.
     await deps.store.appendAudit({ at: now.toISOString(), actor: p.subject, action: 'batch.download', target: `batch:${b.id}`, detail: { requestId: ctx.requestId, sha256: b.sha256 } });

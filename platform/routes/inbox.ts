@@ -43,7 +43,8 @@ export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
       detail: { requestId: ctx.requestId },
     });
     if (!r.ok) {
-      if (r.code === 'FORBIDDEN') throw new PlatformFailure('FORBIDDEN', '這筆通報不是寄給本機關的');
+      // Another agency's notification and an unknown id answer alike: the id alone must not tell whether it exists.
+      if (r.code === 'FORBIDDEN' || r.code === 'NOT_FOUND') throw new PlatformFailure('NOT_FOUND', '找不到這筆寄給本機關的通報');
       throw new PlatformFailure(r.code);
     }
     if (r.changes.length > 0) {

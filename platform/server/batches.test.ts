@@ -39,7 +39,7 @@ describe('上傳系統介接: batch files', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha);
 
-    expect((await fetch(`${t.url}/v1/batches/${id}/content`, { headers: { authorization: `Bearer ${land}` } })).status).toBe(403);
+    expect((await fetch(`${t.url}/v1/batches/${id}/content`, { headers: { authorization: `Bearer ${land}` } })).status).toBe(404); // not theirs = unknown (finding 6)
     expect((await t.http.call('getBatch', { params: { id: randomUUID() } }, tax)).status).toBe(404);
     expect((await t.http.call('listBatches', { query: {} }, ws)).status).toBe(403);
   });

@@ -100,7 +100,7 @@ describe('agency inbox, actions and the office change feed', () => {
     expect(flip.status).toBe(409);
     expect(flip.body.error?.code).toBe('INVALID_TRANSITION');
     const other = await t.http.call('notificationAction', { params: { id: n!.id }, body: { action: 'receive' } }, land);
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(404); // not theirs = unknown (finding 6)
     const unknown = await t.http.call('notificationAction', { params: { id: '01900000-0000-7000-8000-000000000000' }, body: { action: 'receive' } }, tax);
     expect(unknown.status).toBe(404);
     const noReason = await t.http.call('notificationAction', { params: { id: n!.id }, body: { action: 'reject', reason: ' ' } }, tax);
