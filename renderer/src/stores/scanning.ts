@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ScanDevice, ScanPageView, ScanSessionView } from '../../../shared/contract/scanningApi';
 import type { ScanProfile } from '../../../shared/scanning/profiles';
 import { call } from '../api/client';
+import { selectedDevice } from '../screens/scanning/selectedDevice';
 import { toast } from './toasts';
 
 /** How often a running scan is asked for progress (passive: does not keep the session awake). */
@@ -121,7 +122,9 @@ export const useScanning = create<ScanningState>()((set, get) => {
     },
 
     async start(target) {
-      const { deviceId, profileId, expected } = get();
+      if (get().devices === null) await get().load(); // F9 right after the screen opened: wait for the list
+      const { profileId, expected } = get();
+      const deviceId = selectedDevice(get())?.id;
       if (!deviceId) {
         toast.error('請先選擇掃描來源');
         return;

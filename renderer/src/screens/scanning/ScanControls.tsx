@@ -1,4 +1,5 @@
 import { useScanning } from '../../stores/scanning';
+import { selectedDevice } from './selectedDevice';
 
 const BACKEND: Record<string, string> = { sane: '掃描器（SANE）', escl: '網路掃描器（eSCL）', wia: '掃描器（WIA）', folder: '收件資料夾' };
 
@@ -7,7 +8,7 @@ export function ScanControls({ running }: { running: boolean }) {
   const s = useScanning();
   const devices = s.devices ?? [];
   const profile = s.profiles.find((p) => p.id === s.profileId);
-  const device = devices.find((d) => d.id === s.deviceId);
+  const device = selectedDevice(s);
   const watching = s.session?.watching ?? false;
   return (
     <section className="card scan-controls" aria-labelledby="scan-controls-title">
@@ -19,7 +20,7 @@ export function ScanControls({ running }: { running: boolean }) {
           <span className="field__label">來源</span>
           <select
             className="input select"
-            value={s.deviceId}
+            value={device?.id ?? ''}
             disabled={running}
             onChange={(e) => s.choose({ deviceId: e.target.value })}
             aria-describedby="scan-source-help"
