@@ -1,8 +1,9 @@
-import { app, BrowserWindow, ipcMain, Menu } from 'electron';
-import { mkdirSync } from 'node:fs';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scheduleBackups } from '../services/backup/schedule';
+import { ensurePrivateDir } from '../services/db/privateFiles';
+import { installSecretBox, safeStorageBox } from '../services/sync/secretBox';
 import { runCounter, type RunningCounter } from '../host/runCounter';
 import { createLogger } from '../services/logging/logger';
 import { loadFormFont } from '../services/pdf/font';
@@ -26,7 +27,9 @@ let counter: RunningCounter | null = null;
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const logDir = join(dataDir, 'logs');
-  mkdirSync(logDir, { recursive: true });
+  ensurePrivateDir(logDir); // 0700: logs name cases and workstations (issue 13, finding 4)
+  // ELECTRON PATH (untested here, no Electron binary): the platform token is sealed with the OS key store.
+  installSecretBox(safeStorageBox(safeStorage));
   const logger = createLogger({ dir: logDir });
   hardenSessions(logger);
   const dbFile = join(dataDir, 'counter.sqlite');
