@@ -81,6 +81,13 @@ export type LegacyMoveDraft = {
 };
 export type CaseDraft = z.input<typeof GeneralDraft> | LegacyMoveDraft;
 
+/** What a save answers: the case number and, per item, its agency and the legal due date where the law sets one. */
+export const CreatedCase = z.object({
+  caseNo: z.string(),
+  items: z.array(z.object({ item: z.string(), agency: z.string(), dueDate: z.string().optional() })),
+});
+export type CreatedCase = z.infer<typeof CreatedCase>;
+
 export const NOTIFICATION_STATUSES = ['queued', 'sent', 'delivered', 'received', 'completed', 'rejected', 'failed'] as const;
 export const NotificationStatus = z.enum(NOTIFICATION_STATUSES);
 export type NotificationStatus = z.infer<typeof NotificationStatus>;

@@ -1,5 +1,5 @@
 import { Role } from '../auth/roles';
-import { CaseDetail, CaseDraft, CaseSummary } from '../cases/schema';
+import { CaseDetail, CaseDraft, CaseSummary, CreatedCase } from '../cases/schema';
 import { Agency, CatalogueItem, LifeEvent } from '../catalogue/schema';
 import { z } from '../zod';
 import { call, type InputOf, type OutputOf } from './define';
@@ -59,7 +59,7 @@ export const api = {
     access: 'signed-in',
     summary: '服務目錄（機關、通報與檢證項目、生活事件）',
   }),
-  'cases.create': call({ input: CaseDraft, output: z.object({ caseNo: CaseNo }), access: CASE_WRITERS, summary: '儲存案件（案件、通報、待送佇列與稽核一次交易）' }),
+  'cases.create': call({ input: CaseDraft, output: CreatedCase, access: CASE_WRITERS, summary: '儲存案件（案件、通報、待送佇列與稽核一次交易）' }),
   'cases.get': call({ input: z.strictObject({ caseNo: CaseNo }), output: CaseDetail, access: CASE_READERS, summary: '案件明細（記錄查詢稽核）' }),
   'cases.today': call({ input: Empty, output: z.array(CaseSummary), access: CASE_READERS, summary: '本日案件' }),
   'cases.search': call({

@@ -12,6 +12,8 @@ import { enrollCardCommand } from './enrollCard';
 import { userAddCommand, userListCommand } from './users';
 import { purgeRetentionCommand } from './purgeRetention';
 import { initCommand } from './init';
+import { draftExampleCommand, lifeEventsCommand } from './lifeEvents';
+import { createCaseCommand } from './createCase';
 
 /** Every `npm run counter -- <command>`; add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [initCommand, seedDemoCommand, listCasesCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand, enrollCardCommand, devicesCommand, userAddCommand, userListCommand, purgeRetentionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, seedDemoCommand, listCasesCommand, lifeEventsCommand, draftExampleCommand, createCaseCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand, enrollCardCommand, devicesCommand, userAddCommand, userListCommand, purgeRetentionCommand];

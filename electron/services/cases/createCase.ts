@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { CaseDraft } from '../../../shared/cases/schema';
+import type { CaseDraft, CreatedCase } from '../../../shared/cases/schema';
 import { validateDraft, type NormalisedDraft } from '../../../shared/cases/validateDraft';
 import { AppFailure } from '../../../shared/result';
 import { isoFromDate, toRocCompact } from '../../../shared/validators';
@@ -7,9 +7,6 @@ import { appendAudit } from '../audit/audit';
 import type { Actor, ServiceContext } from '../context';
 import { issueProgressCode } from '../progress/store';
 import { nextCaseNo } from './caseNumber';
-
-/** What a save answers: the case number and, per item, its agency and legal due date (if the law sets one). */
-export type CreatedCase = { caseNo: string; items: { item: string; agency: string; dueDate?: string }[] };
 
 /**
  * Saves one visit as ONE transaction: participants, case, a notification per chosen item with its first
