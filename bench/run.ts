@@ -8,18 +8,19 @@ import { benchDevices } from './devices';
 import { benchAuditVerify1m } from './auditVerify1m';
 import { benchScan20 } from './scan20';
 import { benchStats1m } from './stats1m';
-import type { BenchEntry } from './stats';
+import { runSuites, type Suite } from './runSuites';
 
 /**
  * `npm run bench` prints a readable table; `npm run bench -- --json` prints one JSON array on
- * stdout ([{ name, value, unit, budget, baseline?, ratio?, ok }]) and progress on stderr.
+ * stdout ([{ name, value, unit, budget, baseline?, ratio?, ok }], a failed suite as { name, ok: false,
+ * failed: true, error }) and progress on stderr.
  * Each figure has a baseline measured in the same run on the same machine.
  */
 const json = process.argv.includes('--json');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-const suites: [string, () => BenchEntry[] | Promise<BenchEntry[]>][] = [
+const suites: Suite[] = [
   ['case-save', benchCaseSave],
   ['pdf-form', benchPdfForm],
   ['search-1m', () => benchSearch1m(log)],
@@ -32,20 +33,18 @@ const suites: [string, () => BenchEntry[] | Promise<BenchEntry[]>][] = [
   ['stats-1m', () => benchStats1m(log)],
 ];
 
-const results: BenchEntry[] = [];
-for (const [name, run] of suites) {
-  if (only && !only.split(',').includes(name)) continue;
-  log(`running ${name}…`);
-  results.push(...(await run()));
-}
+const results = await runSuites(suites, log, only?.split(','));
 
 if (json) {
   process.stdout.write(`${JSON.stringify(results)}\n`);
 } else {
-  const rows = results.map((r) => [r.name, `${r.value} ${r.unit}`, `${r.budget} ${r.unit}`, r.baseline !== undefined ? `${r.baseline} ${r.unit}` : '', r.ratio !== undefined ? `${r.ratio}x` : '', r.ok ? 'ok' : 'OVER']);
+  const rows = results.map((r) =>
+    'failed' in r ? [r.name, 'FAILED', '', '', '', r.error] : [r.name, `${r.value} ${r.unit}`, `${r.budget} ${r.unit}`, r.baseline !== undefined ? `${r.baseline} ${r.unit}` : '', r.ratio !== undefined ? `${r.ratio}x` : '', r.ok ? 'ok' : 'OVER'],
+  );
   const head = ['benchmark', 'value', 'budget', 'baseline', 'ratio', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 }
 // Budgets are reported in `ok`, not in the exit code: a slow machine must not look like a broken build.
-if (!results.every((r) => r.ok)) log("some figures are over budget (see ok: false)");
+if (results.some((r) => 'failed' in r)) log('some suites failed (see FAILED / "failed": true); the other figures are above');
+else if (!results.every((r) => r.ok)) log("some figures are over budget (see ok: false)");

@@ -24,6 +24,7 @@ export function rasterizePdf(pdf: Uint8Array, dpi: number): Buffer[] {
     const file = join(dir, 'in.pdf');
     writeFileSync(file, pdf);
     const r = spawnSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', file, join(dir, 'p')], { encoding: 'utf8' });
+    if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw Object.assign(new Error('pdftoppm (poppler-utils) is not installed: run `npm run setup`'), { code: 'ENOENT' });
     if (r.status !== 0) throw new Error(`pdftoppm failed: ${r.stderr}`);
     return readdirSync(dir)
       .filter((f) => f.endsWith('.png'))
