@@ -52,7 +52,7 @@ test('a clerk takes a 遷徙 case with five agency items using only the keyboard
   await expect(page.getByLabel('原住址')).toBeFocused();
   await kb.type('高雄市苓雅區四維三路2號');
   await kb.press('Enter');
-  await expect(page.getByLabel('新住址（遷入地址）')).toBeFocused();
+  await expect(page.getByLabel('新住址')).toBeFocused();
   await kb.type('高雄市鳳山區光復路二段132號之1 5樓');
   await expect(page.getByText('高雄市鳳山區光復路二段132號之1，5樓')).toBeVisible();
   await kb.press('Enter');
@@ -64,7 +64,7 @@ test('a clerk takes a 遷徙 case with five agency items using only the keyboard
   await expect(bill).not.toBeChecked();
   await kb.press('Space');
   await expect(bill).toBeChecked();
-  await expect(page.getByText('不需稅單查證')).toBeVisible();
+  await expect(page.getByText('不需辦理「辦理戶籍遷入時稅單查證」')).toBeVisible();
   await shot('04-step2-move');
   await kb.press('Enter');
 

@@ -13,11 +13,11 @@ test.describe('wizard validation', () => {
     await expect(id).toBeFocused();
     await kb.type('A123456788');
     // Ten characters typed: the checksum error shows at once, tied to the input.
-    const error = page.locator('#f-person-id-error');
+    const error = page.locator('#f-participants-0-id-error');
     await expect(error).toHaveText(/證號檢查碼不符/);
     await expect(error).toHaveAttribute('role', 'alert');
     await expect(id).toHaveAttribute('aria-invalid', 'true');
-    await expect(id).toHaveAttribute('aria-describedby', /f-person-id-error/);
+    await expect(id).toHaveAttribute('aria-describedby', /f-participants-0-id-error/);
     // Not masked: only a valid number is masked.
     await kb.press('Enter');
     await expect(id).toHaveValue('A123456788');
@@ -50,7 +50,7 @@ test.describe('wizard validation', () => {
     await kb.press('Enter');
     await kb.type('0791332'); // month 13
     await kb.press('Enter');
-    await expect(page.locator('#f-person-birthDate-error')).toHaveText(/月份應為 1 至 12/);
+    await expect(page.locator('#f-participants-0-birthDate-error')).toHaveText(/月份應為 1 至 12/);
     await page.getByLabel('出生日期').press('ControlOrMeta+a');
     await kb.type('0790315');
     await kb.press('F10');
@@ -60,11 +60,11 @@ test.describe('wizard validation', () => {
     await expect(oldAddress).toBeFocused();
     await kb.type('高雄市鳳山區光復路'); // no house number
     await kb.press('Enter');
-    await expect(page.locator('#f-oldAddress-error')).toHaveText('原住址：地址缺少門牌號碼（○號）');
+    await expect(page.locator('#f-fields-oldAddress-error')).toHaveText('「原住址」：地址缺少門牌號碼（○號）');
     await kb.type('台北市不存在區中正路1號');
     await kb.press('F10');
     await expect(oldAddress).toBeFocused();
-    await expect(page.locator('#f-newAddress-error')).toContainText('沒有「不存在區」這個鄉鎮市區');
+    await expect(page.locator('#f-fields-newAddress-error')).toContainText('沒有「不存在區」這個鄉鎮市區');
     await shot('address-errors');
 
     await oldAddress.press('ControlOrMeta+a');
@@ -73,8 +73,8 @@ test.describe('wizard validation', () => {
     await kb.press('ControlOrMeta+a');
     await kb.type('高雄縣鳳山市光復路二段132號');
     // Old county names are mapped to today's and the note shows under the field.
-    await expect(page.locator('#f-newAddress-hint')).toContainText('高雄市鳳山區光復路二段132號');
-    await expect(page.locator('#f-newAddress-error')).toHaveCount(0);
+    await expect(page.locator('#f-fields-newAddress-hint')).toContainText('高雄市鳳山區光復路二段132號');
+    await expect(page.locator('#f-fields-newAddress-error')).toHaveCount(0);
 
     // The bill box: unchecked → 稅單查證 is added; checked → removed.
     const bill = page.getByLabel('民眾已攜帶房屋稅單');
@@ -82,9 +82,9 @@ test.describe('wizard validation', () => {
     await kb.press('Enter');
     await expect(bill).toBeFocused();
     await expect(bill).not.toBeChecked();
-    await expect(page.locator('#f-hasHouseTaxBill-hint')).toContainText('將自動加辦「辦理戶籍遷入時稅單查證」');
+    await expect(page.locator('#f-fields-hasHouseTaxBill-hint')).toContainText('將自動加辦「辦理戶籍遷入時稅單查證」');
     await kb.press('Space');
-    await expect(page.locator('#f-hasHouseTaxBill-hint')).toContainText('不需稅單查證');
+    await expect(page.locator('#f-fields-hasHouseTaxBill-hint')).toContainText('不需辦理「辦理戶籍遷入時稅單查證」');
     await kb.press('F10');
     await expect(page.getByRole('heading', { name: /步驟 3／4/ })).toBeVisible();
     const v01 = page.locator('#f-items-V01');

@@ -5,6 +5,8 @@ import { taipeiDayOf } from '../../../shared/overdue/deadline';
 
 /** Each agency notification with its status and every status change (events are never overwritten). */
 export function NotificationsTable({ notifications }: { notifications: NotificationView[] }) {
+  // The citizen's legal deadline (遺產稅 6 months from the death …) only where some item has one.
+  const legal = notifications.some((n) => n.legalDueDate);
   return (
     <table className="table table--notifications">
       <thead>
@@ -12,6 +14,7 @@ export function NotificationsTable({ notifications }: { notifications: Notificat
           <th scope="col">項目</th>
           <th scope="col">接收機關</th>
           <th scope="col">狀態</th>
+          {legal && <th scope="col">法定期限</th>}
           <th scope="col">歷程</th>
         </tr>
       </thead>
@@ -30,6 +33,7 @@ export function NotificationsTable({ notifications }: { notifications: Notificat
                 <span className="badge badge--overdue" title="已逾處理時限，接收機關尚未回報完成">逾時（期限 {rocShort(taipeiDayOf(new Date(n.dueAt)))}）</span>
               )}
             </td>
+            {legal && <td className="mono">{n.legalDueDate ? rocShort(n.legalDueDate) : '—'}</td>}
             <td>
               <ol className="events">
                 {n.events.map((ev, i) => (

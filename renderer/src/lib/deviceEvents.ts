@@ -9,6 +9,8 @@ import { go } from '../stores/route';
 import { useSession } from '../stores/session';
 import { toast } from '../stores/toasts';
 import { useWizard } from '../stores/wizard';
+import { findLifeEvent, type Catalogue } from './catalogue';
+import { personKeysOf, type PersonKey } from './participantRows';
 
 /**
  * What the counter does with a device event:
@@ -43,12 +45,14 @@ function prefillPerson(person: CardPerson): void {
   if (!wizard.active) startWizard();
   const w = useWizard.getState();
   if (!w.active) return;
-  w.setPerson('id', person.id ?? '');
-  w.setPerson('name', person.name);
-  w.setPerson('birth', formatRocDateShort(person.birthDate));
+  // The card holder is the case's primary participant (the first role of the life event).
+  w.setParticipant(0, 'id', person.id ?? '');
+  w.setParticipant(0, 'name', person.name);
+  w.setParticipant(0, 'birthDate', formatRocDateShort(person.birthDate));
   const session = useSession.getState();
-  if (w.step !== 1 && session.catalogue) w.goStep(1, session.catalogue, fieldId(person.id ? 'person.phone' : 'person.id'));
-  else w.focusOn(fieldId(person.id ? 'person.phone' : 'person.id'));
+  const focus = fieldId(`participants[0].${firstEmptyOfPrimary(session.catalogue)}`);
+  if (w.step !== 'participants' && session.catalogue) w.goStep('participants', session.catalogue, focus);
+  else w.focusOn(focus);
   const source = person.source === 'card' ? '卡片' : '證件機讀區';
   toast.success(person.id ? `已由${source}帶入民眾資料（${maskPersonId(person.id)}）` : `已由${source}帶入姓名與出生日期；證件未載統一證號，請輸入`);
 }
@@ -67,4 +71,13 @@ function onBarcode(text: string, typedByOs: boolean): void {
   if (typedByOs) return; // the OS keyboard already put it where the clerk is
   if (field) insertAtCaret(field, text);
   else toast.info(`已掃描條碼：${text.length > 40 ? `${text.slice(0, 40)}…` : text}`);
+}
+
+/** The primary participant's first input the card left empty (after ID, name, birth date: the phone for 遷徙), else its ID. */
+function firstEmptyOfPrimary(catalogue: Catalogue | null): PersonKey {
+  const w = useWizard.getState();
+  const role = catalogue ? findLifeEvent(catalogue, w.lifeEvent)?.participants[0] : undefined;
+  const row = w.participants[0];
+  if (!role || !row) return 'id';
+  return personKeysOf(role).find((k) => row[k].trim() === '') ?? 'id';
 }

@@ -1,121 +1,44 @@
-import type { CaseDraft, FieldValue } from '../../../shared/cases/schema';
-import { prefillItemFields, validateDraft, type FieldError } from '../../../shared/cases/validateDraft';
-import type { CatalogueItem, ItemField, LifeEvent } from '../../../shared/catalogue/schema';
-import { parseTaiwanAddress } from '../../../shared/address';
-import { isIsoDate, parseDateInput } from '../../../shared/dates/isoDate';
-import { formatRocDateShort } from '../../../shared/validators';
-import type { Catalogue } from '../stores/session';
+import type { FieldValue, GeneralDraft } from '../../../shared/cases/schema';
+import type { z } from '../../../shared/zod';
+import { evaluateCondition } from '../../../shared/cases/conditions';
+import { validateDraft, type FieldError } from '../../../shared/cases/validateDraft';
+import type { ChecklistDocument, LifeEvent } from '../../../shared/catalogue/schema';
+import { findItem, findLifeEvent, type Catalogue } from './catalogue';
+import { initialFields, toWire, wireFields } from './fieldWire';
+import type { ItemState } from './itemStates';
+import { participantsOf, type ParticipantRow } from './participantRows';
+
+export type { ItemState } from './itemStates';
+
+/** A checklist document's mark; '' until the clerk has said (the validator wants every required one marked). */
+export type DocumentMark = '' | 'present' | 'spared' | 'missing';
 
 /** What the wizard holds: the clerk's raw text (ROC dates, addresses as typed), converted on the way out. */
-export type ItemState = {
-  selected: boolean;
-  fields: Record<string, FieldValue>;
-  /** The values prefilled last time, so a field the clerk has not edited follows its source. */
-  prefill: Record<string, FieldValue>;
-};
-
 export type DraftInput = {
   lifeEvent: string;
-  person: { id: string; name: string; birth: string; phone: string };
-  oldAddress: string;
-  newAddress: string;
-  moveDate: string;
-  hasHouseTaxBill: boolean;
+  participants: ParticipantRow[];
+  fields: Record<string, FieldValue>;
   items: Record<string, ItemState>;
+  documents: Record<string, DocumentMark>;
 };
 
-export type WizardStep = 1 | 2 | 3 | 4;
+/** The general draft `cases.create` takes (defaults not yet applied). */
+export type GeneralDraftInput = z.input<typeof GeneralDraft>;
 
-export const STEP_TITLES: Record<WizardStep, string> = { 1: '民眾資料', 2: '遷徙資料', 3: '通報機關', 4: '確認儲存' };
-
-/** Which step shows the field an error path belongs to. */
-export const stepOfPath = (path: string): WizardStep => {
-  if (path.startsWith('person.')) return 1;
-  if (path.startsWith('items')) return 3;
-  return 2;
-};
-
-const isoOr = (raw: string): string => {
-  const d = parseDateInput(raw);
-  return d.ok ? d.iso : raw.trim();
-};
-
-const canonicalOr = (raw: string): string => {
-  const a = parseTaiwanAddress(raw);
-  return a.ok ? a.canonical : raw.trim();
-};
-
-export const findLifeEvent = (catalogue: Catalogue, code: string): LifeEvent | undefined =>
-  catalogue.lifeEvents.find((e) => e.code === code);
-
-export const findItem = (catalogue: Catalogue, code: string): CatalogueItem | undefined =>
-  catalogue.items.find((i) => i.code === code);
-
-/** Items the event forces on or off (稅單查證 iff no house-tax bill); undefined when the clerk decides. */
-export const forcedSelection = (when: LifeEvent['items'][number]['when'], hasHouseTaxBill: boolean): boolean | undefined =>
-  when === 'noHouseTaxBill' ? !hasHouseTaxBill : undefined;
-
-/** A stored field value as the input shows it: ISO dates become ROC (115/11/27). */
-export const toDisplay = (field: ItemField, value: FieldValue | undefined): FieldValue => {
-  if (value === undefined) return field.type === 'boolean' ? false : '';
-  if (field.type === 'date' && typeof value === 'string' && isIsoDate(value)) return formatRocDateShort(value);
-  return value;
-};
-
-/** The field value as the contract wants it: ISO dates, numbers as numbers, text trimmed. */
-const toWire = (field: ItemField, value: FieldValue): FieldValue => {
-  if (typeof value !== 'string') return value;
-  if (field.type === 'date' && value.trim()) return isoOr(value);
-  if (field.type === 'number' && /^\s*[0-9０-９]+\s*$/.test(value)) return Number(value.trim().normalize('NFKC'));
-  return value.trim();
-};
-
-/** Prefill values for an item from what the clerk typed in steps 1–2 (canonical addresses, ISO dates). */
-export function prefillFor(item: CatalogueItem, input: DraftInput): Record<string, FieldValue> {
-  const source = {
-    person: { id: input.person.id.trim().toUpperCase(), name: input.person.name.trim(), birthDate: isoOr(input.person.birth) },
-    oldAddress: canonicalOr(input.oldAddress),
-    newAddress: canonicalOr(input.newAddress),
-    moveDate: isoOr(input.moveDate),
-  };
-  const raw = prefillItemFields(item, source);
-  const out: Record<string, FieldValue> = {};
-  for (const f of item.fields) out[f.key] = toDisplay(f, raw[f.key]);
-  return out;
-}
+/** The checklist documents that apply to this case (e.g. 身心障礙證明 only for that subsidy). */
+export const applicableDocuments = (event: LifeEvent, fields: Record<string, FieldValue>): ChecklistDocument[] =>
+  event.documents.filter((d) => evaluateCondition(d.when, wireFields(event.fields, fields)));
 
 /**
- * Brings the item states in line with the life event: new items get prefilled, fields the clerk
- * has not touched follow their source (e.g. a corrected new address), forced items follow the rule.
+ * The contract's draft from the wizard state (participants in the event's role order, items in the
+ * event's order), with the participant row each draft participant came from.
  */
-export function syncItems(input: DraftInput, catalogue: Catalogue): Record<string, ItemState> {
+export function toDraft(input: DraftInput, catalogue: Catalogue): { draft: GeneralDraftInput; rowOf: number[]; documentCodes: string[] } {
   const event = findLifeEvent(catalogue, input.lifeEvent);
-  if (!event) return input.items;
-  const out: Record<string, ItemState> = {};
+  if (!event) return { draft: { lifeEvent: input.lifeEvent, participants: [], fields: {}, items: [], documents: [] }, rowOf: [], documentCodes: [] };
+  const { input: participants, rowOf } = participantsOf(event, input.participants);
+  const items: GeneralDraftInput['items'] = [];
   for (const ref of event.items) {
-    const item = findItem(catalogue, ref.item);
-    if (!item) continue;
-    const prefill = prefillFor(item, input);
-    const forced = forcedSelection(ref.when, input.hasHouseTaxBill);
-    const existing = input.items[ref.item];
-    if (!existing) {
-      out[ref.item] = { selected: forced ?? ref.preselected, fields: { ...prefill }, prefill };
-      continue;
-    }
-    const fields = { ...existing.fields };
-    for (const f of item.fields) {
-      if (f.from && fields[f.key] === existing.prefill[f.key]) fields[f.key] = prefill[f.key] ?? '';
-    }
-    out[ref.item] = { selected: forced ?? existing.selected, fields, prefill };
-  }
-  return out;
-}
-
-/** The contract's CaseDraft from the wizard state, items in the life event's order. */
-export function buildDraft(input: DraftInput, catalogue: Catalogue): CaseDraft {
-  const event = findLifeEvent(catalogue, input.lifeEvent);
-  const items: CaseDraft['items'] = [];
-  for (const ref of event?.items ?? []) {
     const state = input.items[ref.item];
     const item = findItem(catalogue, ref.item);
     if (!state?.selected || !item) continue;
@@ -126,29 +49,47 @@ export function buildDraft(input: DraftInput, catalogue: Catalogue): CaseDraft {
     }
     items.push({ code: ref.item, fields });
   }
-  const phone = input.person.phone.trim();
-  return {
-    lifeEvent: input.lifeEvent,
-    person: { id: input.person.id.trim(), name: input.person.name.trim(), birthDate: isoOr(input.person.birth), ...(phone ? { phone } : {}) },
-    oldAddress: input.oldAddress.trim(),
-    newAddress: input.newAddress.trim(),
-    moveDate: isoOr(input.moveDate),
-    hasHouseTaxBill: input.hasHouseTaxBill,
-    items,
-  };
+  const documents: NonNullable<GeneralDraftInput['documents']> = [];
+  for (const d of applicableDocuments(event, input.fields)) {
+    const mark = input.documents[d.code];
+    if (mark) documents.push({ code: d.code, status: mark });
+  }
+  const draft: GeneralDraftInput = { lifeEvent: event.code, participants, fields: wireFields(event.fields, input.fields), items, documents };
+  return { draft, rowOf, documentCodes: documents.map((d) => d.code) };
 }
 
-/** Field errors for the whole draft, first message per path, in the validator's (= form) order. */
+export const buildDraft = (input: DraftInput, catalogue: Catalogue): GeneralDraftInput => toDraft(input, catalogue).draft;
+
+/**
+ * A validator path in the screen's terms: `participants[i]` names the i-th row on screen (blank
+ * optional rows are not sent), `documents[i]` the document's own select.
+ */
+export function screenPath(path: string, rowOf: readonly number[], documentCodes: readonly string[]): string {
+  const p = /^participants\[(\d+)\](.*)$/.exec(path);
+  if (p) return `participants[${rowOf[Number(p[1])] ?? p[1]}]${p[2]}`;
+  const d = /^documents\[(\d+)\]/.exec(path);
+  if (d && documentCodes[Number(d[1])]) return `documents.${documentCodes[Number(d[1])]}`;
+  return path;
+}
+
+/** Field errors for the whole draft at screen paths, in the validator's (= form) order, each message once per path. */
 export function draftErrors(input: DraftInput, catalogue: Catalogue, todayIso: string): FieldError[] {
-  const result = validateDraft(buildDraft(input, catalogue), catalogue, todayIso);
+  const { draft, rowOf, documentCodes } = toDraft(input, catalogue);
+  const result = validateDraft(draft, catalogue, todayIso);
   if (result.ok) return [];
   const seen = new Set<string>();
-  return result.errors.filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true)));
+  return result.errors
+    .map((e) => ({ ...e, path: screenPath(e.path, rowOf, documentCodes) }))
+    .filter((e) => (seen.has(`${e.path}\n${e.message}`) ? false : (seen.add(`${e.path}\n${e.message}`), true)));
 }
 
 /** Has the clerk typed anything worth a "discard?" question. */
-export function hasDraftData(input: DraftInput): boolean {
-  const p = input.person;
-  if ([p.id, p.name, p.birth, p.phone, input.oldAddress, input.newAddress].some((s) => s.trim() !== '')) return true;
+export function hasDraftData(input: DraftInput, catalogue: Catalogue, todayIso: string): boolean {
+  const keys = ['id', 'name', 'birthDate', 'phone', 'address', 'relation', 'title'] as const;
+  if (input.participants.some((p) => keys.some((k) => p[k].trim() !== ''))) return true;
+  const event = findLifeEvent(catalogue, input.lifeEvent);
+  const initial = event ? initialFields(event.fields, todayIso) : {};
+  if (Object.entries(input.fields).some(([k, v]) => v !== initial[k])) return true;
+  if (Object.values(input.documents).some((m) => m !== '')) return true;
   return Object.values(input.items).some((it) => Object.entries(it.fields).some(([k, v]) => v !== it.prefill[k]));
 }

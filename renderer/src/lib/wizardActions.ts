@@ -4,8 +4,10 @@ import { go } from '../stores/route';
 import { useSession } from '../stores/session';
 import { toast } from '../stores/toasts';
 import { useWizard } from '../stores/wizard';
-import { buildDraft, draftErrors, hasDraftData, stepOfPath, type WizardStep } from './draft';
+import { findLifeEvent } from './catalogue';
+import { draftErrors, hasDraftData, screenPath, toDraft } from './draft';
 import { fieldId } from './fieldIds';
+import { stepOfPath, stepsOf, type StepKind } from './wizardSteps';
 
 /**
  * What the wizard's keys and buttons do (Enter/F10 next, Esc back, F9 save). Plain functions over
@@ -14,8 +16,14 @@ import { fieldId } from './fieldIds';
 
 const catalogue = () => useSession.getState().catalogue;
 
-/** Focus rule for entering a step: step 3 jumps to the first field still missing, step 4 to 儲存. */
-const entryFocus = (step: WizardStep): string => (step === 3 ? '@firstError' : step === 4 ? 'wizard-save' : '@first');
+/** The steps of the case being taken (they follow its life event). */
+export function currentSteps(): StepKind[] {
+  const cat = catalogue();
+  return stepsOf(cat ? findLifeEvent(cat, useWizard.getState().lifeEvent) : undefined);
+}
+
+/** Focus rule for entering a step: 通報機關 jumps to the first field still missing, 確認儲存 to 儲存. */
+const entryFocus = (step: StepKind): string => (step === 'items' ? '@firstError' : step === 'review' ? 'wizard-save' : '@first');
 
 export function currentErrors() {
   const cat = catalogue();
@@ -29,11 +37,13 @@ export function nextStep(): void {
   const cat = catalogue();
   const w = useWizard.getState();
   if (!cat || w.saving) return;
-  if (w.step === 4) {
+  if (w.step === 'review') {
     void save();
     return;
   }
-  const bad = currentErrors().filter((e) => stepOfPath(e.path) <= w.step);
+  const steps = currentSteps();
+  const here = steps.indexOf(w.step);
+  const bad = currentErrors().filter((e) => steps.indexOf(stepOfPath(e.path)) <= here);
   if (bad.length > 0) {
     const first = bad[0]!;
     const step = stepOfPath(first.path);
@@ -42,24 +52,25 @@ export function nextStep(): void {
     else w.focusOn(fieldId(first.path));
     return;
   }
-  const next = (w.step + 1) as WizardStep;
+  const next = steps[here + 1] ?? 'review';
   w.goStep(next, cat, entryFocus(next));
 }
 
-/** Esc: one step back; on step 1 leave the wizard (asking first when something was typed). */
+/** Esc: one step back; on the first step leave the wizard (asking first when something was typed). */
 export function previousStep(): void {
   const cat = catalogue();
   const w = useWizard.getState();
   if (!cat || w.saving) return;
-  if (w.step > 1) {
-    const prev = (w.step - 1) as WizardStep;
-    w.goStep(prev, cat, '@first');
-  } else void cancelWizard();
+  const steps = currentSteps();
+  const here = steps.indexOf(w.step);
+  if (here > 0) w.goStep(steps[here - 1]!, cat, '@first');
+  else void cancelWizard();
 }
 
 export async function cancelWizard(): Promise<void> {
   const w = useWizard.getState();
-  if (hasDraftData(w)) {
+  const cat = catalogue();
+  if (cat && hasDraftData(w, cat, w.today)) {
     const discard = await confirmDialog({
       title: '放棄這筆案件？',
       message: '已輸入的民眾資料將不會儲存。',
@@ -80,13 +91,13 @@ export function saveShortcut(): void {
   const cat = catalogue();
   const w = useWizard.getState();
   if (!cat || w.saving) return;
-  if (w.step === 4) {
+  if (w.step === 'review') {
     void save();
     return;
   }
   const errors = currentErrors();
   if (errors.length === 0) {
-    w.goStep(4, cat, 'wizard-save');
+    w.goStep('review', cat, 'wizard-save');
     return;
   }
   const first = errors[0]!;
@@ -106,11 +117,12 @@ export async function save(): Promise<void> {
     return;
   }
   w.setSaving(true);
-  const result = await call('cases.create', buildDraft(w, cat));
+  const { draft, rowOf, documentCodes } = toDraft(w, cat);
+  const result = await call('cases.create', draft);
   useWizard.getState().setSaving(false);
   if (!result.ok) {
     toast.error(`案件未儲存：${result.error.message}`);
-    const path = result.error.path;
+    const path = result.error.path ? screenPath(result.error.path, rowOf, documentCodes) : undefined;
     if (path) {
       const step = stepOfPath(path);
       useWizard.getState().attempt(step);

@@ -1,13 +1,12 @@
 import { create } from 'zustand';
-import type { ApiOutput, SessionUser, SystemInfo } from '../../../shared/contract/api';
+import type { SessionUser, SystemInfo } from '../../../shared/contract/api';
+import type { Catalogue } from '../lib/catalogue';
 import type { AppError } from '../../../shared/result';
 import { call, setSessionEndedListener, setSessionLockedListener, setSessionToken } from '../api/client';
 import { go } from './route';
 import { toast } from './toasts';
 import { useWizard } from './wizard';
 import { createIdleTimer, idleMs, watchActivity } from '../../../shared/accounts/idleTimer';
-
-export type Catalogue = ApiOutput<'catalogue.get'>;
 
 type SessionState = {
   info: SystemInfo | null;

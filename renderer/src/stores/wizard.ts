@@ -1,24 +1,29 @@
 import { create } from 'zustand';
 import type { FieldValue } from '../../../shared/cases/schema';
-import { formatRocDateShort, isoFromDate } from '../../../shared/validators';
-import { syncItems, type DraftInput, type WizardStep } from '../lib/draft';
-import type { Catalogue } from './session';
+import { isoFromDate } from '../../../shared/validators';
+import { findLifeEvent, type Catalogue } from '../lib/catalogue';
+import type { DocumentMark, DraftInput } from '../lib/draft';
+import { initialFields } from '../lib/fieldWire';
+import { syncItems } from '../lib/itemStates';
+import { insertRow, rowsFor, type PersonKey } from '../lib/participantRows';
+import { fieldId } from '../lib/fieldIds';
+import type { StepKind } from '../lib/wizardSteps';
 
 /** Where focus should go after the next render: an element id, or a rule the step screen applies. */
 export type FocusTarget = { target: string; seq: number };
 
-type PersonKey = keyof DraftInput['person'];
-type TopKey = 'oldAddress' | 'newAddress' | 'moveDate';
+/** The life event a new case starts with: 遷徙, the counter's everyday visit. */
+export const DEFAULT_LIFE_EVENT = 'move';
 
 export type WizardState = DraftInput & {
   active: boolean;
   /** ISO date the case is taken on (臺灣時間), fixed when the wizard opens. */
   today: string;
-  step: WizardStep;
+  step: StepKind;
   /** Paths the clerk has left at least once: their errors show. */
   touched: Record<string, true>;
   /** Steps the clerk tried to leave: all their errors show. */
-  attempted: Partial<Record<WizardStep, true>>;
+  attempted: Partial<Record<StepKind, true>>;
   focus: FocusTarget | null;
   saving: boolean;
   /** Username the draft belongs to (kept across a session timeout, for that clerk only). */
@@ -26,31 +31,44 @@ export type WizardState = DraftInput & {
 
   start(catalogue: Catalogue, owner: string): void;
   reset(): void;
-  setPerson(key: PersonKey, value: string): void;
-  setTop(key: TopKey, value: string): void;
-  setHouseTaxBill(value: boolean, catalogue: Catalogue): void;
+  /** Another life event: its roles, fields and items; the person at the desk stays the primary participant. */
+  chooseLifeEvent(code: string, catalogue: Catalogue): void;
+  setParticipant(row: number, key: PersonKey, value: string): void;
+  addParticipant(role: string, catalogue: Catalogue): void;
+  removeParticipant(row: number, focusAfter: string): void;
+  setField(key: string, value: FieldValue, catalogue: Catalogue): void;
   setItemSelected(code: string, selected: boolean): void;
   setItemField(code: string, key: string, value: FieldValue): void;
+  setDocument(code: string, mark: DocumentMark): void;
   touch(path: string): void;
-  attempt(step: WizardStep): void;
-  goStep(step: WizardStep, catalogue: Catalogue, focus: string): void;
+  attempt(step: StepKind): void;
+  goStep(step: StepKind, catalogue: Catalogue, focus: string): void;
   focusOn(target: string): void;
   setSaving(saving: boolean): void;
 };
 
-const blank = (): Omit<WizardState, keyof WizardActions> => {
+type Data = Omit<WizardState, keyof WizardActions>;
+
+/** A fresh draft of one life event (an unknown code gets no rows; the validator names it). */
+function draftOf(code: string, catalogue: Catalogue | null, today: string, keep?: DraftInput['participants'][number]): Pick<Data, keyof DraftInput> {
+  const event = catalogue ? findLifeEvent(catalogue, code) : undefined;
+  const base = {
+    lifeEvent: code,
+    participants: event ? rowsFor(event, keep) : [],
+    fields: event ? initialFields(event.fields, today) : {},
+    items: {},
+    documents: {},
+  };
+  return { ...base, items: catalogue ? syncItems(base, catalogue) : {} };
+}
+
+const blank = (catalogue: Catalogue | null = null): Data => {
   const today = isoFromDate(new Date());
   return {
     active: false,
     today,
-    step: 1,
-    lifeEvent: 'move',
-    person: { id: '', name: '', birth: '', phone: '' },
-    oldAddress: '',
-    newAddress: '',
-    moveDate: formatRocDateShort(today),
-    hasHouseTaxBill: false,
-    items: {},
+    step: 'participants',
+    ...draftOf(DEFAULT_LIFE_EVENT, catalogue, today),
     touched: {},
     attempted: {},
     focus: null,
@@ -61,7 +79,8 @@ const blank = (): Omit<WizardState, keyof WizardActions> => {
 
 type WizardActions = Pick<
   WizardState,
-  'start' | 'reset' | 'setPerson' | 'setTop' | 'setHouseTaxBill' | 'setItemSelected' | 'setItemField' | 'touch' | 'attempt' | 'goStep' | 'focusOn' | 'setSaving'
+  | 'start' | 'reset' | 'chooseLifeEvent' | 'setParticipant' | 'addParticipant' | 'removeParticipant' | 'setField'
+  | 'setItemSelected' | 'setItemField' | 'setDocument' | 'touch' | 'attempt' | 'goStep' | 'focusOn' | 'setSaving'
 >;
 
 let seq = 0;
@@ -70,15 +89,33 @@ export const useWizard = create<WizardState>()((set, get) => ({
   ...blank(),
 
   start(catalogue, owner) {
-    const fresh = { ...blank(), active: true, owner };
-    set({ ...fresh, items: syncItems(fresh, catalogue), focus: { target: '@first', seq: ++seq } });
+    set({ ...blank(catalogue), active: true, owner, focus: { target: '@first', seq: ++seq } });
   },
   reset: () => set(blank()),
-  setPerson: (key, value) => set({ person: { ...get().person, [key]: value } }),
-  setTop: (key, value) => set({ [key]: value } as Pick<WizardState, TopKey>),
-  setHouseTaxBill(value, catalogue) {
-    const next = { ...get(), hasHouseTaxBill: value };
-    set({ hasHouseTaxBill: value, items: syncItems(next, catalogue) });
+  chooseLifeEvent(code, catalogue) {
+    const s = get();
+    if (code === s.lifeEvent) return;
+    set({ ...draftOf(code, catalogue, s.today, s.participants[0]), touched: {}, attempted: {} });
+  },
+  setParticipant(row, key, value) {
+    const rows = get().participants;
+    if (rows[row]) set({ participants: rows.map((r, i) => (i === row ? { ...r, [key]: value } : r)) });
+  },
+  addParticipant(role, catalogue) {
+    const s = get();
+    const event = findLifeEvent(catalogue, s.lifeEvent);
+    if (!event) return;
+    const { rows, index } = insertRow(s.participants, event, role);
+    set({ participants: rows, focus: { target: fieldId(`participants[${index}].id`), seq: ++seq } });
+  },
+  removeParticipant(row, focusAfter) {
+    set({ participants: get().participants.filter((_, i) => i !== row), focus: { target: focusAfter, seq: ++seq } });
+  },
+  setField(key, value, catalogue) {
+    const s = get();
+    const fields = { ...s.fields, [key]: value };
+    // Conditions read the event fields: an item or document may come or go with this value.
+    set({ fields, items: syncItems({ ...s, fields }, catalogue) });
   },
   setItemSelected(code, selected) {
     const item = get().items[code];
@@ -88,6 +125,7 @@ export const useWizard = create<WizardState>()((set, get) => ({
     const item = get().items[code];
     if (item) set({ items: { ...get().items, [code]: { ...item, fields: { ...item.fields, [key]: value } } } });
   },
+  setDocument: (code, mark) => set({ documents: { ...get().documents, [code]: mark } }),
   touch(path) {
     if (!get().touched[path]) set({ touched: { ...get().touched, [path]: true } });
   },
@@ -96,7 +134,8 @@ export const useWizard = create<WizardState>()((set, get) => ({
   },
   goStep(step, catalogue, focus) {
     const s = get();
-    set({ step, items: step >= 3 ? syncItems(s, catalogue) : s.items, focus: { target: focus, seq: ++seq } });
+    // Items follow what steps 1–2 say each time the clerk moves on (prefill of untouched fields).
+    set({ step, items: syncItems(s, catalogue), focus: { target: focus, seq: ++seq } });
   },
   focusOn: (target) => set({ focus: { target, seq: ++seq } }),
   setSaving: (saving) => set({ saving }),

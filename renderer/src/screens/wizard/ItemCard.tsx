@@ -3,7 +3,8 @@ import { errorId, fieldId } from '../../lib/fieldIds';
 import type { ItemState } from '../../lib/draft';
 import { useWizard } from '../../stores/wizard';
 import { useFieldError } from './errorsContext';
-import { ItemFieldInput } from './fields/ItemFieldInput';
+import { rocLong } from '../../lib/format';
+import { DefinedFieldInput } from './fields/DefinedFieldInput';
 
 type ItemCardProps = {
   item: CatalogueItem;
@@ -11,10 +12,12 @@ type ItemCardProps = {
   receiverName: string;
   /** Set when the life event decides (稅單查證 without a tax bill): the box cannot be changed here. */
   forcedReason?: string;
+  /** The citizen's legal deadline for this matter (null date: the event date it counts from is not given yet). */
+  legalDue?: { date: string | null; basis: string };
 };
 
 /** One agency item: tick it, then its fields (prefilled from steps 1–2) appear under it. */
-export function ItemCard({ item, state, receiverName, forcedReason }: ItemCardProps) {
+export function ItemCard({ item, state, receiverName, forcedReason, legalDue }: ItemCardProps) {
   const setSelected = useWizard((s) => s.setItemSelected);
   const setField = useWizard((s) => s.setItemField);
   const path = `items.${item.code}`;
@@ -42,6 +45,12 @@ export function ItemCard({ item, state, receiverName, forcedReason }: ItemCardPr
       <p className="item-card__meta">
         → {receiverName} · 處理期限 {item.processingDays} 日{forcedReason ? ` · ${forcedReason}` : ''}
       </p>
+      {legalDue && (
+        <p className="item-card__due">
+          法定期限：{legalDue.date ? <strong>{rocLong(legalDue.date)}</strong> : '（待填事件日期）'}
+          <span className="item-card__basis">（{legalDue.basis}）</span>
+        </p>
+      )}
       {error && (
         <p className="field__error" id={errorId(path)} role="alert">
           {error}
@@ -50,7 +59,7 @@ export function ItemCard({ item, state, receiverName, forcedReason }: ItemCardPr
       {state.selected && item.fields.length > 0 && (
         <div className="form-grid form-grid--item">
           {item.fields.map((f) => (
-            <ItemFieldInput key={f.key} itemCode={item.code} field={f} value={state.fields[f.key]} onChange={(v) => setField(item.code, f.key, v)} />
+            <DefinedFieldInput key={f.key} path={`${path}.${f.key}`} field={f} value={state.fields[f.key]} onChange={(v) => setField(item.code, f.key, v)} />
           ))}
         </div>
       )}

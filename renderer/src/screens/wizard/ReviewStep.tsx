@@ -1,66 +1,96 @@
-import { parseTaiwanAddress } from '../../../../shared/address';
-import type { FieldValue } from '../../../../shared/cases/schema';
-import { parseDateInput } from '../../../../shared/dates/isoDate';
-import { maskPersonId } from '../../../../shared/validators';
-import { findItem, findLifeEvent } from '../../lib/draft';
-import { rocLong } from '../../lib/format';
+import { DOCUMENT_STATUS_LABEL } from '../../../../shared/cases/schema';
+import { displayValue, labelledFields } from '../../../../shared/cases/display';
+import { validateDraft } from '../../../../shared/cases/validateDraft';
+import { RELATIONS, isRelation } from '../../../../shared/household/relations';
 import { maskPhone } from '../../../../shared/privacy/mask';
+import { maskPersonId } from '../../../../shared/validators';
+import { agencyName, findLifeEvent } from '../../lib/catalogue';
+import { buildDraft } from '../../lib/draft';
+import { rocLong } from '../../lib/format';
+import { save } from '../../lib/wizardActions';
 import { useSession } from '../../stores/session';
 import { useWizard } from '../../stores/wizard';
-import { save } from '../../lib/wizardActions';
+import { CountingScopePanel } from './CountingScopePanel';
+import { SchedulePreview } from './SchedulePreview';
 
-const address = (raw: string): string => {
-  const a = parseTaiwanAddress(raw);
-  return a.ok ? a.canonical : raw;
-};
-const date = (raw: string): string => {
-  const d = parseDateInput(raw);
-  return d.ok ? rocLong(d.iso) : raw;
-};
-const shown = (type: string, v: FieldValue | undefined): string => {
-  if (v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (type === 'address' && typeof v === 'string') return address(v);
-  if (type === 'date' && typeof v === 'string') return date(v);
-  return String(v);
-};
-
-/** Step 4: everything once more, ID masked, then 儲存 (Enter on the button, or F9). */
+/**
+ * The last step: everything once more as the services will store it (the validator's normalised
+ * draft: ROC dates, canonical addresses, IDs masked), then 儲存 (Enter on the button, or F9).
+ */
 export function ReviewStep() {
   const catalogue = useSession((s) => s.catalogue);
   const w = useWizard();
   const event = catalogue ? findLifeEvent(catalogue, w.lifeEvent) : undefined;
-  const chosen = (event?.items ?? []).filter((r) => w.items[r.item]?.selected);
+  const checked = catalogue ? validateDraft(buildDraft(w, catalogue), catalogue, w.today) : null;
+  if (!catalogue || !event || !checked?.ok) return <p className="banner banner--error">尚有欄位需要修正（F9 前往）。</p>;
+  const draft = checked.value;
+  const chosen = new Set(draft.items.map((i) => i.item.code));
   return (
     <div className="review">
       <section className="review__block" aria-labelledby="review-person">
         <h3 id="review-person">民眾資料</h3>
+        {draft.participants.map((p, i) => (
+          <dl className="facts" key={i} aria-label={p.role.label}>
+            {event.participants.length > 1 && (
+              <>
+                <dt>角色</dt>
+                <dd>{p.role.label}</dd>
+              </>
+            )}
+            <dt>身分證統一編號</dt>
+            <dd className="mono">{p.id ? maskPersonId(p.id) : '—'}</dd>
+            <dt>姓名</dt>
+            <dd>{p.name}</dd>
+            {p.birthDate && (
+              <>
+                <dt>出生日期</dt>
+                <dd>{rocLong(p.birthDate)}</dd>
+              </>
+            )}
+            {p.role.person.phone && (
+              <>
+                <dt>聯絡電話</dt>
+                <dd className="mono">{p.phone ? maskPhone(p.phone) : '—'}</dd>
+              </>
+            )}
+            {p.address && (
+              <>
+                <dt>地址</dt>
+                <dd>{p.address}</dd>
+              </>
+            )}
+            {p.relation && (
+              <>
+                <dt>關係</dt>
+                <dd>
+                  {isRelation(p.relation) ? RELATIONS[p.relation].label : p.relation}
+                  {p.title ? `（${p.title}）` : ''}
+                </dd>
+              </>
+            )}
+          </dl>
+        ))}
+      </section>
+      <section className="review__block" aria-labelledby="review-event">
+        <h3 id="review-event">{event.name}</h3>
         <dl className="facts">
-          <dt>身分證統一編號</dt>
-          <dd className="mono">{maskPersonId(w.person.id)}</dd>
-          <dt>姓名</dt>
-          <dd>{w.person.name}</dd>
-          <dt>出生日期</dt>
-          <dd>{date(w.person.birth)}</dd>
-          <dt>聯絡電話</dt>
-          <dd className="mono">{w.person.phone.trim() ? maskPhone(w.person.phone) : '—'}</dd>
+          {event.fields.map((f) => (
+            <FieldFact key={f.key} label={f.label} value={labelledFields([f], draft.fields)[0]?.value ?? '—'} />
+          ))}
         </dl>
       </section>
-      <section className="review__block" aria-labelledby="review-move">
-        <h3 id="review-move">{event?.name ?? '生活事件'}</h3>
-        <dl className="facts">
-          <dt>原住址</dt>
-          <dd>{address(w.oldAddress)}</dd>
-          <dt>新住址</dt>
-          <dd>{address(w.newAddress)}</dd>
-          <dt>遷入日期</dt>
-          <dd>{date(w.moveDate)}</dd>
-          <dt>房屋稅單</dt>
-          <dd>{w.hasHouseTaxBill ? '已攜帶' : '未攜帶（加辦稅單查證）'}</dd>
-        </dl>
-      </section>
+      {draft.documents.length > 0 && (
+        <section className="review__block" aria-labelledby="review-documents">
+          <h3 id="review-documents">文件檢核</h3>
+          <dl className="facts">
+            {draft.documents.map((d) => (
+              <FieldFact key={d.code} label={d.name} value={DOCUMENT_STATUS_LABEL[d.status]} />
+            ))}
+          </dl>
+        </section>
+      )}
       <section className="review__block review__block--wide" aria-labelledby="review-items">
-        <h3 id="review-items">通報機關（共 {chosen.length} 項）</h3>
+        <h3 id="review-items">通報機關（共 {draft.items.length} 項）</h3>
         <table className="table">
           <thead>
             <tr>
@@ -70,33 +100,30 @@ export function ReviewStep() {
             </tr>
           </thead>
           <tbody>
-            {chosen.map((ref) => {
-              const item = catalogue ? findItem(catalogue, ref.item) : undefined;
-              if (!item) return null;
-              const agency = catalogue?.agencies.find((a) => a.code === item.receiverAgency)?.name ?? item.receiverAgency;
-              const values = w.items[ref.item]?.fields ?? {};
-              return (
-                <tr key={ref.item}>
-                  <td>
-                    <span className="item-card__code">{item.code}</span> {item.title}
-                  </td>
-                  <td>{agency}</td>
-                  <td>
-                    <ul className="kv">
-                      {item.fields.map((f) => (
-                        <li key={f.key}>
-                          <span className="kv__k">{f.label}</span>
-                          <span className="kv__v">{shown(f.type, values[f.key])}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              );
-            })}
+            {draft.items.map(({ item, fields, dueDate }) => (
+              <tr key={item.code}>
+                <td>
+                  <span className="item-card__code">{item.code}</span> {item.title}
+                  {dueDate && <span className="item-card__due">（法定期限 {rocLong(dueDate)}）</span>}
+                </td>
+                <td>{agencyName(catalogue, item.receiverAgency)}</td>
+                <td>
+                  <ul className="kv">
+                    {item.fields.map((f) => (
+                      <li key={f.key}>
+                        <span className="kv__k">{f.label}</span>
+                        <span className="kv__v">{fields[f.key] === undefined || fields[f.key] === '' ? '—' : shownValue(f.type, fields[f.key]!)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </section>
+      <SchedulePreview event={event} fields={draft.fields} chosen={chosen} />
+      <CountingScopePanel event={event} participants={draft.participants} fields={draft.fields} today={w.today} />
       <div className="review__save">
         <button id="wizard-save" type="button" className="button button--primary button--large" disabled={w.saving} onClick={() => void save()}>
           {w.saving ? '儲存中…' : '儲存案件並列印同意書'} <kbd>F9</kbd>
@@ -104,5 +131,18 @@ export function ReviewStep() {
         <p className="field__help">儲存後即產生案件編號，通報將排入待送出佇列。</p>
       </div>
     </div>
+  );
+}
+
+/** Item payloads: personal IDs masked on screen (the form prints them for the agency). */
+const shownValue = (type: string, v: Parameters<typeof displayValue>[1]): string =>
+  type === 'personId' && typeof v === 'string' ? maskPersonId(v) : displayValue({ type: type as never }, v);
+
+function FieldFact({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
   );
 }

@@ -1,40 +1,59 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { draftErrors, stepOfPath, STEP_TITLES } from '../../lib/draft';
+import { findLifeEvent } from '../../lib/catalogue';
+import { draftErrors } from '../../lib/draft';
 import { fieldId } from '../../lib/fieldIds';
+import { stepOfPath, stepsOf, stepTitle } from '../../lib/wizardSteps';
 import { currentErrors, nextStep, previousStep, saveShortcut } from '../../lib/wizardActions';
 import { fieldsIn, focusField, isComposing } from '../../keyboard/focus';
 import { useSession } from '../../stores/session';
 import { useWizard } from '../../stores/wizard';
 import { WizardErrorsContext } from './errorsContext';
+import { DocumentsStep } from './DocumentsStep';
+import { EventFieldsStep } from './EventFieldsStep';
 import { ItemsStep } from './ItemsStep';
-import { MoveStep } from './MoveStep';
-import { PersonStep } from './PersonStep';
+import { ParticipantsStep } from './ParticipantsStep';
 import { ReviewStep } from './ReviewStep';
 import { StepIndicator } from './StepIndicator';
 
-/** The new-case wizard: four steps, Enter moves field to field and then to the next step. */
+const isField = (el: HTMLElement) => el.matches('input, select, textarea');
+
+/**
+ * Where a focus request lands: `@first` is the step's first field (the life-event picker is left
+ * out: the person comes first, as in 0.1), `@firstError` the step's first bad field; a path that
+ * names a group (documents, participants) lands on the group's first empty field; a button (儲存) on itself.
+ */
+function focusTarget(root: HTMLElement, target: string): HTMLElement | null {
+  let el: HTMLElement | null = null;
+  if (target === '@firstError') {
+    const current = useWizard.getState().step;
+    const first = currentErrors().find((e) => stepOfPath(e.path) === current);
+    el = first ? document.getElementById(fieldId(first.path)) : null;
+  } else if (target !== '@first') {
+    el = document.getElementById(target);
+  }
+  const inside = el && !isField(el) ? fieldsIn(el) : [];
+  if (inside.length > 0) el = inside.find((f) => !(f as HTMLInputElement).value) ?? inside[0]!;
+  if (el && !(el as HTMLInputElement).disabled) return el;
+  return fieldsIn(root).find((f) => !f.hasAttribute('data-skip-entry')) ?? null;
+}
+
+/** The new-case wizard: the life event's steps; Enter moves field to field and then to the next step. */
 export function WizardScreen() {
   const catalogue = useSession((s) => s.catalogue);
   const wizard = useWizard();
   const bodyRef = useRef<HTMLDivElement>(null);
   const { step, focus } = wizard;
+  const event = catalogue ? findLifeEvent(catalogue, wizard.lifeEvent) : undefined;
+  const steps = stepsOf(event);
+  const here = steps.indexOf(step);
 
   const errors = useMemo(() => (catalogue ? draftErrors(wizard, catalogue, wizard.today) : []), [wizard, catalogue]);
-  const byPath = useMemo(() => new Map(errors.map((e) => [e.path, e])), [errors]);
 
   // Apply focus requests after the step has rendered (entering a step, refusing to leave one).
   useEffect(() => {
     const root = bodyRef.current;
     if (!focus || !root) return;
-    let target: HTMLElement | null = null;
-    if (focus.target === '@firstError') {
-      const current = useWizard.getState().step;
-      const first = currentErrors().find((e) => stepOfPath(e.path) === current);
-      target = first ? document.getElementById(fieldId(first.path)) : null;
-    } else if (focus.target !== '@first') {
-      target = document.getElementById(focus.target);
-    }
-    focusField(target && !(target as HTMLInputElement).disabled ? target : (fieldsIn(root)[0] ?? null));
+    focusField(focusTarget(root, focus.target));
   }, [focus]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -54,15 +73,15 @@ export function WizardScreen() {
   const showCount = wizard.attempted[step] && stepErrors > 0;
 
   return (
-    <WizardErrorsContext.Provider value={byPath}>
+    <WizardErrorsContext.Provider value={errors}>
       <div className="wizard">
         <div className="wizard__head">
           <h1 className="page-title">新案件</h1>
-          <StepIndicator step={step} />
+          <StepIndicator steps={steps} step={step} event={event} />
         </div>
         <section className="card wizard__card" aria-labelledby="wizard-step-title">
           <h2 id="wizard-step-title" className="card__title">
-            步驟 {step}／4 {STEP_TITLES[step]}
+            步驟 {here + 1}／{steps.length} {stepTitle(step, event)}
           </h2>
           {showCount && (
             <p className="banner banner--error" role="status">
@@ -70,16 +89,17 @@ export function WizardScreen() {
             </p>
           )}
           <div ref={bodyRef} onKeyDown={onKeyDown} className="wizard__body">
-            {step === 1 && <PersonStep />}
-            {step === 2 && <MoveStep />}
-            {step === 3 && <ItemsStep />}
-            {step === 4 && <ReviewStep />}
+            {step === 'participants' && <ParticipantsStep />}
+            {step === 'fields' && <EventFieldsStep />}
+            {step === 'items' && <ItemsStep />}
+            {step === 'documents' && <DocumentsStep />}
+            {step === 'review' && <ReviewStep />}
           </div>
           <div className="wizard__nav">
             <button type="button" className="button" onClick={previousStep} disabled={wizard.saving}>
-              {step === 1 ? '取消' : '上一步'} <kbd>Esc</kbd>
+              {here === 0 ? '取消' : '上一步'} <kbd>Esc</kbd>
             </button>
-            {step < 4 ? (
+            {step !== 'review' ? (
               <>
                 <button type="button" className="button button--primary" onClick={nextStep}>
                   下一步 <kbd>F10</kbd>
