@@ -64,7 +64,7 @@ describe.each(engines)('county-size query plans on $name', (engine) => {
         if (i % 3 !== 0) await s.transition(e.id, (st) => decide({ action: 'complete' }, st, e.receiverAgency), 'a', new Date(opened.getTime() + ((i * 104729) % 13) * 3_600_000), audit);
       }
 
-      const t = turnaroundSql(whereOf({ groupBy: [] }));
+      const t = turnaroundSql(h.driver.dialect, whereOf({ groupBy: [] }));
       expect(await h.driver.all(t.sql, t.params)).toHaveLength(4); // 2 agencies × (received, closed), not 32 + 21 spans
 
       const spans = await h.driver.all<{ agency: string; received: number; closed: number | null }>(

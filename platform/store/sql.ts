@@ -66,3 +66,11 @@ export class Where {
     return this.clauses.length ? `${this.sql} AND ${clause}` : `WHERE ${clause}`;
   }
 }
+
+/**
+ * The nearest-rank percentile aggregate of `expr` (shared/stats/percentile's definition), p in 1..100.
+ * PostgreSQL's percentile_disc is exactly that; SQLite's percentile_disc picks another rank, so the
+ * SQLite driver registers `nearest_rank` (sqliteDriver.ts) over the same shared function.
+ */
+export const nearestRank = (dialect: SqlDriver['dialect'], p: number, expr: string): string =>
+  dialect === 'postgres' ? `percentile_disc(${p / 100}) WITHIN GROUP (ORDER BY ${expr})` : `nearest_rank(${expr}, ${p})`;

@@ -2,10 +2,28 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppFailure } from '../../shared/result';
+import { percentile } from '../../shared/stats/percentile';
 import { migrate } from '../../electron/services/db/migrate';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../electron/services/db/privateFiles';
 import type { SqlDriver, SqlExec, SqlValue } from './sql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+
+type RankAcc = { xs: number[]; p: number };
+
+/** `nearest_rank(value, p)`: sql.ts's nearestRank on SQLite, the shared definition the counter's statistics use too. */
+function registerNearestRank(db: Database.Database): void {
+  const step = (acc: RankAcc, value: unknown, p: unknown): RankAcc => {
+    if (value !== null) acc.xs.push(Number(value));
+    acc.p = Number(p);
+    return acc;
+  };
+  db.aggregate('nearest_rank', {
+    start: (): RankAcc => ({ xs: [], p: 50 }),
+    // better-sqlite3's types know one-argument steps only; SQLite passes (value, p).
+    step: step as unknown as (total: RankAcc, next: unknown) => RankAcc,
+    result: (acc: RankAcc) => (acc.xs.length ? percentile(acc.xs, acc.p) : null),
+  });
+}
 
 /**
  * SQLite behind the SqlDriver surface: one connection, WAL, synchronous=FULL. FULL because the
@@ -42,6 +60,7 @@ export class SqliteDriver implements SqlDriver {
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new AppFailure({ code: 'DB_CORRUPT', message: `平台資料庫檔案已損毀（${String(check)}）` });
       migrate(db, SQLITE_MIGRATIONS);
+      registerNearestRank(db);
     } catch (e) {
       if (e instanceof AppFailure) throw e;
       throw new AppFailure({ code: 'DB_OPEN_FAILED', message: `無法開啟平台資料庫「${file}」：${(e as Error).message}` });
