@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { AppFailure } from '../../../shared/result';
 import { filesDirFor } from '../db/paths';
 import { withExclusiveLock } from '../db/ownerLock';
-import { makePrivate } from '../db/privateFiles';
+import { ensurePrivateDir, makePrivate } from '../db/privateFiles';
 import { filesReferencedBy, restoreFiles } from './files';
 import { carryHighWaterFrom, type CarriedHighWater } from './highWater';
 import { listBackups } from './store';
@@ -42,6 +42,7 @@ function restoreUnlocked(o: { from: string; dbFile: string; now: Date }): Restor
   const manifest = listBackups(dirname(o.from)).find((b) => resolve(b.path) === resolve(o.from));
   const backupFilesDir = manifest?.attachments ? join(dirname(o.from), manifest.attachments) : null;
   const tmp = `${o.dbFile}.restoring`;
+  ensurePrivateDir(dirname(o.dbFile));
   copyFileSync(o.from, tmp);
   makePrivate(tmp); // a backup on IT's share may carry wider modes; the live file is the owner's alone
   try {

@@ -38,5 +38,9 @@ describe('restore and what the platform has already seen', () => {
     expect(kept.record.issue).toBe(2);
     expect(reissueProgressCode(ctx, clerk, first.caseNo).issue).toBe(3); // and a reissue is above it
     ctx.db.close();
+
+    // A new PC: nothing there yet, so nothing to carry; the folder is made (0700) and the backup goes in.
+    const fresh = restoreDatabase({ from: b.path, dbFile: tmp.file('new-pc/profile/counter.sqlite'), now: new Date('2026-11-26T06:00:00Z') });
+    expect(fresh).toMatchObject({ keptAs: null, highWater: null });
   });
 });

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppFailure } from '../../../shared/result';
-import { PRIVATE_FILE_MODE } from './privateFiles';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './privateFiles';
 
 /**
  * Who has a counter database open, as an OS lock that dies with its process (issue 17, finding 3:
@@ -21,7 +22,10 @@ const lockFileOf = (dbFile: string): string => `${dbFile}.lock`;
 function connect(dbFile: string, timeoutMs: number): Database.Database {
   const file = lockFileOf(dbFile);
   // Made 0600 once. Never opened with node:fs again: closing any descriptor of a file drops the process's POSIX locks on it.
-  if (!existsSync(file)) closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
+  if (!existsSync(file)) {
+    ensurePrivateDir(dirname(file)); // a restore onto a new PC comes before the app ever made the folder
+    closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
+  }
   const c = new Database(file, { timeout: timeoutMs, fileMustExist: true });
   c.pragma('journal_mode = DELETE'); // rollback-journal locks: SHARED / EXCLUSIVE, which is the point
   return c;
