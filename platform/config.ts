@@ -13,7 +13,16 @@ import { trustProxyFromEnv } from './server/trustProxy';
 export const SmtpConfig = z.strictObject({
   host: z.string().min(1),
   port: z.number().int().min(1).max(65535),
+  /** Implicit TLS from the first byte (port 465). */
   secure: z.boolean().default(false),
+  /**
+   * STARTTLS on a plain port (issue 13 finding 7): `opportunistic` (default) upgrades whenever the
+   * server offers it, so alerts never cross the network in clear text when TLS is possible;
+   * `required` refuses to send without TLS and verifies the server's certificate (against `caFile`
+   * when given). NIN1_SMTP_TLS, NIN1_SMTP_CA.
+   */
+  tls: z.enum(['opportunistic', 'required']).default('opportunistic'),
+  caFile: z.string().min(1).optional(),
   from: z.string().min(3).default('N合一跨機關通報平台 <no-reply@platform.example.gov.tw>'),
 });
 export type SmtpConfig = z.infer<typeof SmtpConfig>;

@@ -6,6 +6,7 @@ import { createMailWorker } from '../mail/worker';
 import { deadlinesFor } from '../overdue/deadline';
 import { runOverdueReminders } from '../overdue/reminders';
 import { catalogueFrom, STORAGE_OPTIONS, withStore, type Command } from './options';
+import { smtpTlsFromEnv } from '../mail/smtpTls';
 
 /**
  * `npm run platform -- remind-overdue (--db FILE | --pg URL) [--smtp-host H --smtp-port P] [--public-url URL]`
@@ -21,7 +22,7 @@ export const remindOverdueCommand: Command = {
     const catalogue = catalogueFrom(v);
     const smtpHost = (v['smtp-host'] as string | undefined) ?? process.env.NIN1_SMTP_HOST;
     const smtp = smtpHost
-      ? SmtpConfig.parse({ host: smtpHost, port: Number(v['smtp-port'] ?? process.env.NIN1_SMTP_PORT ?? 25), ...(v['smtp-from'] ? { from: v['smtp-from'] } : {}) })
+      ? SmtpConfig.parse({ host: smtpHost, port: Number(v['smtp-port'] ?? process.env.NIN1_SMTP_PORT ?? 25), ...(v['smtp-from'] ? { from: v['smtp-from'] } : {}), ...smtpTlsFromEnv() })
       : null;
     const report = await withStore(v, async (store) => {
       const r = await runOverdueReminders({

@@ -2,6 +2,7 @@ import { createLogger } from '../../electron/services/logging/logger';
 import { SmtpConfig } from '../config';
 import { startPlatform } from '../start';
 import { catalogueFrom, need, STORAGE_OPTIONS, UsageError, type Command } from './options';
+import { smtpTlsFromEnv } from '../mail/smtpTls';
 
 /**
  * `npm run platform -- --port N --db FILE [--demo] [--smtp-host H --smtp-port P] [--host 127.0.0.1]`
@@ -27,7 +28,7 @@ export const serveCommand: Command = {
     const logger = createLogger().child({ module: 'platform' });
     const smtpHost = (v['smtp-host'] as string | undefined) ?? process.env.NIN1_SMTP_HOST;
     const smtp = smtpHost
-      ? SmtpConfig.parse({ host: smtpHost, port: Number(v['smtp-port'] ?? process.env.NIN1_SMTP_PORT ?? 25), ...(v['smtp-from'] ? { from: v['smtp-from'] } : {}) })
+      ? SmtpConfig.parse({ host: smtpHost, port: Number(v['smtp-port'] ?? process.env.NIN1_SMTP_PORT ?? 25), ...(v['smtp-from'] ? { from: v['smtp-from'] } : {}), ...smtpTlsFromEnv() })
       : null;
     const running = await startPlatform({
       storage: pg ? { kind: 'postgres', url: pg } : { kind: 'sqlite', file: need(v, 'db') },
