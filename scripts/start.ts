@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     console.log(`縣市平台（示範）：${host.demoPlatform.url}，資料檔 ${host.demoPlatform.file}`);
     console.log('接收機關帳號 tax（稅捐）、land（地政）、motor（監理）、social（社政），密碼 demo1234：登入即見收件匣。');
   }
-  openBrowser(host.url);
+  openBrowser(host.openUrl()); // a one-use code, not the token: the opener's command line shows in `ps`
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -16,7 +16,7 @@ import type { DemoPlatform } from './demoPlatform';
  * database without IT's policy becomes the demo (services/config/databaseMode.ts): demo data, and a local platform beside it
  * (electron/host/syncHost.ts) unless `--platform` names one or `--no-platform` says none.
  */
-export async function runHost(argv: string[]): Promise<{ url: string; close(): Promise<void>; demoPlatform: DemoPlatform | null }> {
+export async function runHost(argv: string[]): Promise<{ url: string; openUrl(): string; close(): Promise<void>; demoPlatform: DemoPlatform | null }> {
   const { values } = parseArgs({
     args: argv,
     options: { 'test-hooks': { type: 'boolean' }, port: { type: 'string' }, db: { type: 'string' }, rebuild: { type: 'boolean' }, platform: { type: 'string' }, 'no-platform': { type: 'boolean' } },
@@ -46,6 +46,7 @@ export async function runHost(argv: string[]): Promise<{ url: string; close(): P
   logger.info({ port: host.port }, 'browser host ready');
   return {
     url: host.url,
+    openUrl: host.openUrl,
     demoPlatform,
     close: async () => {
       await host.close();

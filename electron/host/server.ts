@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { CounterApp } from '../services/app';
 import type { TestHook } from './deviceTestHooks';
 import { RENDERER_CSP } from './csp';
+import { createOpenCodes } from './openCodes';
 
 /** Only `call` is needed, so a start-up failure stand-in (boot/boot.ts) can be served the same way. */
 export type HostOptions = {
@@ -14,7 +15,14 @@ export type HostOptions = {
   /** UI tests only (runHost --test-hooks): `POST /__test__/<action>` drives the HID simulator. Never set in production. */
   testHook?: TestHook;
 };
-export type RunningHost = { url: string; port: number; token: string; close(): Promise<void> };
+export type RunningHost = {
+  url: string;
+  port: number;
+  token: string;
+  /** A URL without the token, safe on a command line (xdg-open): one use, one minute (openCodes.ts). */
+  openUrl(): string;
+  close(): Promise<void>;
+};
 
 const MAX_BODY = 1024 * 1024;
 
@@ -69,6 +77,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.post<{ Params: { action: string } }>('/__test__/:action', async (req, reply) => refused(req, reply) ?? hook(req.params.action, req.body));
   }
 
+  // The browser opened by `npm start` trades its one-use code for the token-bearing URL; the token
+  // travels in this response (a fragment, never sent back to a server), not on a command line.
+  const openCodes = createOpenCodes();
+  server.get<{ Params: { code: string } }>('/open/:code', async (req, reply) => {
+    if (!openCodes.redeem(req.params.code)) {
+      return reply.code(410).type('text/plain; charset=utf-8').send('此開啟連結已使用或已過期，請使用啟動程式印出的網址。');
+    }
+    return reply.redirect(`/#token=${token}`, 303);
+  });
+
   server.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
     const denied = refused(req, reply);
     if (denied) return denied;
@@ -85,6 +103,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `${origin}/#token=${token}`,
     port,
     token,
+    openUrl: () => `${origin}/open/${openCodes.mint()}`,
     close: () => server.close(),
   };
 }
