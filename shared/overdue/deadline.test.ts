@@ -38,6 +38,43 @@ describe('computeDeadline (行政程序法 §48 with the office calendar)', () =
     expect(due('2026-03-27T16:00:00', 7).lastDay).toBe('2026-04-07');
   });
 
+  it('finding 14: a last day on a Saturday ends at noon (上午) of the next Monday, Taipei (§48 IV)', () => {
+    const sat = due('2026-11-25T09:00:00', 3); // Sat 11-28
+    expect(sat).toMatchObject({ nominalLastDay: '2026-11-28', lastDay: '2026-11-30', morningOnly: true });
+    expect(sat.dueAt.toISOString()).toBe('2026-11-30T04:00:00.000Z'); // Mon 12:00 Taipei
+    expect(isOverdue(sat.dueAt, false, taipei('2026-11-30T11:59:59.999'))).toBe(false);
+    expect(isOverdue(sat.dueAt, false, taipei('2026-11-30T12:00:00.001'))).toBe(true);
+    expect(daysOverdue(sat.dueAt, taipei('2026-11-30T15:00:00'))).toBe(0); // the afternoon is late, but still the last day
+    // A Sunday is the first clause: the next day counts in full.
+    const sun = due('2026-11-26T09:00:00', 3);
+    expect(sun).toMatchObject({ nominalLastDay: '2026-11-29', lastDay: '2026-11-30', morningOnly: false });
+    expect(sun.dueAt.toISOString()).toBe('2026-11-30T15:59:59.999Z');
+    // Years the file does not list: the same rule on the bare weekend.
+    expect(due('2027-12-31T10:00:00', 1)).toMatchObject({ lastDay: '2028-01-03', morningOnly: true });
+  });
+
+  it('finding 14: when the Monday after a Saturday is a holiday, the next working day counts in full', () => {
+    // Sat 2026-09-26 → Mon 09-28 上午, but 教師節 is off → its next day, Tue 09-29, whole.
+    const d = due('2026-09-23T10:00:00', 3);
+    expect(d).toMatchObject({ nominalLastDay: '2026-09-26', lastDay: '2026-09-29', morningOnly: false });
+    expect(d.dueAt.toISOString()).toBe('2026-09-29T15:59:59.999Z');
+    // 中秋節 Fri 09-25 → Sat → Mon (教師節) → Tue, whole.
+    expect(due('2026-09-22T14:00:00', 3)).toMatchObject({ lastDay: '2026-09-29', morningOnly: false });
+  });
+
+  it('finding 14: a holiday Friday gives way to its Saturday, and so to Monday morning', () => {
+    // 勞動節 Fri 2026-05-01 → Sat 05-02 → Mon 05-04 上午.
+    const d = due('2026-04-30T08:30:00', 1);
+    expect(d).toMatchObject({ nominalLastDay: '2026-05-01', lastDay: '2026-05-04', morningOnly: true });
+    expect(d.dueAt.toISOString()).toBe('2026-05-04T04:00:00.000Z');
+  });
+
+  it('finding 14: a 補行上班日 Saturday is no rest day: the period ends at the end of that Saturday', () => {
+    const d = due('2025-02-07T10:00:00', 1);
+    expect(d).toMatchObject({ lastDay: '2025-02-08', morningOnly: false });
+    expect(d.dueAt.toISOString()).toBe('2025-02-08T15:59:59.999Z');
+  });
+
   it('a holiday inside the period does not lengthen it (only the last day moves)', () => {
     // 06-19 端午節 lies inside; the last day 06-25 (Thu) is a working day.
     expect(due('2026-06-11T10:00:00', 14).lastDay).toBe('2026-06-25');

@@ -54,7 +54,7 @@ describe('due_at fill', () => {
     await deliverOneCase();
     expect(dueByItem()).toEqual({
       N01: '2026-12-10T15:59:59.999Z', // 14 days → Thu 12-10
-      N02: '2026-12-28T15:59:59.999Z', // 30 days → Sat 12-26 → Mon 12-28
+      N02: '2026-12-28T04:00:00.000Z', // 30 days → Sat 12-26 → Mon 12-28 上午 (§48 IV: noon)
       N04: '2026-12-10T15:59:59.999Z',
       N08: '2026-12-03T15:59:59.999Z', // 7 days → Thu 12-03
       N09: '2026-12-10T15:59:59.999Z',
@@ -90,7 +90,7 @@ describe('due_at fill', () => {
     expect(filled()).toBe(2); // N08, N09: open, synchronously
     await until(() => filled() === 5, 5_000, 'backfill');
     fill.stop();
-    expect(dueByItem().N02).toBe('2026-12-28T15:59:59.999Z');
+    expect(dueByItem().N02).toBe('2026-12-28T04:00:00.000Z'); // Mon 12:00 Taipei (§48 IV Saturday clause)
     // Resumable paging: the summary says where to go on.
     ctx.db.prepare('UPDATE notifications SET due_at = NULL').run();
     const first = fillDueDates(ctx, officeCalendar(), 'all', { maxPages: 1, size: 2 });

@@ -65,7 +65,7 @@ describe('逾時未回報 end to end', () => {
     const page = await ok<{ entries: InboxItem[] }>('inbox.list', { limit: 50 }, tax);
     expect(page.entries.map((e) => [e.itemCode, e.dueAt, e.overdue]).sort()).toEqual([
       ['N01', '2026-12-10T15:59:59.999Z', false],
-      ['N02', '2026-12-28T15:59:59.999Z', false], // 30 days → Sat 12-26 → Mon 12-28
+      ['N02', '2026-12-28T04:00:00.000Z', false], // 30 days → Sat 12-26 → Mon 12-28 上午 (§48 IV: noon)
     ]);
     expect((await ok<{ entries: InboxItem[] }>('inbox.list', { overdue: true, limit: 50 }, tax)).entries).toEqual([]);
 
