@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger } from '../services/logging/logger';
+import { hostLogger } from './hostLogger';
 import { loadFormFont } from '../services/pdf/font';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startHost } from './server';
@@ -23,7 +23,7 @@ export async function runHost(argv: string[]): Promise<{ url: string; openUrl():
   });
   const dbFile = values.db ?? '.data/counter.sqlite';
   mkdirSync(dirname(dbFile), { recursive: true });
-  const logger = createLogger();
+  const { logger } = hostLogger(dbFile);
   const syncOptions: SyncHostOptions = { counterDb: dbFile, logger, ...(values.platform ? { platformUrl: values.platform } : {}), none: values['no-platform'] ?? false, started: { demo: null } };
   // A bad policy file or a corrupt database does not stop the host: it serves the admin error
   // screen and answers every call with the reason (boot/boot.ts), exactly like the Electron shell.
