@@ -28,7 +28,7 @@ let ctx: ServiceContext;
 let n = 0;
 beforeEach(async () => {
   nowIso = TEST_NOW;
-  platform = await startFakePlatform();
+  platform = await startFakePlatform({ now: () => clock.now() }); // delivery is dated by the platform (issue 17 finding 8)
   ctx = makeContext(tmp.file(`overdue-${n++}.sqlite`), clock);
 });
 afterEach(async () => {
