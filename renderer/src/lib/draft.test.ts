@@ -25,7 +25,7 @@ const TODAY = '2026-11-27';
 function stateOf(code: string, fill: (rows: ParticipantRow[], fields: Record<string, unknown>) => void): DraftInput {
   const event = findLifeEvent(catalogue, code)!;
   const participants = rowsFor(event);
-  const fields = initialFields(event.fields, TODAY);
+  const fields = initialFields(event, TODAY);
   fill(participants, fields);
   const base = { lifeEvent: code, participants, fields: fields as DraftInput['fields'], items: {}, documents: {} };
   return { ...base, items: syncItems(base, catalogue) };
@@ -89,5 +89,13 @@ describe('the wizard reads the life event definitions', () => {
       ['D05', null],
       ['D06', null],
     ]);
+  });
+});
+
+describe('event field defaults', () => {
+  it('a date the law counts from starts empty; the move-in date starts as the visit day', () => {
+    expect(initialFields(findLifeEvent(catalogue, 'move')!, TODAY).moveDate).toBe('115/11/27');
+    expect(initialFields(findLifeEvent(catalogue, 'death')!, TODAY).deathDate).toBe('');
+    expect(initialFields(findLifeEvent(catalogue, 'birth')!, TODAY).deliveryDate).toBe('');
   });
 });

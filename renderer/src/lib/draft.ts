@@ -88,7 +88,7 @@ export function hasDraftData(input: DraftInput, catalogue: Catalogue, todayIso: 
   const keys = ['id', 'name', 'birthDate', 'phone', 'address', 'relation', 'title'] as const;
   if (input.participants.some((p) => keys.some((k) => p[k].trim() !== ''))) return true;
   const event = findLifeEvent(catalogue, input.lifeEvent);
-  const initial = event ? initialFields(event.fields, todayIso) : {};
+  const initial = event ? initialFields(event, todayIso) : {};
   if (Object.entries(input.fields).some(([k, v]) => v !== initial[k])) return true;
   if (Object.values(input.documents).some((m) => m !== '')) return true;
   return Object.values(input.items).some((it) => Object.entries(it.fields).some(([k, v]) => v !== it.prefill[k]));

@@ -1,5 +1,5 @@
 import type { FieldValue } from '../../../shared/cases/schema';
-import type { FieldDef } from '../../../shared/catalogue/schema';
+import type { FieldDef, LifeEvent } from '../../../shared/catalogue/schema';
 import { parseTaiwanAddress } from '../../../shared/address';
 import { isIsoDate, parseDateInput } from '../../../shared/dates/isoDate';
 import { formatRocDateShort } from '../../../shared/validators';
@@ -47,19 +47,31 @@ export function toDisplay(field: Pick<FieldDef, 'type'>, value: FieldValue | und
 }
 
 /**
- * What an event field starts with: a required date is the day of the visit (the 遷入日期 clerks
- * took from the calendar), a required choice its first option (as item fields are prefilled),
- * a yes/no "no". The catalogue has no default of its own yet.
+ * Dates the law counts from (a deadline's or a cross-field rule's date: 死亡日期, 分娩日期) are
+ * facts the clerk must type; a day that is usually the visit itself (遷入日期) may start as today.
  */
-export function initialValue(field: FieldDef, todayIso: string): FieldValue {
-  if (field.type === 'boolean') return false;
-  if (field.type === 'date' && field.required) return formatRocDateShort(todayIso);
-  if (field.type === 'select' && field.required) return field.options?.[0] ?? '';
-  return '';
-}
+const countedFrom = (event: LifeEvent): Set<string> =>
+  new Set([
+    ...event.items.flatMap((r) => (r.deadline ? [r.deadline.from] : [])),
+    ...event.schedule.flatMap((s) => (s.deadline ? [s.deadline.from] : [])),
+    ...event.rules.flatMap((r) => ('different' in r ? r.different : [r.earlier, r.later])),
+  ]);
 
-export const initialFields = (defs: readonly FieldDef[], todayIso: string): Record<string, FieldValue> =>
-  Object.fromEntries(defs.map((f) => [f.key, initialValue(f, todayIso)]));
+/**
+ * What an event field starts with: a required date nothing is counted from is the day of the visit
+ * (the 遷入日期 clerks took from the calendar), a required choice its first option (as item fields
+ * are prefilled), a yes/no "no". The catalogue has no default of its own yet.
+ */
+export function initialFields(event: LifeEvent, todayIso: string): Record<string, FieldValue> {
+  const counted = countedFrom(event);
+  const initial = (f: FieldDef): FieldValue => {
+    if (f.type === 'boolean') return false;
+    if (f.type === 'date' && f.required && !counted.has(f.key)) return formatRocDateShort(todayIso);
+    if (f.type === 'select' && f.required) return f.options?.[0] ?? '';
+    return '';
+  };
+  return Object.fromEntries(event.fields.map((f) => [f.key, initial(f)]));
+}
 
 /** The event's fields as the contract (and the catalogue's conditions and deadlines) read them. */
 export const wireFields = (defs: readonly FieldDef[], raw: Record<string, FieldValue>): Record<string, FieldValue> =>

@@ -55,7 +55,7 @@ function draftOf(code: string, catalogue: Catalogue | null, today: string, keep?
   const base = {
     lifeEvent: code,
     participants: event ? rowsFor(event, keep) : [],
-    fields: event ? initialFields(event.fields, today) : {},
+    fields: event ? initialFields(event, today) : {},
     items: {},
     documents: {},
   };
