@@ -31,6 +31,7 @@ const suites: Suite[] = [
   ['audit-verify-1m', () => benchAuditVerify1m(log)],
   ['scan-20-pages', () => benchScan20(log)],
   ['stats-1m', () => benchStats1m(log)],
+  ['keystrokes', () => import('./keystrokes').then((m) => m.benchKeystrokes())],
 ];
 
 const results = await runSuites(suites, log, only?.split(','));
