@@ -1,5 +1,6 @@
 import { isIsoDate } from '../dates/isoDate';
 import { AppFailure } from '../result';
+import { subsidyKindOfLabel } from './subsidyKinds';
 
 export type EffectiveMonthKind = 'low-income' | 'middle-low-income';
 
@@ -25,4 +26,15 @@ export function assistanceEffectiveMonth(kind: EffectiveMonthKind, documentsComp
   const month = nextMonth ? (m % 12) + 1 : m;
   const year = nextMonth && m === 12 ? y + 1 : y;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * The effective month of a stored 救生圈 case: its `subsidy` field names the kind (only 低收入戶 and
+ * 中低收入戶 have the rule of seed 000 lines 541–545); null for other subsidies or before the
+ * documents are complete.
+ */
+export function caseEffectiveMonth(subsidyLabel: unknown, documentsCompleteOn: string | null): string | null {
+  if (!documentsCompleteOn || typeof subsidyLabel !== 'string') return null;
+  const kind = subsidyKindOfLabel(subsidyLabel);
+  return kind === 'low-income' || kind === 'middle-low-income' ? assistanceEffectiveMonth(kind, documentsCompleteOn) : null;
 }

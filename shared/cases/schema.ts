@@ -168,6 +168,8 @@ export const CaseDetail = z.object({
   documents: z.array(z.object({ code: z.string(), name: z.string(), status: z.enum(DOCUMENT_STATUSES), statusLabel: z.string(), arrivedOn: z.string().nullable() })),
   /** 證件備齊日: the day the last missing document arrived (null while any is missing or the event keeps no checklist). */
   documentsCompleteOn: z.string().nullable(),
+  /** 救生圈: the month the subsidy takes effect, from the 證件備齊日 (null until complete, or for other events). */
+  effectiveMonth: z.string().nullable().default(null),
   documentsSpared: z.number().int(),
   language: z.string().nullable(),
   notifications: z.array(NotificationView),

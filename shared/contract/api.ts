@@ -68,6 +68,12 @@ export const api = {
     access: CASE_READERS,
     summary: '以案件編號、身分證號或姓名查詢案件',
   }),
+  'cases.documentArrived': call({
+    input: z.strictObject({ caseNo: CaseNo, code: z.string().min(1).max(40) }),
+    output: z.object({ status: z.string(), documentsCompleteOn: z.string().nullable(), missing: z.number().int() }),
+    access: CASE_WRITERS,
+    summary: '補件：註記欠缺文件已送達（全數到齊之日為證件備齊日）',
+  }),
   'cases.formPdf': call({
     input: z.strictObject({ caseNo: CaseNo }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int() }),

@@ -4,6 +4,7 @@ import { loginWithPassword } from '../auth/login';
 import { auditLogout } from '../auth/logout';
 import type { SessionStore } from '../auth/sessions';
 import { createCase } from '../cases/createCase';
+import { markDocumentArrived } from '../cases/documents';
 import { printCaseForm } from '../cases/printForm';
 import { getCase, searchCases, todayCases } from '../cases/queries';
 import type { Actor, ServiceContext } from '../context';
@@ -56,6 +57,7 @@ export const handlers: Handlers = {
     return saved;
   },
   'cases.get': (call, input) => getCase(call.ctx, actorOf(call), input.caseNo),
+  'cases.documentArrived': (call, input) => markDocumentArrived(call.ctx, actorOf(call), input.caseNo, input.code),
   'cases.today': (call) => todayCases(call.ctx, call.user!.role),
   'cases.search': (call, input) => searchCases(call.ctx, actorOf(call), input.query),
   'cases.formPdf': async (call, input) => {

@@ -15,6 +15,7 @@ import { labelledFields } from '../../../shared/cases/display';
 import { legalDueDateOf } from '../../../shared/cases/deadlines';
 import { isRelation, RELATIONS } from '../../../shared/household/relations';
 import { loadParticipants } from './participants';
+import { caseEffectiveMonth } from '../../../shared/assistance/effectiveMonth';
 
 const SUMMARY_SELECT = `
   SELECT c.case_no, c.created_at, c.life_event, c.status, p.name, p.person_id, u.display_name AS clerk,
@@ -176,6 +177,7 @@ export function getCase(ctx: ServiceContext, actor: Actor, caseNo: string): Case
     fields: addresses && event ? labelledFields(event.fields, eventFieldsOf(row)) : [],
     documents: documents.map((d) => ({ code: d.code, name: d.name, status: d.status, statusLabel: DOCUMENT_STATUS_LABEL[d.status], arrivedOn: d.arrived_on })),
     documentsCompleteOn: row.documents_complete_on,
+    effectiveMonth: event?.householdRule === 'socialAssistance' ? caseEffectiveMonth(eventFieldsOf(row).subsidy, row.documents_complete_on) : null,
     documentsSpared: row.documents_spared,
     language: row.language,
     notifications: notifications.map((n) => ({ ...n, legalDueDate: legalDueDateOf(event, n.itemCode, eventFieldsOf(row)) })),
