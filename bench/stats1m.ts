@@ -3,7 +3,7 @@ import { createUser, ensureOffice } from '../electron/services/auth/users';
 import type { ServiceContext } from '../electron/services/context';
 import { computeDashboard } from '../electron/services/stats/dashboard';
 import { filterSql } from '../electron/services/stats/filter';
-import { makeContext, tempDir } from '../electron/services/testing/fixtures';
+import { fixturePasswordHash, makeContext, tempDir } from '../electron/services/testing/fixtures';
 import { entry, percentile, timeRuns, type BenchEntry } from './stats';
 
 const NOTIFICATIONS = 1_000_000;
@@ -26,7 +26,7 @@ export function generateStatsData(ctx: ServiceContext): void {
   const db = ctx.db;
   ensureOffice(db, 'FS01', '鳳山區戶政事務所');
   ensureOffice(db, 'FS02', '大寮區戶政事務所');
-  for (let i = 1; i <= CLERKS; i++) createUser(db, { username: `clerk${i}`, displayName: `承辦人${i}`, role: 'counter_clerk', officeCode: i <= 6 ? 'FS01' : 'FS02', password: 'demo1234' }, '2022-01-01T00:00:00.000Z');
+  for (let i = 1; i <= CLERKS; i++) createUser(db, { username: `clerk${i}`, displayName: `承辦人${i}`, role: 'counter_clerk', officeCode: i <= 6 ? 'FS01' : 'FS02', passwordHash: fixturePasswordHash() }, '2022-01-01T00:00:00.000Z');
   db.pragma('synchronous = OFF');
   const ts = (expr: string): string => `strftime('%Y-%m-%dT%H:%M:%fZ', ${expr}, 'unixepoch')`;
   db.transaction(() => {

@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/auth/roles';
 import { appendAudit } from '../audit/audit';
+import { sharedPasswordHash } from '../auth/sharedHash';
 import { createUser, ensureOffice } from '../auth/users';
 import type { ServiceContext } from '../context';
 import { DEMO_PASSWORD } from './seedDemo';
@@ -26,7 +27,7 @@ export function ensureDemoAgencyUsers(ctx: ServiceContext): string[] {
       const agency = ctx.catalogue.agencies.find((a) => a.code === u.agencyCode);
       if (!agency) continue;
       ensureOffice(ctx.db, agency.code, agency.name);
-      createUser(ctx.db, { username: u.username, displayName: u.displayName, role: u.role, officeCode: agency.code, password: DEMO_PASSWORD }, at);
+      createUser(ctx.db, { username: u.username, displayName: u.displayName, role: u.role, officeCode: agency.code, passwordHash: sharedPasswordHash(DEMO_PASSWORD) }, at);
       appendAudit(ctx.db, { at, actorId: null, actor: 'seed-demo', action: 'account.create', detail: { username: u.username, agency: agency.code } });
       added.push(u.username);
     }

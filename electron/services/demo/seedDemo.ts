@@ -3,6 +3,7 @@ import { prefillItemFields } from '../../../shared/cases/prefill';
 import { isoFromDate } from '../../../shared/validators';
 import { ROLE_LABEL, type Role } from '../../../shared/auth/roles';
 import { appendAudit } from '../audit/audit';
+import { sharedPasswordHash } from '../auth/sharedHash';
 import { createUser, ensureOffice } from '../auth/users';
 import { createCase } from '../cases/createCase';
 import { exceptDemoCasesBefore } from '../consent/demoConsent';
@@ -42,7 +43,7 @@ export function seedDemo(ctx: ServiceContext, options: { cases?: number; days?: 
   ctx.db.transaction(() => {
     ensureOffice(ctx.db, ctx.config.officeCode, ctx.config.officeName);
     for (const u of DEMO_USERS) {
-      const id = createUser(ctx.db, { ...u, officeCode: ctx.config.officeCode, password: DEMO_PASSWORD }, at);
+      const id = createUser(ctx.db, { ...u, officeCode: ctx.config.officeCode, passwordHash: sharedPasswordHash(DEMO_PASSWORD) }, at);
       appendAudit(ctx.db, { at, actorId: null, actor: 'seed-demo', action: 'account.create', detail: { username: u.username, role: ROLE_LABEL[u.role] } });
       if (u.role === 'counter_clerk') actors.push({ user: { id, username: u.username, displayName: u.displayName, role: u.role, officeCode: ctx.config.officeCode }, workstation: ctx.config.workstationId, ip: null });
     }

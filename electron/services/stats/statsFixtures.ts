@@ -5,6 +5,7 @@
 import { createUser, ensureOffice } from '../auth/users';
 import type { ServiceContext } from '../context';
 import { seededRandom } from '../demo/random';
+import { fixturePasswordHash } from '../testing/fixtures';
 
 export type GenRecord = {
   id: string;
@@ -38,7 +39,7 @@ export function seedStaff(ctx: ServiceContext): GenWorld['clerks'] {
     { username: 'clerk2', name: '陳"大",文', office: 'FS01' },
     { username: 'clerk3', name: '林志明', office: 'FS02' },
   ];
-  return staff.map((s) => ({ id: createUser(ctx.db, { username: s.username, displayName: s.name, role: 'counter_clerk', officeCode: s.office, password: 'demo1234' }, '2026-01-01T00:00:00.000Z'), username: s.username, name: s.name }));
+  return staff.map((s) => ({ id: createUser(ctx.db, { username: s.username, displayName: s.name, role: 'counter_clerk', officeCode: s.office, passwordHash: fixturePasswordHash() }, '2026-01-01T00:00:00.000Z'), username: s.username, name: s.name }));
 }
 
 /**

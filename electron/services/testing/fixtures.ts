@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LegacyMoveDraft } from '../../../shared/cases/schema';
+import { sharedPasswordHash } from '../auth/sharedHash';
 import { createUser, ensureOffice } from '../auth/users';
 import { loadCatalogue } from '../catalogue/loadCatalogue';
 import { fixedClock, type Clock } from '../clock';
@@ -23,10 +24,19 @@ export function makeContext(dbFile: string, clock: Clock = fixedClock(TEST_NOW))
   return { db: openDatabase(dbFile, { create: true }), catalogue: loadCatalogue(resourcePath('catalogue')), config: DEMO_CONFIG, clock, logger: silentLogger() };
 }
 
-/** The demo office and one counter clerk; cheap enough for every test. */
+/** The password of every fixture account. */
+export const FIXTURE_PASSWORD = 'demo1234';
+
+/**
+ * The hash fixture accounts share: one production-cost scrypt run per test process, not one per
+ * account (seedClerk runs in most test files, several times in some).
+ */
+export const fixturePasswordHash = (): string => sharedPasswordHash(FIXTURE_PASSWORD);
+
+/** The demo office and one counter clerk (password `demo1234`); cheap enough for every test. */
 export function seedClerk(ctx: ServiceContext, username = 'clerk'): Actor {
   ensureOffice(ctx.db, ctx.config.officeCode, ctx.config.officeName);
-  const id = createUser(ctx.db, { username, displayName: '王怡君', role: 'counter_clerk', officeCode: ctx.config.officeCode, password: 'demo1234' }, TEST_NOW);
+  const id = createUser(ctx.db, { username, displayName: '王怡君', role: 'counter_clerk', officeCode: ctx.config.officeCode, passwordHash: fixturePasswordHash() }, TEST_NOW);
   return { user: { id, username, displayName: '王怡君', role: 'counter_clerk', officeCode: ctx.config.officeCode }, workstation: 'FS01-W01', ip: '127.0.0.1' };
 }
 
