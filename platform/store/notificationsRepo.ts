@@ -60,12 +60,13 @@ export async function submitIn(q: SqlExec, office: string, items: Incoming[], ma
       values.push(
         e.id, e.caseNo, e.officeCode, e.workstationId, e.senderAgency, e.receiverAgency, e.itemCode, e.kind, JSON.stringify(e.payload),
         JSON.stringify(e.person), e.localSeq, e.createdAt, bodySha256, 'delivered', null, null, at, day, ms, null, null, at,
+        e.context ? JSON.stringify(e.context) : null,
       );
     }
     await q.run(
       `INSERT INTO notifications (id, case_no, office_code, workstation_id, sender_agency, receiver_agency, item_code, kind, payload,
-         person, local_seq, client_created_at, body_sha256, status, reason, answer, delivered_at, delivered_day, delivered_ms, received_ms, closed_ms, updated_at)
-       VALUES ${valuesList(part.length, 22)}`,
+         person, local_seq, client_created_at, body_sha256, status, reason, answer, delivered_at, delivered_day, delivered_ms, received_ms, closed_ms, updated_at, context)
+       VALUES ${valuesList(part.length, 23)}`,
       values,
     );
     const changeValues: SqlValue[] = [];

@@ -6,11 +6,11 @@ import type { EnrolCodeRecord, StoredBatch, TokenRecord } from './repository';
 export type NotificationRow = {
   seq: number; id: string; case_no: string; office_code: string; sender_agency: string; receiver_agency: string; item_code: string;
   kind: 'notification' | 'verification'; payload: string; person: string; status: NotificationStatus; reason: string | null; answer: string | null;
-  delivered_at: string; updated_at: string;
+  delivered_at: string; updated_at: string; context: string | null;
 };
 
 export const INBOX_COLUMNS =
-  'seq, id, case_no, office_code, sender_agency, receiver_agency, item_code, kind, payload, person, status, reason, answer, delivered_at, updated_at';
+  'seq, id, case_no, office_code, sender_agency, receiver_agency, item_code, kind, payload, person, status, reason, answer, delivered_at, updated_at, context';
 
 const answerOf = (s: string | null): VerificationAnswer | null => (s === null ? null : (JSON.parse(s) as VerificationAnswer));
 
@@ -28,6 +28,7 @@ export const toInboxEntry = (r: NotificationRow): InboxEntry => ({
   updatedAt: r.updated_at,
   reason: r.reason,
   answer: answerOf(r.answer),
+  context: r.context === null ? null : (JSON.parse(r.context) as InboxEntry['context']),
 });
 
 export type ChangeRow = { cursor: number; notification_id: string; case_no: string; status: NotificationStatus; reason: string | null; answer: string | null; actor: string; at: string };

@@ -120,6 +120,18 @@ describe.each(engines)('platform store on $name', (engine) => {
     });
   });
 
+  it('an envelope describes itself: the inbox returns its life event, item title and field labels (issue 12)', async () => {
+    await withStore(engine, async (s) => {
+      const context = { lifeEvent: 'death', lifeEventName: '家人身後事', itemTitle: '全民健康保險退保（死亡）', labels: { deceasedName: '亡者姓名' } };
+      const described = notificationEnvelope({ itemCode: 'D06', receiverAgency: 'KH-TAX', payload: { deceasedName: '陳文雄' }, context });
+      const older = notificationEnvelope();
+      await s.submit('FS01', items([described, older]), [], 'w', NOW, audit('submit'));
+      const { entries } = await s.inbox('KH-TAX', { limit: 50 });
+      expect(entries.find((e) => e.id === described.id)?.context).toEqual(context);
+      expect(entries.find((e) => e.id === older.id)?.context).toBeNull();
+    });
+  });
+
   it('transitions write change rows in cursor order and timestamps for turnaround', async () => {
     await withStore(engine, async (s) => {
       const [a, v] = [notificationEnvelope(), verificationEnvelope()];

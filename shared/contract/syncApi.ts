@@ -79,6 +79,8 @@ export const InboxItem = z.object({
   officeName: z.string(),
   itemCode: z.string(),
   itemTitle: z.string(),
+  /** The life event the envelope came from (absent from older counters). */
+  lifeEventName: z.string().nullable().default(null),
   kind: z.enum(['notification', 'verification']),
   status: NotificationStatus,
   statusLabel: z.string(),

@@ -15,6 +15,19 @@ export const AgencyCode = z.string().regex(/^[A-Z][A-Z0-9-]{1,31}$/, '機關代�
 export const OfficeCode = z.string().regex(/^[A-Z0-9]{2,12}$/, '機關（戶所）代碼格式不正確');
 export const WorkstationId = z.string().regex(/^[A-Za-z0-9-]{1,32}$/, '工作站代碼格式不正確');
 
+/**
+ * What the envelope says about itself, so an agency's inbox shows labelled fields for a life event
+ * or item its own catalogue has never seen (a newer counter, a new bundle): the life event, the
+ * item's title, and a label for each payload key. Absent from counters before issue 12.
+ */
+export const EnvelopeContext = z.strictObject({
+  lifeEvent: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
+  lifeEventName: platformText().max(60),
+  itemTitle: platformText().max(200),
+  labels: z.record(z.string().max(40), platformText().max(200)),
+});
+export type EnvelopeContext = z.infer<typeof EnvelopeContext>;
+
 /** One notification or verification request as the counter sends it. `id` is the idempotency key. */
 export const NotificationEnvelope = z.strictObject({
   id: NotificationId,
@@ -34,6 +47,7 @@ export const NotificationEnvelope = z.strictObject({
   createdAt: z.iso.datetime(),
   /** The case's progress-lookup record (a salted hash of the receipt code, never the code); absent from older counters. */
   progress: ProgressRecord.optional(),
+  context: EnvelopeContext.optional(),
 });
 export type NotificationEnvelope = z.infer<typeof NotificationEnvelope>;
 
@@ -102,6 +116,8 @@ export const InboxEntry = z.object({
   /** The processing deadline (行政程序法 §48, office calendar) and whether it passed unclosed (issue 7); absent from older platforms. */
   dueAt: z.iso.datetime().nullable().optional(),
   overdue: z.boolean().optional(),
+  /** The envelope's own description (life event, item title, field labels); null for older counters' rows. */
+  context: EnvelopeContext.nullable().optional(),
 });
 export type InboxEntry = z.infer<typeof InboxEntry>;
 

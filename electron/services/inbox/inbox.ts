@@ -42,15 +42,17 @@ function toItem(ctx: ServiceContext, e: InboxEntry, full: boolean): InboxItem {
     officeCode: e.officeCode,
     officeName: ctx.catalogue.agencies.find((a) => a.code === e.senderAgency)?.name ?? e.officeCode,
     itemCode: e.itemCode,
-    itemTitle: item?.title ?? e.itemCode,
+    itemTitle: e.context?.itemTitle ?? item?.title ?? e.itemCode,
+    lifeEventName: e.context?.lifeEventName ?? null,
     kind: e.kind,
     status: e.status,
     statusLabel: NOTIFICATION_STATUS_LABEL[e.status],
     payload: Object.entries(e.payload)
       .filter(([, v]) => v !== '')
       .map(([key, v]) => {
+        // This workstation's catalogue formats known fields; the envelope's own label names the rest.
         const field = item?.fields.find((f) => f.key === key);
-        return { label: field?.label ?? key, value: display(field, v) };
+        return { label: field?.label ?? e.context?.labels[key] ?? key, value: display(field, v) };
       }),
     // Masked in lists; in full only when the clerk opens the item (an audited view).
     person: { id: full ? e.person.id : maskPersonId(e.person.id), name: e.person.name },

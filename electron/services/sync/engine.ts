@@ -4,6 +4,7 @@ import { MAX_BATCH, type NotificationEnvelope, type SubmitResult } from '../../.
 import type { Clock } from '../clock';
 import type { WritableDb } from '../db/open';
 import type { Logger } from '../logging/logger';
+import type { Catalogue } from '../../../shared/catalogue/schema';
 import type { PlatformClient } from '../platform-client/client';
 import { isPlatformError, type PlatformError } from '../platform-client/errors';
 import { applyResults } from './acks';
@@ -48,6 +49,8 @@ export type SyncDeps = {
   clock: Clock;
   logger: Logger;
   identity: CounterIdentity;
+  /** Describes each envelope (life event, item title, field labels) for agencies that do not know the item. */
+  catalogue?: Catalogue;
   options?: Partial<SyncOptions>;
   /** After deliveries or pulled changes were recorded (fills the overdue deadlines; must not throw). */
   afterApply?: () => void;
@@ -178,7 +181,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     for (;;) {
       const rows = headOfQueue(db, batchLimit, afterSeq, { due: force ? null : dueWindow(), skip: run.aside });
       if (rows.length === 0) return null;
-      const { ready, invalid } = buildEnvelopes(rows, identity);
+      const { ready, invalid } = buildEnvelopes(rows, identity, deps.catalogue);
       if (invalid.length > 0) {
         db.transaction(() => invalid.forEach(({ row, reason }) => markFailed(db, row, reason, nowIso()))).immediate();
         log.warn({ action: 'fail', reason: 'envelope invalid', seqs: invalid.map((i) => i.row.seq) }, 'rows failed before sending');

@@ -1,4 +1,5 @@
-import { NotificationEnvelope } from '../../../shared/platform/wire';
+import type { Catalogue } from '../../../shared/catalogue/schema';
+import { NotificationEnvelope, type EnvelopeContext } from '../../../shared/platform/wire';
 import { formatIssuePath } from '../../../shared/zod';
 import type { QueueRow } from './outbox';
 
@@ -15,9 +16,10 @@ export type BuiltEnvelopes = {
  * Outbox rows → wire envelopes, each checked on its own against the shared schema so one bad row
  * fails alone instead of making the whole batch request invalid. `localSeq` carries the FIFO order.
  */
-export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity): BuiltEnvelopes {
+export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity, catalogue?: Catalogue): BuiltEnvelopes {
   const out: BuiltEnvelopes = { ready: [], invalid: [] };
   for (const row of rows) {
+    const context = catalogue ? contextOf(catalogue, row) : undefined;
     const candidate = {
       id: row.id,
       caseNo: row.case_no,
@@ -33,6 +35,7 @@ export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity): BuiltEnv
       createdAt: row.created_at,
       // Only the salted hash of the receipt code travels; cases without a code simply omit it.
       ...(row.progress_hash ? { progress: { alg: row.progress_alg, salt: row.progress_salt, hash: row.progress_hash, issue: row.progress_issue } } : {}),
+      ...(context ? { context } : {}),
     };
     const parsed = NotificationEnvelope.safeParse(candidate);
     if (parsed.success) out.ready.push({ row, envelope: parsed.data });
@@ -42,4 +45,12 @@ export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity): BuiltEnv
     }
   }
   return out;
+}
+
+/** The life event, item title and payload labels from this counter's catalogue (nothing personal). */
+function contextOf(catalogue: Catalogue, row: QueueRow): EnvelopeContext | undefined {
+  const event = catalogue.lifeEvents.find((e) => e.code === row.life_event);
+  const item = catalogue.items.find((i) => i.code === row.item_code);
+  if (!event || !item) return undefined;
+  return { lifeEvent: event.code, lifeEventName: event.name, itemTitle: item.title, labels: Object.fromEntries(item.fields.map((f) => [f.key, f.label])) };
 }

@@ -17,6 +17,7 @@ export type QueueRow = {
   created_at: string;
   case_no: string;
   office_code: string;
+  life_event: string;
   person_id: string;
   person_name: string;
   /** The case's progress-lookup record (case_progress_codes), null for cases without a code. */
@@ -54,7 +55,7 @@ export function headOfQueue(db: WritableDb, limit: number, afterSeq = 0, filter:
   return db
     .prepare(
       `SELECT o.seq, o.attempts, o.next_attempt_at, n.id, n.item_code, n.kind, n.receiver_agency, n.payload, n.status, n.created_at,
-              c.case_no, c.office_code, p.person_id, p.name AS person_name,
+              c.case_no, c.office_code, c.life_event, p.person_id, p.name AS person_name,
               pc.alg AS progress_alg, pc.salt AS progress_salt, pc.hash AS progress_hash, pc.issue AS progress_issue
        FROM outbox o JOIN notifications n ON n.id = o.notification_id JOIN cases c ON c.id = n.case_id JOIN participants p ON p.case_id = c.id AND p.seq = 0
          LEFT JOIN case_progress_codes pc ON pc.case_id = c.id

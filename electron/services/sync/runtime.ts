@@ -48,7 +48,7 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     const { officeCode, workstationId, agencyCode } = ctx.config;
-    return createSyncEngine({ db: ctx.db, client, clock: ctx.clock, logger: ctx.logger, identity: { officeCode, workstationId, agencyCode }, options: options.sync ?? {}, afterApply: () => fillDueDatesSafely(ctx, 'open') });
+    return createSyncEngine({ db: ctx.db, client, clock: ctx.clock, logger: ctx.logger, identity: { officeCode, workstationId, agencyCode }, catalogue: ctx.catalogue, options: options.sync ?? {}, afterApply: () => fillDueDatesSafely(ctx, 'open') });
   };
   engine = build();
 

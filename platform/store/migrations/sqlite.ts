@@ -230,4 +230,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX overdue_reminders_day_agency ON overdue_reminders(day, receiver_agency);
     `,
   },
+  {
+    version: 7,
+    name: 'envelope-context',
+    // Issue 12: an envelope describes its life event, item title and field labels, so an agency's
+    // inbox labels fields its own catalogue does not know. JSON text; NULL for older counters' rows.
+    up: `
+      ALTER TABLE notifications ADD COLUMN context TEXT;
+    `,
+  },
 ];

@@ -69,7 +69,8 @@ export function InboxDetail({ item, onChanged, onClose }: { item: InboxItem; onC
             {item.itemCode} {item.itemTitle} {verification && <span className="badge badge--verification">檢證</span>}
           </h1>
           <p className="lead">
-            案件 <span className="mono">{item.caseNo}</span> · {item.officeName} · 送達 {rocDateTime(item.deliveredAt)} ·{' '}
+            案件 <span className="mono">{item.caseNo}</span>
+            {item.lifeEventName && ` · ${item.lifeEventName}`} · {item.officeName} · 送達 {rocDateTime(item.deliveredAt)} ·{' '}
             <span className={`status status--${item.status}`} data-testid="inbox-status">
               {item.statusLabel}
             </span>
