@@ -134,12 +134,12 @@ describe('browser host', () => {
     const huge = await post('cases.create', JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }), headers);
     expect(huge.status).toBe(413);
 
-    const wrongShape = (await (await post('cases.create', { ...moveDraft(), hasHouseTaxBill: 'yes' }, headers)).json()) as { ok: false; error: { code: string; path: string; message: string } };
-    expect(wrongShape.error).toMatchObject({ code: 'INPUT_INVALID', path: 'hasHouseTaxBill' });
+    const wrongShape = (await (await post('cases.create', { ...moveDraft(), items: 'all' }, headers)).json()) as { ok: false; error: { code: string; path: string; message: string } };
+    expect(wrongShape.error).toMatchObject({ code: 'INPUT_INVALID', path: 'items' });
     expect(wrongShape.error.message).toMatch(/[\u4e00-\u9fff]/);
 
     const badId = (await (await post('cases.create', moveDraft({ person: { id: 'A123456788', name: '王小明', birthDate: '1990-03-15' } }), headers)).json()) as { ok: false; error: { code: string; path: string } };
-    expect(badId.error).toMatchObject({ code: 'CASE_INVALID', path: 'person.id' });
+    expect(badId.error).toMatchObject({ code: 'CASE_INVALID', path: 'participants[0].id' });
 
     const unknown = (await (await post('cases.drop', {}, headers)).json()) as { ok: false; error: { code: string } };
     expect(unknown.error.code).toBe('METHOD_UNKNOWN');
