@@ -277,6 +277,15 @@ test('救生圈: household entered once, 人口計算範圍 with reasons, docume
   await expect(page.locator('.lead')).toContainText('待補件');
   await expect(page.getByRole('heading', { name: /文件檢核（待補件 1 項）/ })).toBeVisible();
   await shot('assistance-6-case-detail');
+
+  // 補件: the passbook copy arrives; the case leaves 待補件 and today is the 證件備齊日.
+  await page.getByRole('button', { name: '註記已補件' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: '文件檢核', exact: true })).toBeVisible();
+  await expect(page.locator('.lead')).not.toContainText('待補件');
+  await expect(page.getByText(/證件備齊日：民國/)).toBeVisible();
+  await expect(page.getByText(/補助起始月份：民國\d+年\d+月/)).toBeVisible();
+  await shot('assistance-7-documents-complete');
 });
 
 test.describe('bad input is refused next to the field in zh-TW, and nothing is saved', () => {

@@ -15,6 +15,7 @@ export function CaseDetailScreen({ caseNo }: { caseNo: string }) {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reprintRef = useRef<HTMLButtonElement>(null);
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     let alive = true;
@@ -26,11 +27,13 @@ export function CaseDetailScreen({ caseNo }: { caseNo: string }) {
     return () => {
       alive = false;
     };
-  }, [caseNo]);
+  }, [caseNo, version]);
 
+  // Focus 重印 when the case opens, not again when a 補件 reloads it.
+  const opened = detail?.caseNo;
   useEffect(() => {
-    if (detail) reprintRef.current?.focus();
-  }, [detail]);
+    if (opened) reprintRef.current?.focus();
+  }, [opened]);
 
   if (error) {
     return (
@@ -67,7 +70,7 @@ export function CaseDetailScreen({ caseNo }: { caseNo: string }) {
       <CaseParticipants participants={detail.participants} />
       <div className="case__grid">
         <CaseEventFields detail={detail} />
-        <CaseDocuments detail={detail} />
+        <CaseDocuments detail={detail} onChanged={() => setVersion((v) => v + 1)} />
       </div>
       <section className="card" aria-labelledby="case-notifications">
         <h2 id="case-notifications" className="card__title">

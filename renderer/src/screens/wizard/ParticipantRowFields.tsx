@@ -39,7 +39,7 @@ export function ParticipantRowFields({ role, row, index }: { role: ParticipantRo
               />
             );
           case 'address':
-            return <AddressField key={k} path={path(k)} label="地址" required={required(k)} value={row.address} onChange={set(k)} help="選填時可免；通報機關寄送文件用" />;
+            return <AddressField key={k} path={path(k)} label="地址" required={required(k)} value={row.address} onChange={set(k)} help={required(k) ? '通報機關寄送文件用' : '選填；通報機關寄送文件用'} />;
           case 'relation':
             return (
               <SelectField

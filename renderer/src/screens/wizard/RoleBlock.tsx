@@ -32,7 +32,7 @@ export function RoleBlock({ role, rows, alone }: RoleBlockProps) {
         {many && <span className="role-block__note">（{role.min}–{role.max} 位）</span>}
       </legend>
       {rows.map(({ row, index }, n) => (
-        <div key={row.key} className="role-block__row" role="group" aria-label={many ? `${role.label}第 ${n + 1} 位` : role.label}>
+        <div key={row.key} className="role-block__row" role={many ? 'group' : undefined} aria-label={many ? `${role.label}第 ${n + 1} 位` : undefined}>
           <ParticipantRowFields role={role} row={row} index={index} />
           {many && rows.length > role.min && (
             <button type="button" className="button button--small" onClick={() => remove(index, addId(role.role))}>
