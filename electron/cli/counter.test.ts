@@ -23,14 +23,18 @@ const fails = async (...args: string[]) => {
 describe('npm run counter -- …', () => {
   const db = tmp.file('demo.sqlite');
 
-  it('seed-demo creates a demo database with a few hundred cases in table 4-17 proportions', async () => {
+  it('seed-demo creates a demo database with a few hundred cases of every life event, 遷徙 in table 4-17 proportions', async () => {
     const { stdout } = await counter('seed-demo', '--db', db);
     expect(stdout).toContain('已建立示範資料庫');
     const { stdout: json } = await counter('list-cases', '--db', db, '--json');
-    const cases = JSON.parse(json) as { caseNo: string; itemCodes: string[] }[];
-    expect(cases.length).toBeGreaterThanOrEqual(200);
+    const all = JSON.parse(json) as { caseNo: string; lifeEvent: string; itemCodes: string[] }[];
+    expect(all.length).toBeGreaterThanOrEqual(200);
+    // Every life event, 遷徙 the large majority (demo/lifeEventMix.ts); table 4-17 speaks of 遷徙 visits only.
+    expect(new Set(all.map((c) => c.lifeEvent))).toEqual(new Set(['move', 'death', 'birth', 'assistance']));
+    const cases = all.filter((c) => c.lifeEvent === 'move');
+    expect(cases.length / all.length).toBeGreaterThan(0.6);
     const share = (code: string) => cases.filter((c) => c.itemCodes.includes(code)).length / cases.length;
-    // 監理 licence changes dominate the notifications; more than half the visits needed the 稅單查證.
+    // 監理 licence changes dominate the notifications; more than half the 遷徙 visits needed the 稅單查證.
     expect(share('N08')).toBeGreaterThan(share('N01'));
     expect(share('N01')).toBeGreaterThan(share('N04'));
     expect(share('V01')).toBeGreaterThan(0.45);

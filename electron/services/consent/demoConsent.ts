@@ -20,5 +20,5 @@ export function exceptDemoCasesBefore(ctx: ServiceContext, fromLocalDate: string
       .run(DEMO_CONSENT_REASON, at, fromLocalDate).changes;
     appendAudit(ctx.db, { at, actorId: null, actor: 'seed-demo', action: 'consent.exception.demo', detail: { exceptions: n, before: fromLocalDate } });
     return n;
-  })();
+  }).immediate();
 }

@@ -20,9 +20,21 @@ export function randomNationalId(rand: () => number): string {
 }
 
 export function randomBirthDate(rand: () => number, now: Date): string {
-  const age = 18 + Math.floor(rand() * 62);
-  const d = new Date(Date.UTC(now.getUTCFullYear() - age, Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
-  return d.toISOString().slice(0, 10);
+  return birthDateAged(rand, now, 18, 79);
 }
+
+/** A birth date of someone `minAge`–`maxAge` years old on `now` (never after `now`). */
+export function birthDateAged(rand: () => number, now: Date, minAge: number, maxAge: number): string {
+  const age = minAge + Math.floor(rand() * (maxAge - minAge + 1));
+  const d = new Date(Date.UTC(now.getUTCFullYear() - age, Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
+  return new Date(Math.min(d.getTime(), now.getTime())).toISOString().slice(0, 10);
+}
+
+/** The ISO day `days` before `now` (event dates: a death, a delivery). */
+export const isoDaysBefore = (now: Date, days: number): string => new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** 金融機構代號 (郵局 700 or a bank) and a 14-digit account, as a passbook prints it. */
+export const randomBankAccount = (rand: () => number): string =>
+  `${pick(rand, ['700', '004', '005', '006', '008', '012', '808', '822'])}-${String(Math.floor(rand() * 1e7)).padStart(7, '0')}${String(Math.floor(rand() * 1e7)).padStart(7, '0')}`;
 
 export const randomMobile = (rand: () => number): string => `09${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
