@@ -1,5 +1,6 @@
 import type { Agency, Catalogue, CatalogueItem } from '../../shared/catalogue/schema';
 import { validateItemFields } from '../../shared/cases/validateDraft';
+import { AGENCY_KIND_LABEL } from '../../shared/catalogue/schema';
 import { PLATFORM_ERRORS, type PlatformErrorCode } from '../../shared/platform/errors';
 import type { NotificationEnvelope, WireError } from '../../shared/platform/wire';
 
@@ -24,7 +25,15 @@ export function checkEnvelope(e: NotificationEnvelope, cat: CatalogueIndex, path
   if (!receiver) return wireError('AGENCY_UNKNOWN', `接收機關「${e.receiverAgency}」`, `${path}.receiverAgency`);
   const sender = cat.agencies.get(e.senderAgency);
   if (!sender) return wireError('AGENCY_UNKNOWN', `送件機關「${e.senderAgency}」`, `${path}.senderAgency`);
-  if (item.receiverAgency !== e.receiverAgency) return wireError('ITEM_MISMATCH', `「${item.title}」應送「${item.receiverAgency}」`, `${path}.receiverAgency`);
+  // A routed item may go to any office of its kind: the counter picked it from the item's address, or
+  // the clerk chose another with a reason (issue 14). An unrouted item has exactly one receiver.
+  if (item.routing) {
+    if (receiver.kind !== item.routing.receiverKind) {
+      return wireError('ITEM_MISMATCH', `「${item.title}」應送${AGENCY_KIND_LABEL[item.routing.receiverKind]}機關，「${receiver.name}」不是`, `${path}.receiverAgency`);
+    }
+  } else if (item.receiverAgency !== e.receiverAgency) {
+    return wireError('ITEM_MISMATCH', `「${item.title}」應送「${item.receiverAgency}」`, `${path}.receiverAgency`);
+  }
   if (item.kind !== e.kind) return wireError('ITEM_MISMATCH', `「${item.title}」的類別是 ${item.kind}`, `${path}.kind`);
   if (item.senderKind !== sender.kind) return wireError('ITEM_MISMATCH', `「${item.title}」不由「${sender.name}」送出`, `${path}.senderAgency`);
   let first: WireError | null = null;

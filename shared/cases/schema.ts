@@ -44,7 +44,13 @@ export const GeneralDraft = z.strictObject({
   participants: z.array(ParticipantInput).max(30),
   fields: z.record(z.string().max(40), FieldValue).default({}),
   items: z
-    .array(z.strictObject({ code: z.string().max(32), fields: z.record(z.string().max(40), FieldValue) }))
+    .array(z.strictObject({
+      code: z.string().max(32),
+      fields: z.record(z.string().max(40), FieldValue),
+      /** The clerk's choice of another office of the same kind than the routed one, with the reason (issue 14, shared/routing). */
+      agency: z.string().max(32).optional(),
+      agencyReason: z.string().max(200).optional(),
+    }))
     .max(32),
   documents: z.array(z.strictObject({ code: z.string().max(40), status: z.enum(DOCUMENT_STATUSES) })).max(40).default([]),
   /** The citizen's preferred language for printouts (the Traditional Chinese text stays the legal original). */

@@ -33,12 +33,24 @@ const Label = z.string().trim().min(1, '不可空白').max(200);
 /** Keys of fields and participant roles: what drafts, payloads and `from` paths use. */
 const Key = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, '鍵須為小寫開頭的英數字');
 
+/**
+ * Where an office is competent (issue 14): one 縣市 and, for offices that serve part of it (戶政,
+ * 地政, 監理, 公所), the 鄉鎮市區 names as the postal table spells them. No `districts`: the whole 縣市.
+ */
+export const ServiceArea = z.strictObject({
+  city: z.string().min(2).max(10),
+  districts: z.array(z.string().min(2).max(10)).min(1).optional(),
+});
+export type ServiceArea = z.infer<typeof ServiceArea>;
+
 export const Agency = z.strictObject({
   code: Code,
   name: Label,
   kind: AgencyKind,
   /** Where the platform e-mails verification alerts (issue: 檢證 e-mail + live notice). */
   email: z.email().optional(),
+  /** The areas the office serves; routed items pick the office whose area holds the item's address or parcel. */
+  serviceAreas: z.array(ServiceArea).default([]),
 });
 export type Agency = z.infer<typeof Agency>;
 
@@ -93,7 +105,14 @@ export const CatalogueItem = z.strictObject({
   seedRef: z.string().max(120).optional(),
   title: Label,
   senderKind: AgencyKind,
+  /** The receiving office when the item is not routed, and the routed item's office when its address or parcel is not given. */
   receiverAgency: Code,
+  /**
+   * Routed items (issue 14): the receiving agency is the office of `receiverKind` whose service area
+   * holds the item's own payload field `by` (an address, or parcels written with their 鄉鎮市區).
+   * The field is the payload's so the platform can check the same route from the envelope alone.
+   */
+  routing: z.strictObject({ receiverKind: AgencyKind, by: Key }).optional(),
   /** The legacy paper form this item replaces (printed on paper fallback). */
   legacyForm: Label,
   /** What the receiving agency does with it (表 4-15 作業內容). */

@@ -14,6 +14,7 @@ import { purgeRetentionCommand } from './purgeRetention';
 import { initCommand } from './init';
 import { draftExampleCommand, lifeEventsCommand } from './lifeEvents';
 import { createCaseCommand } from './createCase';
+import { agenciesCommand, routeCommand } from './routing';
 
 /** Every `npm run counter -- <command>`; add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [initCommand, seedDemoCommand, listCasesCommand, lifeEventsCommand, draftExampleCommand, createCaseCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand, enrollCardCommand, devicesCommand, userAddCommand, userListCommand, purgeRetentionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, seedDemoCommand, listCasesCommand, lifeEventsCommand, agenciesCommand, routeCommand, draftExampleCommand, createCaseCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand, enrollCardCommand, devicesCommand, userAddCommand, userListCommand, purgeRetentionCommand];

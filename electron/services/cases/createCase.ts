@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CaseDraft, CreatedCase } from '../../../shared/cases/schema';
 import { validateDraft, type NormalisedDraft } from '../../../shared/cases/validateDraft';
 import { AppFailure } from '../../../shared/result';
+import { choicesOf, receiversFor, type Receiver } from '../../../shared/routing';
 import { isoFromDate, toRocCompact } from '../../../shared/validators';
 import { appendAudit } from '../audit/audit';
 import type { Actor, ServiceContext } from '../context';
@@ -21,15 +22,21 @@ export function createCase(ctx: ServiceContext, actor: Actor, draft: CaseDraft):
     const first = checked.errors[0]!;
     throw new AppFailure({ code: 'CASE_INVALID', message: `${first.message}（共 ${checked.errors.length} 項錯誤）`, path: first.path });
   }
-  const caseNo = saveCaseTx(ctx, actor, checked.value, now.toISOString(), today);
+  // Each item's office from its address or parcel (issue 14), or the clerk's override of the same kind with a reason.
+  const routed = receiversFor(ctx.catalogue, checked.value.items, choicesOf(draft));
+  if (!routed.ok) {
+    const first = routed.errors[0]!;
+    throw new AppFailure({ code: first.code, message: first.message, path: first.path });
+  }
+  const caseNo = saveCaseTx(ctx, actor, checked.value, routed.value, now.toISOString(), today);
   ctx.logger.info({ caseNo, lifeEvent: checked.value.lifeEvent.code, items: checked.value.items.length }, 'case saved');
   return {
     caseNo,
-    items: checked.value.items.map((i) => ({ item: i.item.code, agency: i.item.receiverAgency, ...(i.dueDate ? { dueDate: i.dueDate } : {}) })),
+    items: checked.value.items.map((i) => ({ item: i.item.code, agency: routed.value.get(i.item.code)!.agency.code, ...(i.dueDate ? { dueDate: i.dueDate } : {}) })),
   };
 }
 
-function saveCaseTx(ctx: ServiceContext, actor: Actor, d: NormalisedDraft, at: string, today: string): string {
+function saveCaseTx(ctx: ServiceContext, actor: Actor, d: NormalisedDraft, receivers: ReadonlyMap<string, Receiver>, at: string, today: string): string {
   const { db, config } = ctx;
   const tx = db.transaction(() => {
     const caseNo = nextCaseNo(db, config.officeCode, toRocCompact(today));
@@ -65,9 +72,18 @@ function saveCaseTx(ctx: ServiceContext, actor: Actor, d: NormalisedDraft, at: s
     const insertOutbox = db.prepare(`INSERT INTO outbox (notification_id, created_at) VALUES (?, ?)`);
     for (const { item, fields } of d.items) {
       const id = uuidv7();
-      insertNotification.run(id, caseId, item.code, item.kind, item.receiverAgency, JSON.stringify(fields), at, at, config.officeCode, actor.user.id);
+      const receiver = receivers.get(item.code)!;
+      insertNotification.run(id, caseId, item.code, item.kind, receiver.agency.code, JSON.stringify(fields), at, at, config.officeCode, actor.user.id);
       insertEvent.run(id, actor.user.username, at);
       insertOutbox.run(id, at);
+      if (receiver.override) {
+        // The clerk sent it elsewhere than the service areas say: who, which office instead of which, and why.
+        appendAudit(db, {
+          at, actorId: actor.user.id, actor: actor.user.username, action: 'notification.route-override', caseNo, personRef: participantIds[0] ?? null,
+          detail: { notification: id, item: item.code, routed: receiver.route?.agency.code ?? null, chosen: receiver.agency.code, reason: receiver.override.reason },
+          workstation: actor.workstation, ip: actor.ip,
+        });
+      }
     }
 
     // The receipt's progress-lookup code (issue 7): made with the case, so a saved case always has one.

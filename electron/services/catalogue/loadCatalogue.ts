@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE_FILES, type Catalogue } from '../../../shared/catalogue/schema';
 import { formatCatalogueProblems, validateCatalogue, type CatalogueProblem } from '../../../shared/catalogue/validate';
+import { routingProblems } from '../../../shared/routing';
 
 export class CatalogueError extends Error {
   constructor(readonly dir: string, readonly problems: CatalogueProblem[]) {
@@ -26,5 +27,8 @@ export function loadCatalogue(dir: string): Catalogue {
   if (problems.length > 0) throw new CatalogueError(dir, problems);
   const result = validateCatalogue(raw);
   if (!result.ok) throw new CatalogueError(dir, result.problems);
+  // Service areas and item routing (issue 14): checked here until shared/catalogue/validate.ts calls routingProblems itself.
+  const routing = routingProblems(result.catalogue);
+  if (routing.length > 0) throw new CatalogueError(dir, routing);
   return result.catalogue;
 }
