@@ -5,6 +5,7 @@ import type { ConsentFormItem, ConsentFormModel } from '../../../shared/forms/co
  * Fictitious person (王小明, the textbook ID A123456789).
  */
 const NEW_ADDRESS = '高雄市鳳山區中山西路2號3樓';
+const OLD_ADDRESS = '高雄市鳳山區光復路二段132號';
 
 export const SAMPLE_ITEMS: ConsentFormItem[] = [
   {
@@ -140,9 +141,16 @@ export const sampleConsentFormModel = (itemCount = 6): ConsentFormModel => {
       birthDate: '民國74年3月15日',
       phone: '0912-345-678',
     },
-    oldAddress: '高雄市鳳山區光復路二段132號',
-    newAddress: NEW_ADDRESS,
+    personRole: '申請人',
+    participants: [],
+    // 遷徙's two addresses are event fields since issue 12; the form prints them as before, one row each.
+    eventFields: [
+      { label: '原住址', value: OLD_ADDRESS, span: true },
+      { label: '新住址', value: NEW_ADDRESS, span: true },
+    ],
     items,
+    schedule: [],
+    missingDocuments: [],
     formVersion: 'N1-CF-115.11',
   };
 };

@@ -1,142 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import jsQR from 'jsqr';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formQrPayload, parseFormQrPayload } from '../../../shared/forms/consentFormModel';
 import type { ConsentFormModel } from '../../../shared/forms/consentFormModel';
 import { CONSENT_FORM_LAYOUT, CONSENT_FORM_TITLE, renderConsentForm, renderConsentFormWithPages } from './consentForm';
 import { sampleConsentFormModel } from './consentForm.fixtures';
 import { FORM_FONT, loadFormFont } from './font';
-import { qrMatrix } from './qr';
+import { darkFraction, decodeGray, popplerWorkspace, px, squash, withPoppler } from './testing/poppler';
 
-// ------------------------------------------------------------------------------------------------
-// poppler helpers (real binaries; the suite is skipped, loudly, only where poppler is not installed)
-
-const hasBinary = (name: string): boolean => {
-  const r = spawnSync(name, ['-v'], { encoding: 'utf8' });
-  return !(r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT');
-};
-const POPPLER = ['pdffonts', 'pdftotext', 'pdftoppm', 'pdfinfo'].every(hasBinary);
-if (!POPPLER) console.warn('consentForm.test: poppler-utils (pdffonts/pdftotext/pdftoppm/pdfinfo) not found: skipping PDF checks');
-const withPoppler = POPPLER ? describe : describe.skip;
-
-let dir: string;
-/** fontconfig file with no font directories: poppler must render from the embedded font alone. */
-let emptyFontconfig: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'nin1-consent-'));
-  emptyFontconfig = path.join(dir, 'empty-fonts.conf');
-  writeFileSync(emptyFontconfig, '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n');
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let fileNo = 0;
-const writePdf = (bytes: Uint8Array): string => {
-  const file = path.join(dir, `form-${++fileNo}.pdf`);
-  writeFileSync(file, bytes);
-  return file;
-};
-
-const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
-  const r = spawnSync(cmd, args, { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
-};
-
-const text = (pdf: string, page?: number): string => {
-  const args = page ? ['-f', String(page), '-l', String(page)] : [];
-  const r = run('pdftotext', [...args, '-enc', 'UTF-8', pdf, '-']);
-  expect(r.status).toBe(0);
-  return r.stdout.toString('utf8');
-};
-/** Compare ignoring whitespace: pdftotext may split table cells and wrapped lines. */
-const squash = (s: string): string => s.replace(/\s+/g, '');
-
-const pageCount = (pdf: string): number => {
-  const m = /^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdf]).stdout.toString('utf8'));
-  return Number(m?.[1]);
-};
-
-type Gray = { width: number; height: number; data: Uint8Array };
-
-/** Render one page (optionally a crop, in pixels) to 8-bit grayscale with system fonts hidden. */
-const renderGray = (pdf: string, page: number, dpi: number, crop?: { x: number; y: number; w: number; h: number }): Gray & { stderr: string } => {
-  const prefix = path.join(dir, `r${++fileNo}`);
-  const cropArgs = crop ? ['-x', String(crop.x), '-y', String(crop.y), '-W', String(crop.w), '-H', String(crop.h)] : [];
-  const r = run('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(page), '-l', String(page), ...cropArgs, pdf, prefix], {
-    FONTCONFIG_FILE: emptyFontconfig,
-  });
-  expect(r.status).toBe(0);
-  const file = readdirSync(dir).find((f) => f.startsWith(path.basename(prefix) + '-') && f.endsWith('.pgm'));
-  if (!file) throw new Error('pdftoppm wrote no image');
-  return { ...parsePgm(readFileSync(path.join(dir, file))), stderr: r.stderr };
-};
-
-/** Binary PGM (P5, maxval 255) as written by pdftoppm -gray. */
-const parsePgm = (buf: Buffer): Gray => {
-  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString('latin1'));
-  if (!header) throw new Error('not a binary PGM');
-  const width = Number(header[1]);
-  const height = Number(header[2]);
-  return { width, height, data: buf.subarray(header[0].length, header[0].length + width * height) };
-};
-
-const darkFraction = (img: Gray, region?: { x0: number; y0: number; x1: number; y1: number }): number => {
-  const { x0 = 0, y0 = 0, x1 = img.width, y1 = img.height } = region ?? {};
-  let dark = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (img.data[y * img.width + x]! < 128) dark++;
-  return dark / ((x1 - x0) * (y1 - y0));
-};
-
+const pdfs = popplerWorkspace('nin1-consent-');
+const { run, writePdf, text, pageCount, renderGray, renderQrRegion, moduleMismatches } = pdfs;
+const decodeQr = decodeGray;
 const L = CONSENT_FORM_LAYOUT;
-const QR_DPI = 200;
-const px = (pt: number, dpi: number): number => Math.round((pt * dpi) / 72);
-
-/** Crop around the page's QR code (quiet zone included), rendered with system fonts hidden. */
-const renderQrRegion = (pdf: string, page: number) => {
-  const pad = 14; // pt
-  const crop = {
-    x: px(L.qr.x - pad, QR_DPI),
-    y: px(L.pageHeight - L.qr.top - pad, QR_DPI),
-    w: px(L.qr.size + 2 * pad, QR_DPI),
-    h: px(L.qr.size + 2 * pad, QR_DPI),
-  };
-  return { img: renderGray(pdf, page, QR_DPI, crop), crop };
-};
-
-/** Decode with jsQR (wants RGBA). */
-const decodeQr = (img: Gray): string | null => {
-  const rgba = new Uint8ClampedArray(img.width * img.height * 4);
-  for (let i = 0; i < img.width * img.height; i++) {
-    const v = img.data[i]!;
-    rgba[i * 4] = v;
-    rgba[i * 4 + 1] = v;
-    rgba[i * 4 + 2] = v;
-    rgba[i * 4 + 3] = 255;
-  }
-  return jsQR(rgba, img.width, img.height)?.data ?? null;
-};
-
-/** Sample every module centre of the drawn symbol and compare with the matrix for `payload`. */
-const moduleMismatches = (pdf: string, page: number, payload: string): number => {
-  const { img, crop } = renderQrRegion(pdf, page);
-  const matrix = qrMatrix(payload);
-  const m = L.qr.size / matrix.size;
-  let bad = 0;
-  for (let r = 0; r < matrix.size; r++) {
-    for (let c = 0; c < matrix.size; c++) {
-      const x = Math.floor(((L.qr.x + (c + 0.5) * m) * QR_DPI) / 72) - crop.x;
-      const y = Math.floor(((L.pageHeight - L.qr.top + (r + 0.5) * m) * QR_DPI) / 72) - crop.y;
-      const dark = img.data[y * img.width + x]! < 128;
-      if (dark !== matrix.get(r, c)) bad++;
-    }
-  }
-  return bad;
-};
 
 // ------------------------------------------------------------------------------------------------
 
@@ -200,8 +76,7 @@ withPoppler('renderConsentForm (poppler)', () => {
       model.person.name,
       model.person.id,
       model.person.birthDate,
-      model.oldAddress,
-      model.newAddress,
+      ...model.eventFields.flatMap((f) => [f.label, f.value]),
       '個人資料保護法',
       `表單版本：${model.formVersion}`,
       `第1頁／共${pages}頁`,
@@ -219,11 +94,11 @@ withPoppler('renderConsentForm (poppler)', () => {
   });
 
   it('renders from the embedded font alone: no poppler warnings, page not blank, title inked', () => {
-    const png = path.join(dir, 'page');
-    const r = run('pdftoppm', ['-r', '50', '-png', pdf, png], { FONTCONFIG_FILE: emptyFontconfig });
+    const png = path.join(pdfs.dir, 'page');
+    const r = run('pdftoppm', ['-r', '50', '-png', pdf, png], { FONTCONFIG_FILE: pdfs.emptyFontconfig() });
     expect(r.status).toBe(0);
     expect(r.stderr.trim()).toBe('');
-    expect(readdirSync(dir).filter((f) => f.startsWith('page-') && f.endsWith('.png'))).toHaveLength(pages);
+    expect(readdirSync(pdfs.dir).filter((f) => f.startsWith('page-') && f.endsWith('.png'))).toHaveLength(pages);
 
     const img = renderGray(pdf, 1, 50);
     expect(img.stderr.trim()).toBe('');
@@ -284,7 +159,7 @@ withPoppler('renderConsentForm (poppler)', () => {
     }
     // Each page carries its own payload, not page 1's.
     expect(moduleMismatches(file, 2, formQrPayload(big.caseNo, 1, n))).toBeGreaterThan(0);
-    const r = run('pdftoppm', ['-r', '50', '-png', file, path.join(dir, 'big')], { FONTCONFIG_FILE: emptyFontconfig });
+    const r = run('pdftoppm', ['-r', '50', '-png', file, path.join(pdfs.dir, 'big')], { FONTCONFIG_FILE: pdfs.emptyFontconfig() });
     expect(r.stderr.trim()).toBe('');
   });
 
@@ -292,8 +167,10 @@ withPoppler('renderConsentForm (poppler)', () => {
     const rare: ConsentFormModel = {
       ...sampleConsentFormModel(3),
       person: { name: '溫堃喆', id: 'F223456789', birthDate: '民國88年2月29日' },
-      oldAddress: '臺中市霧峯區峯谷里中正路一段1234巷56弄78號之9十二樓之3',
-      newAddress: `新北市板橋區玥明街${'一'.repeat(60)}號 Room 1205, No. 7, Sec. 3, Zhongshan Rd.`,
+      eventFields: [
+        { label: '原住址', value: '臺中市霧峯區峯谷里中正路一段1234巷56弄78號之9十二樓之3', span: true },
+        { label: '新住址', value: `新北市板橋區玥明街${'一'.repeat(60)}號 Room 1205, No. 7, Sec. 3, Zhongshan Rd.`, span: true },
+      ],
     };
     rare.items = rare.items.map((i) => ({ ...i, fields: [...i.fields, { label: '配偶', value: '林玥峯' }] }));
     const { font } = await loadFormFont();

@@ -1,22 +1,36 @@
-import {
-  LineJoinStyle,
-  PDFDocument,
-  TextRenderingMode,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-  setLineJoin,
-  setLineWidth,
-  setStrokingColor,
-  setTextRenderingMode,
-} from 'pdf-lib';
-import type { Color, PDFFont, PDFPage } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
+import type { PDFPage } from 'pdf-lib';
 import { formQrPayload } from '../../../shared/forms/consentFormModel';
 import type { ConsentFormItem, ConsentFormModel } from '../../../shared/forms/consentFormModel';
 import { FORM_FONT, fontkitAdapter, loadFormFont, subsetFontName } from './font';
-import { drawQrCode } from './qr';
-import { wrapText } from './textLayout';
+import { FormFlow, type PageHeader } from './formFlow';
+import { gridRows, pairCells, type GridColumns } from './formGrid';
+import {
+  BODY_LH,
+  CONTENT_W,
+  FOOTER_BASELINE,
+  FOOTER_RULE_Y,
+  FormWriter,
+  MARGIN_TOP,
+  MARGIN_X,
+  PAGE_H,
+  PAGE_W,
+  QR_SIZE,
+  QR_TOP,
+  QR_X,
+  ROW_HEAD_H,
+  SHADE,
+  SIZE,
+  SOFT,
+  gap,
+  sectionHeading,
+  type Block,
+} from './formWriter';
 import { stampMetadata } from './metadata';
+import { MISSING_DOCUMENTS_TITLE, missingDocumentsSection } from './missingDocumentsSlip';
+import { drawQrCode } from './qr';
+import { tableHead, tableRow, type Column } from './rowTable';
+import { SCHEDULE_TITLE, scheduleSection } from './scheduleSection';
 
 export const CONSENT_FORM_TITLE = 'N合一便民服務申請書暨通報作業民眾同意書';
 
@@ -28,22 +42,10 @@ export type RenderConsentFormOptions = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Geometry (PDF points, origin bottom-left). Exported so tests can find the QR code and title.
+// Geometry (PDF points, origin bottom-left; shared with the extra pages in formWriter.ts). Exported
+// so tests can find the QR code and title.
 
-const PAGE_W = 595.28; // A4 portrait
-const PAGE_H = 841.89;
-const MARGIN_X = 36;
-const MARGIN_TOP = 32;
-const CONTENT_W = PAGE_W - 2 * MARGIN_X;
-const CONTENT_BOTTOM = 42; // content must stay above this; the footer lives below
-const FOOTER_RULE_Y = 36;
-const FOOTER_BASELINE = 24;
-const QR_SIZE = 52; // symbol without quiet zone (~18 mm)
-const QR_X = PAGE_W - MARGIN_X - QR_SIZE;
-const QR_TOP = PAGE_H - MARGIN_TOP;
-const HEADER_H = 58; // title band (and QR + case number) on every page
 const SIG_W = 104; // signature column
-const ROW_HEAD_H = 17; // shaded header row of a block
 
 export const CONSENT_FORM_LAYOUT = {
   pageWidth: PAGE_W,
@@ -56,200 +58,49 @@ export const CONSENT_FORM_LAYOUT = {
   titleBand: { top: MARGIN_TOP, height: 30 },
 } as const;
 
-const INK = rgb(0, 0, 0);
-const SOFT = rgb(0.3, 0.3, 0.3);
-const RULE = rgb(0.2, 0.2, 0.2);
-const SHADE = rgb(0.91, 0.91, 0.91);
-
-const SIZE = {
-  title: 16,
-  contTitle: 12.5,
-  section: 10.5,
-  itemTitle: 10.5,
-  label: 9,
-  value: 10.5,
-  body: 9.5,
-  small: 8,
-  tiny: 7,
-} as const;
-
-// ---------------------------------------------------------------------------------------------
-
-type Align = 'left' | 'center' | 'right';
-type TextOpts = { size: number; color?: Color; bold?: boolean; align?: Align };
-
-/** A drawable piece of the form whose height is known before it is placed. */
-type Block = { height: number; draw: (page: PDFPage, top: number) => void };
-
-class FormWriter {
-  readonly pages: PDFPage[] = [];
-  private readonly widths = new Map<string, number>();
-
-  constructor(
-    readonly doc: PDFDocument,
-    readonly font: PDFFont,
-  ) {}
-
-  width(text: string, size: number): number {
-    // Measure at 1000 units and scale: the cache then serves every size.
-    let w = this.widths.get(text);
-    if (w === undefined) {
-      w = this.font.widthOfTextAtSize(text, 1000);
-      this.widths.set(text, w);
-    }
-    return (w * size) / 1000;
-  }
-
-  /** `size`, or the largest smaller size (not below `min`) at which `text` fits in `maxWidth`. */
-  fit(text: string, size: number, maxWidth: number, min = 6.5): number {
-    const w = this.width(text, size);
-    return w <= maxWidth ? size : Math.max(min, Math.floor((size * maxWidth * 10) / w) / 10);
-  }
-
-  wrap(text: string, size: number, maxWidth: number): string[] {
-    return wrapText(text, maxWidth, (t) => this.width(t, size));
-  }
-
-  text(page: PDFPage, text: string, x: number, y: number, opts: TextOpts): void {
-    if (!text) return;
-    const { size, color = INK, bold = false, align = 'left' } = opts;
-    const w = align === 'left' ? 0 : this.width(text, size);
-    const left = align === 'left' ? x : align === 'center' ? x - w / 2 : x - w;
-    if (bold) {
-      // One regular face only: embolden by stroking the outline with the fill (cheap, no 2nd font).
-      page.pushOperators(
-        pushGraphicsState(),
-        setTextRenderingMode(TextRenderingMode.FillAndOutline),
-        setLineWidth(size * 0.028),
-        setLineJoin(LineJoinStyle.Round),
-        setStrokingColor(color),
-      );
-    }
-    page.drawText(text, { x: left, y, size, font: this.font, color });
-    if (bold) page.pushOperators(popGraphicsState());
-  }
-
-  /** Baseline that vertically centres CJK text of `size` in a box whose top is `top`. */
-  static baseline(top: number, boxHeight: number, size: number): number {
-    return top - boxHeight / 2 - size * 0.36;
-  }
-
-  rect(page: PDFPage, x: number, top: number, w: number, h: number, opts: { fill?: Color; border?: number }): void {
-    page.drawRectangle({
-      x,
-      y: top - h,
-      width: w,
-      height: h,
-      ...(opts.fill ? { color: opts.fill } : {}),
-      ...(opts.border ? { borderColor: RULE, borderWidth: opts.border } : {}),
-    });
-  }
-
-  line(page: PDFPage, x1: number, y1: number, x2: number, y2: number, thickness = 0.5, color: Color = RULE): void {
-    page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness, color });
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Blocks
 
-type Cell = { label: string; value: string; span?: boolean };
+/** 申請人 grid: office, case, date, event, then the primary participant (申請人, 申請人（家屬）…). */
+const APPLICANT_COLUMNS: GridColumns = [74, 182, 94, CONTENT_W - 74 - 182 - 94];
+/** Event fields: wider label columns, for the catalogue's longer labels. */
+const EVENT_COLUMNS: GridColumns = [110, CONTENT_W / 2 - 110, 110, CONTENT_W / 2 - 110];
 
-/** Event fields as grid rows: a spanning field (an address) gets its own row, the others go two by two. */
-function pairCells(fields: ConsentFormModel['eventFields']): Cell[][] {
-  const rows: Cell[][] = [];
-  let half: Cell | null = null;
-  for (const f of fields) {
-    if (f.span) rows.push([{ label: f.label, value: f.value, span: true }]);
-    else if (half) {
-      rows.push([half, { label: f.label, value: f.value }]);
-      half = null;
-    } else half = { label: f.label, value: f.value };
-  }
-  if (half) rows.push([{ ...half, span: true }]);
-  return rows;
-}
-
-/** 申請人資料 grid: label/value cells, two pairs per row or one pair spanning the row. */
-const applicantTable = (w: FormWriter, model: ConsentFormModel): Block => {
-  const cols = [74, 182, 94, CONTENT_W - 74 - 182 - 94];
-  const rows: Cell[][] = [
+const applicantRows = (w: FormWriter, model: ConsentFormModel): Block[] =>
+  gridRows(
+    w,
     [
-      { label: '受理機關', value: model.officeName },
-      { label: '案件編號', value: model.caseNo },
-    ],
-    [
-      { label: '申請日期', value: model.rocDate },
-      { label: '申辦事由', value: model.lifeEventName },
-    ],
-    [
-      { label: `${model.personRole}姓名`, value: model.person.name },
-      { label: '國民身分證統一編號', value: model.person.id },
-    ],
-    [
-      { label: '出生日期', value: model.person.birthDate },
-      { label: '聯絡電話', value: model.person.phone ?? '' },
-    ],
-    ...model.participants.flatMap((p): Cell[][] => [
       [
-        { label: `${p.roleLabel}姓名`, value: p.relation ? `${p.name}（${p.relation}）` : p.name },
-        { label: '國民身分證統一編號', value: p.id },
+        { label: '受理機關', value: model.officeName },
+        { label: '案件編號', value: model.caseNo },
       ],
-    ]),
-    ...pairCells(model.eventFields),
-  ];
-  const pad = 6;
-  const lh = SIZE.value * 1.35;
-  const laid = rows.map((cells) => {
-    const parts = cells.map((cell, i) => {
-      const valueW = cell.span ? CONTENT_W - cols[0]! : cols[i * 2 + 1]!;
-      return { ...cell, lines: w.wrap(cell.value, SIZE.value, valueW - 2 * pad), valueW };
-    });
-    const height = Math.max(18, ...parts.map((p) => p.lines.length * lh + 5));
-    return { parts, height };
-  });
-  const height = laid.reduce((s, r) => s + r.height, 0);
-  return {
-    height,
-    draw: (page, top) => {
-      let y = top;
-      for (const row of laid) {
-        let x = MARGIN_X;
-        row.parts.forEach((p, i) => {
-          const labelW = cols[i * 2]!;
-          w.rect(page, x, y, labelW, row.height, { fill: SHADE });
-          w.text(page, p.label, x + labelW / 2, FormWriter.baseline(y, row.height, SIZE.label), {
-            size: SIZE.label,
-            align: 'center',
-            color: SOFT,
-          });
-          x += labelW;
-          const blockH = p.lines.length * lh;
-          const firstTop = y - (row.height - blockH) / 2;
-          p.lines.forEach((ln, k) => {
-            w.text(page, ln, x + pad, FormWriter.baseline(firstTop - k * lh, lh, SIZE.value), { size: SIZE.value });
-          });
-          w.line(page, x - labelW, y, x - labelW, y - row.height);
-          w.line(page, x, y, x, y - row.height);
-          x += p.valueW;
-        });
-        if (y !== top) w.line(page, MARGIN_X, y, MARGIN_X + CONTENT_W, y);
-        y -= row.height;
-      }
-      w.rect(page, MARGIN_X, top, CONTENT_W, height, { border: 0.9 });
-    },
-  };
-};
+      [
+        { label: '申請日期', value: model.rocDate },
+        { label: '申辦事由', value: model.lifeEventName },
+      ],
+      [
+        { label: `${model.personRole}姓名`, value: model.person.name },
+        { label: '國民身分證統一編號', value: model.person.id },
+      ],
+      [
+        { label: '出生日期', value: model.person.birthDate },
+        { label: '聯絡電話', value: model.person.phone ?? '' },
+      ],
+    ],
+    APPLICANT_COLUMNS,
+  );
 
-/** Section heading (一、二、三、) with an optional right-aligned note. */
-const sectionHeading = (w: FormWriter, title: string, note?: string): Block => ({
-  height: 19,
-  draw: (page, top) => {
-    const base = top - 13.5;
-    w.text(page, title, MARGIN_X, base, { size: SIZE.section, bold: true });
-    if (note) w.text(page, note, MARGIN_X + CONTENT_W, base, { size: SIZE.small, color: SOFT, align: 'right' });
-  },
-});
+const PARTICIPANT_COLUMNS: Column[] = [
+  { title: '身分', width: 112 },
+  { title: '姓名', width: 104 },
+  { title: '關係／稱謂', width: 104 },
+  { title: '國民身分證統一編號', width: 110 },
+  { title: '出生日期', width: CONTENT_W - 112 - 104 - 104 - 110 },
+];
+
+/** Everyone else the case names (亡者, 新生兒, 父, 母, 戶內人口 …): one row each, so a large household continues on the next page. */
+const participantRows = (w: FormWriter, model: ConsentFormModel): Block[] =>
+  model.participants.map((p) => tableRow(w, PARTICIPANT_COLUMNS, [p.roleLabel, p.name, p.relation, p.id, p.birthDate], SIZE.body));
 
 /** Signature column on the right of a block: shaded header 申請人簽章, empty space to sign in. */
 const drawSignatureCell = (w: FormWriter, page: PDFPage, top: number, height: number): void => {
@@ -264,7 +115,6 @@ const drawSignatureCell = (w: FormWriter, page: PDFPage, top: number, height: nu
   w.line(page, x, top - ROW_HEAD_H, x + SIG_W, top - ROW_HEAD_H);
 };
 
-const BODY_LH = SIZE.body * 1.4;
 const MIN_BLOCK_H = ROW_HEAD_H + 40; // room to sign or stamp
 
 /** One 申請項目: title, receiving agency, fields, consent sentence, signature box. */
@@ -355,9 +205,11 @@ const privacyBlock = (w: FormWriter, model: ConsentFormModel): Block => {
   const leftW = CONTENT_W - SIG_W;
   const pad = 7;
   const receivers = [...new Set(model.items.map((i) => i.receiverName))].join('、');
+  const whose = model.participants.length > 0 ? '本人及所列關係人之' : '';
   const text =
-    `本人已瞭解上列各申請項目內容，同意${model.officeName}將本申請書所載個人資料（姓名、國民身分證統一編號、` +
-    '出生日期、聯絡電話、新舊住址及各項目所載資料），依個人資料保護法第15條及第16條規定，' +
+    // Worded for any life event: the data are whatever the form lists (participants, event fields), not 遷徙's two addresses.
+    `本人已瞭解上列各申請項目內容，同意${model.officeName}將本申請書所載個人資料（${whose}姓名、國民身分證統一編號、` +
+    '出生日期、聯絡電話、住址及各項目所載資料），依個人資料保護法第15條及第16條規定，' +
     `僅提供予經本人簽章項目之受理機關（${receivers}），` +
     '於辦理本案各該項目之特定目的範圍內蒐集、處理及利用；未經本人簽章之項目不予通報。' +
     '本人得依同法第3條規定，向各該機關請求查詢、閱覽、製給複製本、補充或更正、停止蒐集處理利用或刪除。';
@@ -401,10 +253,11 @@ const drawFirstHeader = (w: FormWriter, page: PDFPage, model: ConsentFormModel):
   w.text(page, sub, PAGE_W / 2, top - 39, { size: w.fit(sub, SIZE.small, maxW), color: SOFT, align: 'center' });
 };
 
-const drawContinuationHeader = (w: FormWriter, page: PDFPage, model: ConsentFormModel): void => {
+/** Header of every later page: the document's title (the form's （續）, 後續辦理時程 …) and the case line. */
+const drawContinuationHeader = (w: FormWriter, page: PDFPage, model: ConsentFormModel, title: string): void => {
   const top = PAGE_H - MARGIN_TOP;
-  w.text(page, `${CONSENT_FORM_TITLE}（續）`, MARGIN_X, top - 16, { size: SIZE.contTitle, bold: true });
-  const meta = `案件編號：${model.caseNo}\u3000申請人：${model.person.name}\u3000申請日期：${model.rocDate}\u3000申辦事由：${model.lifeEventName}`;
+  w.text(page, title, MARGIN_X, top - 16, { size: SIZE.contTitle, bold: true });
+  const meta = `案件編號：${model.caseNo}\u3000${model.personRole}：${model.person.name}\u3000申請日期：${model.rocDate}\u3000申辦事由：${model.lifeEventName}`;
   w.text(page, meta, MARGIN_X, top - 35, { size: w.fit(meta, SIZE.label, QR_X - 12 - MARGIN_X), color: SOFT });
 };
 
@@ -430,9 +283,11 @@ const drawPageFurniture = (w: FormWriter, page: PDFPage, model: ConsentFormModel
 };
 
 /**
- * Render the combined N-in-1 application and consent form (通報作業民眾同意書): A4 portrait,
- * applicant data, one signed block per item, the personal-data consent, and on every page a QR
- * code with `formQrPayload(caseNo, page, pages)`. Items that do not fit continue on further pages.
+ * Render the combined N-in-1 application and consent form (通報作業民眾同意書) of any life event:
+ * A4 portrait, the applicant, the other participants (亡者, 新生兒, 父, 母, 戶內人口 with 關係／稱謂),
+ * the event's fields, one signed block per item, the personal-data consent; then, when the model has
+ * them, the 後續辦理時程 pages and the 一次告知 補件通知 page. Every page carries a QR code with
+ * `formQrPayload(caseNo, page, pages)` counted over all of them. What does not fit continues on further pages.
  */
 export const renderConsentForm = async (
   model: ConsentFormModel,
@@ -458,59 +313,59 @@ export const renderConsentFormWithPages = async (
     customName: subsetFontName(JSON.stringify(model), FORM_FONT.postscriptName),
   });
   const w = new FormWriter(doc, font);
+  const flow = new FormFlow(w);
+  const continued: PageHeader = (page) => drawContinuationHeader(w, page, model, `${CONSENT_FORM_TITLE}（續）`);
 
-  let page = doc.addPage([PAGE_W, PAGE_H]);
-  w.pages.push(page);
-  drawFirstHeader(w, page, model);
-  let y = PAGE_H - MARGIN_TOP - HEADER_H;
-
-  const newPage = (): void => {
-    page = doc.addPage([PAGE_W, PAGE_H]);
-    w.pages.push(page);
-    drawContinuationHeader(w, page, model);
-    y = PAGE_H - MARGIN_TOP - HEADER_H;
-  };
-  const fits = (h: number): boolean => y - h >= CONTENT_BOTTOM;
-  const place = (b: Block): void => {
-    b.draw(page, y);
-    y -= b.height;
-  };
-  /** Place a heading together with the block after it (never orphan a heading). */
-  const placeWithHeading = (heading: Block, b: Block): void => {
-    if (!fits(heading.height + b.height)) newPage();
-    place(heading);
-    place(b);
-  };
-
-  place(sectionHeading(w, '一、申請人資料'));
-  place(applicantTable(w, model));
-  y -= 6;
+  flow.newPage((page) => drawFirstHeader(w, page, model));
+  const firstTitle = model.participants.length > 0 ? '一、申請人及關係人資料' : '一、申請人資料';
+  flow.placeRun({
+    heading: [sectionHeading(w, firstTitle)],
+    blocks: applicantRows(w, model),
+    continued: [],
+    header: continued,
+  });
+  if (model.participants.length > 0) {
+    const head = tableHead(w, PARTICIPANT_COLUMNS);
+    flow.placeRun({ heading: [gap(4), head], blocks: participantRows(w, model), continued: [sectionHeading(w, `${firstTitle}（續）`), head], header: continued });
+  }
+  if (model.eventFields.length > 0) {
+    flow.placeRun({
+      heading: [gap(model.participants.length > 0 ? 4 : 0)],
+      blocks: gridRows(w, pairCells(model.eventFields), EVENT_COLUMNS),
+      continued: [sectionHeading(w, `${firstTitle}（續）`)],
+      header: continued,
+    });
+  }
+  flow.place(gap(6));
 
   const itemsTitle = `二、申請項目（共 ${model.items.length} 項）`;
   const itemsNote = '同意辦理之項目，請於該項「申請人簽章」欄簽名或蓋章';
-  const blocks = model.items.map((item, i) => itemBlock(w, item, i));
-  const itemPages: Record<string, number> = {};
-  blocks.forEach((b, i) => {
-    if (i === 0) {
-      placeWithHeading(sectionHeading(w, itemsTitle, itemsNote), b);
-      itemPages[model.items[i]!.code] = w.pages.length;
-      return;
-    }
-    // Blocks taller than a whole page are placed anyway (they overflow); fields are short in practice.
-    if (!fits(b.height)) {
-      newPage();
-      place(sectionHeading(w, '二、申請項目（續）')); // no note: it would run under the QR code
-    }
-    place(b);
-    itemPages[model.items[i]!.code] = w.pages.length;
+  const landed = flow.placeRun({
+    heading: [sectionHeading(w, itemsTitle, itemsNote)],
+    blocks: model.items.map((item, i) => itemBlock(w, item, i)),
+    continued: [sectionHeading(w, '二、申請項目（續）')], // no note: it would run under the QR code
+    header: continued,
   });
-  y -= 4;
+  const itemPages: Record<string, number> = {};
+  model.items.forEach((item, i) => (itemPages[item.code] = landed[i]!));
+  flow.place(gap(4));
 
   const privacy = privacyBlock(w, model);
-  placeWithHeading(sectionHeading(w, '三、個人資料蒐集、處理及利用告知暨同意'), privacy);
-  const consentPage = w.pages.length;
+  const [consentPage] = flow.placeRun({ heading: [sectionHeading(w, '三、個人資料蒐集、處理及利用告知暨同意')], blocks: [privacy], continued: [], header: continued });
 
-  w.pages.forEach((p, i) => drawPageFurniture(w, p, model, i + 1, w.pages.length));
+  // The family's and the citizen's own pages: not signed, each starting on a fresh page so it can be handed over.
+  if (model.schedule.length > 0) {
+    const header: PageHeader = (page) => drawContinuationHeader(w, page, model, `${SCHEDULE_TITLE}（申請人留存）`);
+    flow.newPage(header);
+    flow.placeRun({ ...scheduleSection(w, model), header });
+  }
+  if (model.missingDocuments.length > 0) {
+    const header: PageHeader = (page) => drawContinuationHeader(w, page, model, `${MISSING_DOCUMENTS_TITLE}（申請人留存）`);
+    flow.newPage(header);
+    flow.placeRun({ ...missingDocumentsSection(w, model), header });
+  }
+
+  const pages = flow.finish((page, n, total) => drawPageFurniture(w, page, model, n, total));
 
   const now = options.now ?? new Date();
   stampMetadata(doc, {
@@ -521,5 +376,5 @@ export const renderConsentFormWithPages = async (
     at: now,
   });
 
-  return { pdf: await doc.save({ useObjectStreams: true }), pages: w.pages.length, layout: { itemPages, consentPage } };
+  return { pdf: await doc.save({ useObjectStreams: true }), pages, layout: { itemPages, consentPage: consentPage! } };
 };
