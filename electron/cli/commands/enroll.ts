@@ -1,4 +1,5 @@
 import { AppFailure } from '../../../shared/result';
+import { platformUrlProblem } from '../../services/platform-client/secureUrl';
 import { enroll } from '../../services/sync/enroll';
 import { loadWorkstationConfig } from '../../services/config/load';
 import { need, UsageError, withApp, type Command } from '../command';
@@ -9,9 +10,12 @@ export const enrollCommand: Command = {
   options: { db: { type: 'string' }, platform: { type: 'string' }, code: { type: 'string' }, agency: { type: 'string' }, 'client-id': { type: 'string' } },
   run: async (values) => {
     // The machine policy's platform.url is the default, so IT enrols with one command and no typing of the URL.
-    const url = typeof values.platform === 'string' ? values.platform : (loadWorkstationConfig().config.platform?.url ?? need(values, 'platform'));
+    const policyPlatform = loadWorkstationConfig().config.platform;
+    const url = typeof values.platform === 'string' ? values.platform : (policyPlatform?.url ?? need(values, 'platform'));
     const code = need(values, 'code');
-    if (!/^https?:\/\/[^/]+/.test(url)) throw new UsageError(`平台網址格式不正確：「${url}」（例：https://nin1.kcg.gov.tw）`);
+    // https, or plain http on loopback only: a token and citizens' data never cross a wire in clear.
+    const problem = platformUrlProblem(url);
+    if (problem) throw new UsageError(problem.message);
     const agency = typeof values.agency === 'string' ? values.agency : null;
     return withApp(values, async (app) => {
       const { config, clock, db } = app.ctx;
@@ -21,7 +25,8 @@ export const enrollCommand: Command = {
       const target = agency
         ? { kind: 'agency' as const, agencyCode: agency, clientId: typeof values['client-id'] === 'string' ? values['client-id'] : config.workstationId }
         : { kind: 'workstation' as const, officeCode: config.officeCode, workstationId: config.workstationId };
-      const credential = await enroll(db, { url, code, target, clock });
+      const caFile = config.platform?.caFile ?? policyPlatform?.caFile;
+      const credential = await enroll(db, { url, code, target, clock, ...(caFile ? { caFile } : {}) });
       const who = agency ? `接收機關 ${agency}（用戶端 ${credential.clientId}）` : `工作站 ${config.workstationId}（${config.officeCode}）`;
       console.log(`已向平台 ${credential.url} 註冊${who}，憑證有效至 ${credential.expiresAt}`);
       return 0;

@@ -1,5 +1,6 @@
 import { demoWorkstationCode } from '../../../platform/demo';
 import type { CounterApp } from '../../services/app';
+import { platformUrlProblem } from '../../services/platform-client/secureUrl';
 import { pendingCount } from '../../services/sync/outbox';
 import { enroll } from '../../services/sync/enroll';
 import { need, UsageError, withApp, type Command } from '../command';
@@ -16,6 +17,8 @@ export const syncCommand: Command = {
   run: async (values) => {
     need(values, 'db');
     const url = typeof values.platform === 'string' ? values.platform : undefined;
+    const problem = url === undefined ? null : platformUrlProblem(url);
+    if (problem) throw new UsageError(problem.message);
     const timeout = typeof values.timeout === 'string' ? Number(values.timeout) : 15_000;
     if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout 須為正整數（毫秒）：「${String(values.timeout)}」`);
     const summary = (app: CounterApp, r: { sent: number; delivered: number; failed: number }) =>
@@ -52,7 +55,8 @@ export const syncCommand: Command = {
 async function enrollDemo(app: CounterApp, url: string): Promise<void> {
   const { config, db, clock } = app.ctx;
   try {
-    await enroll(db, { url, code: demoWorkstationCode(config.workstationId), target: { kind: 'workstation', officeCode: config.officeCode, workstationId: config.workstationId }, clock });
+    const caFile = config.platform?.caFile;
+    await enroll(db, { url, code: demoWorkstationCode(config.workstationId), target: { kind: 'workstation', officeCode: config.officeCode, workstationId: config.workstationId }, clock, ...(caFile ? { caFile } : {}) });
     console.error(`本工作站尚未註冊：已以示範註冊碼向 ${url} 註冊。`);
     await app.sync.reload();
   } catch (e) {

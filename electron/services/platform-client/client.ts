@@ -3,8 +3,10 @@ import { endpointPath, endpoints, type EndpointName, type EndpointRequest, type 
 import { ErrorBody } from '../../../shared/platform/wire';
 import { formatIssuePath, type z } from '../../../shared/zod';
 import type { Logger } from '../logging/logger';
+import { fetchTrustingCaFile } from './caFetch';
 import { PlatformError } from './errors';
 import { describeNetworkError } from './networkError';
+import { platformUrlProblem } from './secureUrl';
 
 export type PlatformClientOptions = {
   /** e.g. `http://127.0.0.1:8787` or `https://nin1.kcg.gov.tw` (no trailing path). */
@@ -16,6 +18,8 @@ export type PlatformClientOptions = {
   logger?: Logger;
   /** Injected in tests; the global fetch (undici) otherwise. */
   fetch?: typeof fetch;
+  /** PEM file of the CA that signed the platform's certificate (policy `platform.caFile`); trusted instead of the public roots. */
+  caFile?: string;
 };
 
 export type CallOptions = {
@@ -49,7 +53,17 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  */
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? fetch;
+  const urlProblem = platformUrlProblem(baseUrl);
+  let transport: typeof fetch | null = null;
+  /**
+   * The transport, or why there is none: a URL that is not https (outside loopback) or an unreadable
+   * CA file is refused before any byte leaves, on every call, so the engine shows it and sends nothing.
+   */
+  const doFetch = (): typeof fetch => {
+    if (urlProblem) throw new PlatformError('config', urlProblem.code, urlProblem.message);
+    transport ??= options.fetch ?? (options.caFile ? fetchTrustingCaFile(options.caFile) : fetch);
+    return transport;
+  };
   const log = options.logger?.child({ module: 'platform-client' });
   const tokenOf = (): string | null => (typeof options.token === 'function' ? options.token() : (options.token ?? null));
 
@@ -112,6 +126,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     baseUrl,
 
     async call(name, args, callOptions = {}) {
+      const send = doFetch();
       const spec = endpoints[name];
       const a = args as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
       const parts = spec as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
@@ -126,7 +141,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       const started = performance.now();
       try {
         const { status, text } = await withDeadline(timeoutMs, callOptions.signal, async (signal) => {
-          const res = await doFetch(url, {
+          const res = await send(url, {
             method: spec.method,
             headers: headers(requestId, true),
             body: a.body === undefined ? undefined : JSON.stringify(a.body),
@@ -158,6 +173,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     },
 
     async stream(name, streamOptions) {
+      const send = doFetch();
       const spec = endpoints[name];
       const requestId = uuidv7();
       const timeoutMs = streamOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -168,7 +184,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         headerSignal.addEventListener('abort', abort, { once: true });
         streamOptions.signal.addEventListener('abort', abort, { once: true });
         try {
-          return await doFetch(baseUrl + endpointPath(spec.path), { method: spec.method, headers: headers(requestId, false), signal: relay.signal });
+          return await send(baseUrl + endpointPath(spec.path), { method: spec.method, headers: headers(requestId, false), signal: relay.signal });
         } finally {
           headerSignal.removeEventListener('abort', abort);
         }

@@ -22,7 +22,9 @@ export type PlatformErrorKind =
   /** valid JSON but not the shape the endpoint table promises */
   | 'wrong-shape'
   /** our own request does not match the endpoint table (a bug here, never sent) */
-  | 'request-invalid';
+  | 'request-invalid'
+  /** this install's platform settings cannot be used (plain http to a remote host, unreadable CA file): nothing is sent */
+  | 'config';
 
 export class PlatformError extends AppFailure {
   constructor(

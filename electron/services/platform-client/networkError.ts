@@ -18,6 +18,16 @@ export function describeNetworkError(e: unknown): string {
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return '網路無法到達平台';
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+      return '無法驗證平台的憑證（若平台使用縣市自有憑證機構，請 IT 於政策設定 platform.caFile）';
+    case 'CERT_HAS_EXPIRED':
+      return '平台的憑證已過期';
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return '平台的憑證與網址的主機名稱不符';
     default:
       return code ? `網路錯誤（${code}）` : '網路錯誤';
   }

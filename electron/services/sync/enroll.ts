@@ -16,9 +16,14 @@ export type EnrollTarget =
  */
 export async function enroll(
   db: WritableDb,
-  options: { url: string; code: string; target: EnrollTarget; clock: Clock; logger?: Logger; fetch?: typeof fetch },
+  options: { url: string; code: string; target: EnrollTarget; clock: Clock; logger?: Logger; fetch?: typeof fetch; /** policy platform.caFile */ caFile?: string },
 ): Promise<PlatformCredential> {
-  const client = createPlatformClient({ baseUrl: options.url, ...(options.logger ? { logger: options.logger } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = createPlatformClient({
+    baseUrl: options.url,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.caFile ? { caFile: options.caFile } : {}),
+  });
   const t = options.target;
   const res = await client.call('enroll', {
     body: {

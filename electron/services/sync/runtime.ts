@@ -36,6 +36,8 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
   const log = ctx.logger.child({ module: 'sync-runtime' });
   // An explicit URL (CLI --platform) wins, then IT's policy (the platform moved), then where we enrolled.
   const platformUrl = (enrolledAt: string): string => options.platformUrl ?? ctx.config.platform?.url ?? enrolledAt;
+  // IT's private CA for the platform's certificate (policy platform.caFile), for every client built here.
+  const caFile = ctx.config.platform?.caFile;
 
   const build = (): SyncEngine | null => {
     const credential = workstationCredential(ctx.db);
@@ -45,6 +47,7 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
       // Read at every call: a re-enrolment from the CLI (another process) is picked up at once.
       token: () => workstationCredential(ctx.db)?.token ?? null,
       logger: ctx.logger,
+      ...(caFile ? { caFile } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     const { officeCode, workstationId, agencyCode } = ctx.config;
@@ -87,6 +90,7 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
         baseUrl: platformUrl(credential.url),
         token: () => agencyCredential(ctx.db, agencyCode)?.token ?? null,
         logger: ctx.logger,
+        ...(caFile ? { caFile } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
     },
