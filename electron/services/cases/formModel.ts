@@ -56,7 +56,8 @@ export function buildConsentFormModel(ctx: ServiceContext, caseNo: string): Cons
       name: p.name,
       id: p.person_id ?? '',
       birthDate: p.birth_date ? formatRocDate(p.birth_date) : '',
-      relation: [p.relation && isRelation(p.relation) ? RELATIONS[p.relation].label : '', p.title ?? ''].filter(Boolean).join('／'),
+      // 稱謂 often repeats the relation (父／父): print it once.
+      relation: [...new Set([p.relation && isRelation(p.relation) ? RELATIONS[p.relation].label : '', p.title ?? ''].filter(Boolean))].join('／'),
     })),
     eventFields: event ? labelledFields(event.fields, fields).map((f) => ({ label: f.label, value: f.value, span: addressKeys.has(f.key) })) : [],
     items,

@@ -67,7 +67,9 @@ withPoppler('consent form of every life event (issue 12)', () => {
     const birth = squash(pdfs.text(get('birth').file));
     for (const s of ['新生兒', '林語彤', '民國115年11月10日', '父', '林志豪', '母', '黃雅婷', 'S223456786', '高市婦字第1150045678號']) expect(birth, s).toContain(s);
     const assistance = squash(pdfs.text(get('assistance').file));
-    for (const s of ['戶內人口（家庭成員）', '張家豪', '長子', '張國華', 'E120312346', '民國39年1月20日', '新臺幣18,000元']) expect(assistance, s).toContain(s);
+    for (const s of ['戶內人口（家庭成員）', '張家豪', '子女／長子', '張國華', 'E120312346', '民國39年1月20日', '新臺幣18,000元']) expect(assistance, s).toContain(s);
+    // A 稱謂 equal to the relation (父, 父) is printed once, not 父／父.
+    expect(get('assistance').model.participants.map((p) => p.relation)).toEqual(['子女／長子', '父']);
   });
 
   it('finding 1: 遷徙 prints as before: one applicant, 原住址 and 新住址, no schedule and no slip', () => {
