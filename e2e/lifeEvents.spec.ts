@@ -136,6 +136,7 @@ test('家人身後事: applicant and deceased, items forced by the estate, 後�
   await expect(page.getByText('亡者名下有汽機車，須一併辦理')).toBeVisible();
   await expect(page.locator('.item-card').filter({ hasText: 'D01' })).toContainText('法定期限：民國116年5月1日');
   await expect(page.getByLabel('車牌號碼')).toHaveValue('ABC-1234');
+  await expect(page.locator('#f-items-D01-deceasedId')).toHaveValue('F12****278'); // prefilled, masked while not focused
   await shot('death-3-items');
   await kb.press('F10');
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FieldValue } from '../../../../../shared/cases/schema';
 import type { FieldDef } from '../../../../../shared/catalogue/schema';
+import { maskPersonId, validatePersonId } from '../../../../../shared/validators';
 import { AddressField } from './AddressField';
 import { CheckboxField } from './CheckboxField';
 import { ListField } from './ListField';
@@ -42,8 +43,11 @@ export function DefinedFieldInput({ path, field, value, onChange, hint }: Define
       return <ListField {...common} value={text} onChange={(v) => onChange(v.toUpperCase())} example="ABC-1234、123-XYZ" />;
     case 'bankAccount':
       return <TextField {...common} value={text} onChange={onChange} inputMode="numeric" maxLength={24} help={field.help ?? '金融機構代號 3 碼加帳號，例：700-00012345678901'} />;
-    case 'personId':
-      return <TextField {...common} value={text} onChange={(v) => onChange(v.toUpperCase())} maxLength={12} className="input--id" />;
+    case 'personId': {
+      // Masked like the person's own ID while focus is elsewhere (A12****789); the full number only while typing.
+      const id = validatePersonId(text);
+      return <TextField {...common} value={text} onChange={(v) => onChange(v.toUpperCase())} maxLength={12} className="input--id" displayWhenIdle={id.ok ? maskPersonId(id.id) : text} />;
+    }
     default:
       return (
         <TextField
