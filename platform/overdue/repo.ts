@@ -1,4 +1,4 @@
-import type { MailDraft } from '../store/repository';
+import type { MailDraft } from '../store/drafts';
 import type { SqlDriver, SqlExec } from '../store/sql';
 
 /**

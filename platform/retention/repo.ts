@@ -1,5 +1,5 @@
 import { appendAuditIn } from '../store/auditLog';
-import type { AuditDraft } from '../store/repository';
+import type { AuditDraft } from '../store/drafts';
 import type { SqlDriver, SqlExec, SqlValue } from '../store/sql';
 
 /**

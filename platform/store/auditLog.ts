@@ -1,5 +1,5 @@
 import { chainHash, GENESIS_HASH } from '../../electron/services/audit/chain';
-import type { AuditDraft } from './repository';
+import type { AuditDraft } from './drafts';
 import type { SqlExec } from './sql';
 
 /**

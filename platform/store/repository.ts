@@ -1,7 +1,7 @@
 import type { BatchFile, BatchListQuery } from '../../shared/platform/batches';
 import type { TokenKind } from '../../shared/platform/endpoints';
 import type { StatsResponse, StatDimension } from '../../shared/platform/stats';
-import type { ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, StatusChange, SubmitResult, VerificationAnswer } from '../../shared/platform/wire';
+import type { ChangeEvent, ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, StatusChange, SubmitResult, VerificationAnswer } from '../../shared/platform/wire';
 import type { NotificationStatus } from '../../shared/cases/schema';
 import type { OverdueCandidate } from '../overdue/repo';
 import type { ProgressItemRow, StoredProgressRecord } from '../progress/repo';
@@ -13,7 +13,8 @@ import type { RetentionCounts, RetentionStep } from '../retention/repo';
  * against both. Write methods take the audit entry they must commit with, so work and record land
  * (or vanish) together.
  */
-export type AuditDraft = { at: string; actor: string; action: string; target?: string | null; detail?: Record<string, unknown> | null };
+import type { AuditDraft, MailDraft } from './drafts';
+export type { AuditDraft, MailDraft } from './drafts';
 
 export type TokenRecord = {
   jti: string;
@@ -44,7 +45,6 @@ export type EnrolCodeRecord = {
   usedAt: string | null;
 };
 
-export type MailDraft = { notificationId: string; to: string; subject: string; body: string };
 
 export type PendingMail = MailDraft & { id: number; attempts: number; nextAttemptMs: number };
 
@@ -56,12 +56,21 @@ export type NotificationState = {
   receiverAgency: string;
   caseNo: string;
   status: NotificationStatus;
+  itemCode: string;
+  /** Agencies that held it before the current receiver, oldest first (改分 chain; issue 14). */
+  previousReceivers: string[];
+  /** The open 補件 round (null: none open) and the number of rounds so far. */
+  openSupplement: number | null;
+  supplementRounds: number;
 };
 
-/** One change the lifecycle decided to record. */
-export type ChangeDraft = { status: NotificationStatus; reason: string | null; answer: VerificationAnswer | null };
+/** Codes a lifecycle decision may refuse with. */
+export type DecisionRefusal = 'INVALID_TRANSITION' | 'ACTION_NOT_ALLOWED' | 'FORBIDDEN' | 'TRANSFER_KIND' | 'TRANSFER_LOOP' | 'SUPPLEMENT_OPEN' | 'SUPPLEMENT_ROUND';
 
-export type Decision = { ok: true; changes: ChangeDraft[] } | { ok: false; code: 'INVALID_TRANSITION' | 'ACTION_NOT_ALLOWED' | 'FORBIDDEN' };
+/** One change the lifecycle decided to record. */
+export type ChangeDraft = { status: NotificationStatus; reason: string | null; answer: VerificationAnswer | null; event?: ChangeEvent };
+
+export type Decision = { ok: true; changes: ChangeDraft[] } | { ok: false; code: DecisionRefusal };
 
 export type MessageLogEntry = {
   at: string;
@@ -121,7 +130,9 @@ export interface PlatformStore {
   inbox(agency: string, q: InboxQuery, nowMs?: number): Promise<{ entries: InboxEntry[]; nextCursor: number | null }>;
   getEntry(id: string): Promise<InboxEntry | null>;
   /** Applies the lifecycle's decision for this notification in one transaction. */
-  transition(id: string, decide: (s: NotificationState) => Decision, actor: string, now: Date, audit: AuditDraft): Promise<{ ok: true; entry: InboxEntry; changes: StatusChange[]; officeCode: string } | { ok: false; code: 'NOT_FOUND' | 'INVALID_TRANSITION' | 'ACTION_NOT_ALLOWED' | 'FORBIDDEN' }>;
+  transition(id: string, decide: (s: NotificationState) => Decision, actor: string, now: Date, audit: AuditDraft): Promise<{ ok: true; entry: InboxEntry; changes: StatusChange[]; officeCode: string; receivers: string[] } | { ok: false; code: 'NOT_FOUND' | DecisionRefusal }>;
+  /** The transfers and 補件 rounds of one notification, oldest first, with its current receiver and office. */
+  thread(id: string): Promise<{ officeCode: string; receiverAgency: string; events: StatusChange[] } | null>;
   changes(office: string, cursor: number, limit: number): Promise<ChangesResponse>;
   /** Citizen progress lookup: the case's code record (null when none), and its notifications' statuses. */
   progressRecord(caseNo: string): Promise<StoredProgressRecord | null>;

@@ -3,7 +3,6 @@
  * and name the offending text, because "地址格式錯誤" alone sends them hunting character by character.
  * Messages carry no final 。: callers prefix them (`新住址：…`).
  */
-import type { TaiwanAddressError } from './types';
 
 export const ADDRESS_ERROR_CODES = [
   'ADDRESS_EMPTY',
@@ -23,6 +22,9 @@ export const ADDRESS_ERROR_CODES = [
 ] as const;
 
 export type AddressErrorCode = (typeof ADDRESS_ERROR_CODES)[number];
+
+/** A refused address: a stable code and the zh-TW message naming what is wrong. */
+export type TaiwanAddressError = { ok: false; code: AddressErrorCode; message: string };
 
 export const addressError = (code: AddressErrorCode, message: string): TaiwanAddressError => ({ ok: false, code, message });
 

@@ -3,7 +3,7 @@
  * strings, so two spellings of the same address (`三十二巷` / `32巷`) compare equal field by field;
  * how they are printed is decided once, in canonical.ts.
  */
-import type { AddressErrorCode } from './errors';
+import type { TaiwanAddressError } from './errors';
 
 export type TaiwanAddressParts = {
   /** 3-digit 郵遞區號 of the district (from the postal table, not from the input); set when the district is known. */
@@ -46,5 +46,5 @@ export type TaiwanAddressParts = {
 };
 
 export type TaiwanAddressOk = { ok: true; parts: TaiwanAddressParts; canonical: string };
-export type TaiwanAddressError = { ok: false; code: AddressErrorCode; message: string };
+export type { TaiwanAddressError } from './errors';
 export type TaiwanAddressResult = TaiwanAddressOk | TaiwanAddressError;

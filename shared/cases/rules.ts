@@ -1,6 +1,6 @@
 import type { LifeEvent, Rule } from '../catalogue/schema';
 import type { FieldValue } from './schema';
-import type { NormalisedParticipant } from './validateDraft';
+import type { NormalisedParticipant } from './normalised';
 
 type Located = { path: string; value: FieldValue | null };
 

@@ -4,7 +4,7 @@ import { adminActorOf } from '../accounts/actor';
 import { enrolCertificates, listCertificates, revokeCertificate } from '../accounts/certificates';
 import { changeLog } from '../accounts/changeLog';
 import { createGroup, listGroups, setGroupMembers, updateGroup } from '../accounts/groups';
-import { actorOf, type CallContext, type Handler } from './handlers';
+import { actorOf, type CallContext, type Handler } from './handler';
 
 const admin = (call: CallContext) => adminActorOf(actorOf(call));
 /** A changed role or a deactivation ends that user's open sessions at once. */

@@ -3,7 +3,7 @@ import { AppFailure } from '../../../shared/result';
 import { collectDiagnostics } from '../diagnostics/bundle';
 import { redactSecrets } from '../diagnostics/redact';
 import { checkAuditChain } from '../audit/check';
-import { actorOf, type Handler } from './handlers';
+import { actorOf, type Handler } from './handler';
 
 /**
  * Handlers for shared/contract/adminApi.ts while the app runs normally. When start-up failed (bad

@@ -1,6 +1,6 @@
 import { CASE_WRITERS } from '../../../shared/auth/roles';
 import type { DeviceEvent } from '../../../shared/devices/schema';
-import type { CallContext, Handler } from './handlers';
+import type { CallContext, Handler } from './handler';
 
 type DevicesMethods = 'devices.status' | 'devices.events' | 'devices.inventory' | 'session.cardLogin' | 'session.cardUnlock';
 

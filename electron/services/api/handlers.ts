@@ -1,17 +1,11 @@
-import type { z } from 'zod';
-import type { Api, ApiMethod, SessionUser, SystemInfo } from '../../../shared/contract/api';
 import { loginWithPassword } from '../auth/login';
 import { auditLogout } from '../auth/logout';
-import type { SessionStore } from '../auth/sessions';
 import { createCase } from '../cases/createCase';
 import { markDocumentArrived } from '../cases/documents';
 import { printCaseForm } from '../cases/printForm';
 import { getCase, searchCases, todayCases } from '../cases/queries';
-import type { Actor, ServiceContext } from '../context';
-import type { SyncRuntime } from '../sync/runtime';
 import { syncHandlers } from './syncHandlers';
 import { devicesHandlers } from './devicesHandlers';
-import type { DeviceServices } from '../devices/service';
 import { adminHandlers } from './adminHandlers';
 import { scanningHandlers } from './scanningHandlers';
 import { privacyHandlers } from './privacyHandlers';
@@ -19,23 +13,9 @@ import { statsHandlers } from './statsHandlers';
 import { overdueHandlers } from './overdueHandlers';
 import { progressHandlers } from './progressHandlers';
 import { accountsHandlers } from './accountsHandlers';
+import { actorOf, type Handlers } from './handler';
 
-/** What a handler knows about the call beyond its input. `user` is null only for public calls. */
-export type CallContext = {
-  ctx: ServiceContext;
-  sessions: SessionStore;
-  sessionToken: string | null;
-  user: SessionUser | null;
-  origin: { workstation: string; ip: string | null };
-  systemInfo: () => SystemInfo;
-  devices: DeviceServices;
-  sync: SyncRuntime;
-};
-
-export type Handler<K extends ApiMethod> = (call: CallContext, input: z.output<Api[K]['input']>) => Promise<z.input<Api[K]['output']>> | z.input<Api[K]['output']>;
-export type Handlers = { [K in ApiMethod]: Handler<K> };
-
-export const actorOf = (call: CallContext): Actor => ({ user: call.user!, workstation: call.origin.workstation, ip: call.origin.ip });
+export type { CallContext, Handler, Handlers } from './handler';
 
 /** The services behind every contract call; the dispatcher has already validated input and access. */
 export const handlers: Handlers = {

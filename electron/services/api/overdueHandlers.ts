@@ -1,6 +1,6 @@
 import type { overdueApi } from '../../../shared/contract/overdueApi';
 import { countOverdue, listOverdue } from '../overdue/listOverdue';
-import type { Handler } from './handlers';
+import type { Handler } from './handler';
 
 /** Handlers for shared/contract/overdueApi.ts. */
 export const overdueHandlers: { [K in keyof typeof overdueApi]: Handler<K> } = {

@@ -1,7 +1,7 @@
 import type { progressApi } from '../../../shared/contract/progressApi';
 import { printReceipt } from '../progress/receipt';
 import { reissueProgressCode } from '../progress/reissue';
-import { actorOf, type Handler } from './handlers';
+import { actorOf, type Handler } from './handler';
 
 /** Handlers for shared/contract/progressApi.ts. */
 export const progressHandlers: { [K in keyof typeof progressApi]: Handler<K> } = {

@@ -8,7 +8,7 @@ import { pageById, pageThumb, toPageView, trayPages } from '../scanning/pages';
 import { loadScanProfiles } from '../scanning/profiles';
 import { scanningRuntime } from '../scanning/runtime';
 import { attachTrayPages, dismissTrayPage } from '../scanning/tray';
-import { actorOf, type Handler } from './handlers';
+import { actorOf, type Handler } from './handler';
 
 const dataUrl = (mime: string, bytes: Uint8Array) => `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
 

@@ -1,7 +1,7 @@
 import type { statsApi } from '../../../shared/contract/statsApi';
 import { statsDashboard } from '../stats/dashboard';
 import { exportStats } from '../stats/exportReport';
-import { actorOf, type Handler } from './handlers';
+import { actorOf, type Handler } from './handler';
 
 /** Handlers for shared/contract/statsApi.ts. */
 export const statsHandlers: { [K in keyof typeof statsApi]: Handler<K> } = {

@@ -3,7 +3,7 @@ import { AppFailure } from '../../../shared/result';
 import { actOnInboxItem, listInbox, openInboxItem } from '../inbox/inbox';
 import { markSentOnPaper, printPaperForm } from '../sync/paper';
 import { caseProgress } from '../sync/progress';
-import { actorOf, type CallContext, type Handler } from './handlers';
+import { actorOf, type CallContext, type Handler } from './handler';
 
 /** Handlers for the sync, paper-fallback, live-progress and agency-inbox calls (shared/contract/syncApi.ts). */
 export const syncHandlers: { [K in keyof typeof syncApi]: Handler<K> } = {
