@@ -23,6 +23,8 @@ export const StatsFilter = z
     clerkId: z.number().int().positive().optional(),
     status: NotificationStatus.optional(),
     kind: z.enum(['notification', 'verification']).optional(),
+    /** A life event code of the catalogue (move, death, birth, assistance …). */
+    lifeEvent: z.string().max(32).optional(),
     granularity: Granularity.default('day'),
   })
   .refine((f) => f.from <= f.to, { message: '起日不可晚於迄日', path: ['to'] });
@@ -46,6 +48,14 @@ export const StatsDashboard = z.object({
     z.object({ agency: z.string(), name: z.string(), total: z.number().int(), byStatus: z.partialRecord(NotificationStatus, z.number().int()) }),
   ),
   byOffice: z.array(z.object({ office: z.string(), count: z.number().int() })),
+  /**
+   * Per life event: the cases with a notification in the filter, their notifications, and the
+   * documents those cases spared the citizen (免附書證謄本: what the bundle and the checklist spared).
+   */
+  byLifeEvent: z.array(
+    z.object({ lifeEvent: z.string(), name: z.string(), cases: z.number().int(), notifications: z.number().int(), documentsSpared: z.number().int() }),
+  ),
+  documentsSpared: z.number().int().nonnegative(),
   byClerk: z.array(z.object({ clerkId: z.number().int(), clerk: z.string(), count: z.number().int() })),
   byStatus: z.partialRecord(NotificationStatus, z.number().int()),
   /** One point per day / ISO week (YYYY-Www) / month (YYYY-MM), gaps filled with zero. */

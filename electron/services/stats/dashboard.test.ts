@@ -60,7 +60,8 @@ const matches = (r: GenRecord, f: StatsFilter): boolean => {
   const day = taipeiDay(r.createdMs);
   return day >= f.from && day <= f.to && (f.item === undefined || r.item === f.item) && (f.agency === undefined || r.agency === f.agency)
     && (f.kind === undefined || r.kind === f.kind) && (f.status === undefined || r.status === f.status)
-    && (f.office === undefined || r.office === f.office) && (f.clerkId === undefined || r.clerkId === f.clerkId);
+    && (f.office === undefined || r.office === f.office) && (f.clerkId === undefined || r.clerkId === f.clerkId)
+    && (f.lifeEvent === undefined || r.lifeEvent === f.lifeEvent);
 };
 const countBy = <K>(rs: GenRecord[], key: (r: GenRecord) => K): Map<K, number> => {
   const m = new Map<K, number>();
@@ -99,8 +100,28 @@ function expected(f: StatsFilter) {
     overdueTotal: overdue.length,
     overdueByAgency: countBy(overdue, (r) => r.agency),
     verification: spread(nonNull(rs.filter((r) => r.kind === 'verification' && r.deliveredAfterS !== null).map((r) => r.answerAfterS))),
+    byLifeEvent: byLifeEvent(rs),
   };
 }
+
+/** Per life event: cases, notifications, and documents spared counted once per case. */
+function byLifeEvent(rs: GenRecord[]): Map<string, { cases: number; notifications: number; documentsSpared: number }> {
+  const out = new Map<string, { cases: number; notifications: number; documentsSpared: number }>();
+  const seen = new Set<number>();
+  for (const r of rs) {
+    const e = out.get(r.lifeEvent) ?? { cases: 0, notifications: 0, documentsSpared: 0 };
+    e.notifications++;
+    if (!seen.has(r.caseKey)) {
+      seen.add(r.caseKey);
+      e.cases++;
+      e.documentsSpared += r.documentsSpared;
+    }
+    out.set(r.lifeEvent, e);
+  }
+  return out;
+}
+const lifeEventsOf = (d: { byLifeEvent: { lifeEvent: string; cases: number; notifications: number; documentsSpared: number }[] }) =>
+  new Map(d.byLifeEvent.map(({ lifeEvent, cases, notifications, documentsSpared }) => [lifeEvent, { cases, notifications, documentsSpared }]));
 
 const asMap = <T>(rows: T[], key: (x: T) => string | number, value: (x: T) => number): Map<string | number, number> => new Map(rows.map((x) => [key(x), value(x)]));
 
@@ -185,6 +206,36 @@ describe('stats.dashboard against a generated data set with known answers', () =
     expect(computeDashboard(ctx, parse({ ...base, agency: 'KH-FIRE' })).total).toBe(0);
   });
 
+  it('finding 2: statistics split by life event — cases, notifications and documents spared per event, under every filter, and a lifeEvent filter', () => {
+    const base = { from: '2026-10-25', to: '2026-11-27' };
+    const filters: StatsFilterInput[] = [
+      { ...base, granularity: 'day' },
+      { ...base, granularity: 'month' },
+      { ...base, lifeEvent: 'death' },
+      { ...base, lifeEvent: 'assistance', granularity: 'week' },
+      { ...base, lifeEvent: 'birth', agency: 'KH-TAX' },
+      { ...base, item: 'N04' },
+      { ...base, office: 'FS02', status: 'completed' },
+      { ...base, clerkId: world.clerks[1]!.id, kind: 'verification' },
+    ];
+    for (const input of filters) {
+      const f = parse(input);
+      const d = computeDashboard(ctx, f);
+      const e = expected(f);
+      const label = JSON.stringify(input);
+      expect(lifeEventsOf(d), label).toEqual(e.byLifeEvent);
+      expect(d.total, label).toBe(e.total);
+      expect(d.byLifeEvent.reduce((n, x) => n + x.cases, 0), label).toBe(d.cases);
+      expect(d.documentsSpared, label).toBe([...e.byLifeEvent.values()].reduce((n, x) => n + x.documentsSpared, 0));
+      expect(d.trend.reduce((n, t) => n + t.count, 0), label).toBe(e.total);
+      if (f.lifeEvent) expect(d.byLifeEvent.map((x) => x.lifeEvent), label).toEqual(e.total > 0 ? [f.lifeEvent] : []);
+    }
+    const all = computeDashboard(ctx, parse(base));
+    expect(all.byLifeEvent.map((x) => x.lifeEvent).sort()).toEqual(['assistance', 'birth', 'death', 'move']);
+    expect(all.byLifeEvent.find((x) => x.lifeEvent === 'death')?.name).toBe('家人身後事');
+    expect(all.documentsSpared).toBeGreaterThan(0);
+  });
+
   it('counts by Taipei calendar day: 2026-11-26T16:30Z is 11-27, 2026-10-31T16:00Z is 11-01', () => {
     const edge = world.records[EDGE_ID_INDEX]!;
     expect(new Date(edge.createdMs).toISOString()).toBe('2026-11-26T16:30:00.000Z');
@@ -227,6 +278,7 @@ describe('stats.dashboard against a generated data set with known answers', () =
     expect(refused({ from: '2026-11-01', to: '2026-11-27', agency: 'KH-NOPE' }).code).toBe('STATS_AGENCY_UNKNOWN');
     expect(refused({ from: '2026-11-01', to: '2026-11-27', office: 'ZZ99' }).code).toBe('STATS_OFFICE_UNKNOWN');
     expect(refused({ from: '2026-11-01', to: '2026-11-27', clerkId: 9999 }).code).toBe('STATS_CLERK_UNKNOWN');
+    expect(refused({ from: '2026-11-01', to: '2026-11-27', lifeEvent: 'wedding' })).toEqual({ code: 'STATS_LIFE_EVENT_UNKNOWN', message: '查無生活事件代碼「wedding」', path: 'lifeEvent' });
     expect(auditRows()).toBe(before);
     // from > to never reaches the service: the shared schema refuses it (the dispatcher test covers the call).
     const bad = StatsFilter.safeParse({ from: '2026-11-27', to: '2026-11-01' });

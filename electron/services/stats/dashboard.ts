@@ -1,6 +1,7 @@
 import type { StatsDashboard, StatsFilter } from '../../../shared/stats/dashboard';
 import { appendAudit } from '../audit/audit';
 import type { Actor, ServiceContext } from '../context';
+import { documentsSparedByLifeEvent } from './documentsSpared';
 import { checkFilterCodes, filterSql } from './filter';
 import { clerkNames, nameLookups } from './labels';
 import { queryRanking } from './queryRanking';
@@ -21,6 +22,7 @@ export function computeDashboard(ctx: ServiceContext, filter: StatsFilter): Stat
   const names = nameLookups(ctx);
   const clerks = clerkNames(ctx, [...tally.byClerk.keys()]);
 
+  const spared = tally.total > 0 ? documentsSparedByLifeEvent(ctx, filter, sql) : new Map<string, number>();
   const overdueByAgency = [...tally.overdueByAgency].map(([agency, count]) => ({ agency, count }));
 
   return {
@@ -31,6 +33,10 @@ export function computeDashboard(ctx: ServiceContext, filter: StatsFilter): Stat
     byAgency: [...tally.byAgency]
       .map(([agency, a]) => ({ agency, name: names.agency(agency), total: a.total, byStatus: record(a.byStatus) }))
       .sort(byCountDesc((x) => x.total, (x) => x.agency)),
+    byLifeEvent: [...tally.byLifeEvent]
+      .map(([lifeEvent, e]) => ({ lifeEvent, name: names.lifeEvent(lifeEvent), cases: e.cases, notifications: e.notifications, documentsSpared: spared.get(lifeEvent) ?? 0 }))
+      .sort(byCountDesc((x) => x.cases, (x) => x.lifeEvent)),
+    documentsSpared: [...spared.values()].reduce((a, b) => a + b, 0),
     byOffice: [...tally.byOffice].map(([office, count]) => ({ office, count })).sort(byCountDesc((x) => x.count, (x) => x.office)),
     byClerk: [...tally.byClerk]
       .map(([clerkId, count]) => ({ clerkId, clerk: clerks.get(clerkId) ?? `#${clerkId}`, count }))

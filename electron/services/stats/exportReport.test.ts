@@ -7,7 +7,7 @@ import { createCounterApp, type CounterApp } from '../app';
 import { createUser } from '../auth/users';
 import { fixedClock } from '../clock';
 import { silentLogger } from '../logging/logger';
-import { TEST_NOW, tempDir } from '../testing/fixtures';
+import { fixturePasswordHash, TEST_NOW, tempDir } from '../testing/fixtures';
 import { generateRecords, seedStaff } from './statsFixtures';
 
 const tmp = tempDir('nin1-stats-export-');
@@ -37,7 +37,7 @@ const auditCount = (action: string): number => app.ctx.db.prepare('SELECT COUNT(
 beforeAll(async () => {
   app = createCounterApp({ dbFile: tmp.file('export.sqlite'), create: true, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
   const clerks = seedStaff(app.ctx);
-  createUser(app.ctx.db, { username: 'supervisor', displayName: '李主任', role: 'supervisor', officeCode: 'FS01', password: 'demo1234' }, TEST_NOW);
+  createUser(app.ctx.db, { username: 'supervisor', displayName: '李主任', role: 'supervisor', officeCode: 'FS01', passwordHash: fixturePasswordHash() }, TEST_NOW);
   generateRecords(app.ctx, clerks, { seed: 11, count: 120, startMs: Date.parse('2026-11-01T00:00:00Z'), endMs: Date.parse('2026-11-26T00:00:00Z'), nowMs: Date.parse(TEST_NOW) });
   supervisor = await login('supervisor');
   clerk = await login('clerk');
@@ -122,12 +122,26 @@ describe('stats.export through the dispatcher', () => {
     expect(auditCount('stats.export')).toBe(before + 1);
   });
 
+  it('finding 2: the CSV and XLSX carry the per-life-event table (cases, notifications, documents spared) and the documents-spared total', async () => {
+    expect(dashboard.byLifeEvent.length).toBeGreaterThan(1);
+    const csv = parseCsv((await exportAs('csv')).bytes.toString('utf8').slice(1));
+    const events = section(csv, '依生活事件');
+    expect(events[0]).toEqual(['生活事件代碼', '生活事件', '案件數', '通報件數', '免附書證謄本份數']);
+    expect(events.slice(1)).toEqual(dashboard.byLifeEvent.map((r) => [r.lifeEvent, r.name, String(r.cases), String(r.notifications), String(r.documentsSpared)]));
+    expect(section(csv, '摘要')).toContainEqual(['免附書證謄本份數', String(dashboard.documentsSpared)]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportAs('xlsx')).bytes as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('依生活事件')!;
+    expect(sheet.getCell('E2').value).toBe(dashboard.byLifeEvent[0]!.documentsSpared);
+    expect(sheet.rowCount).toBe(dashboard.byLifeEvent.length + 1);
+  });
+
   it('XLSX: one sheet per table, styled header row, numbers as numbers, read back with exceljs', async () => {
     const { file, bytes } = await exportAs('xlsx');
     expect(file.fileName).toBe('統計報表_1151101-1151127.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['摘要', '依項目', '依機關', '依戶所', '依承辦人', '依狀態', '趨勢', '處理流程', '處理時間', '逾時', '檢證回覆時間', '查詢排行']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['摘要', '依生活事件', '依項目', '依機關', '依戶所', '依承辦人', '依狀態', '趨勢', '處理流程', '處理時間', '逾時', '檢證回覆時間', '查詢排行']);
     const items = wb.getWorksheet('依項目')!;
     expect(items.getRow(1).values).toEqual([undefined, '項目代碼', '項目名稱', '件數']);
     expect(items.getRow(1).font?.bold).toBe(true);
@@ -155,7 +169,7 @@ describe('stats.export through the dispatcher', () => {
     const text = spawnSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
     expect(text.status).toBe(0);
     const squashed = text.stdout.replace(/\s+/g, '');
-    for (const s of ['統計報表', '統計期間：民國115年11月1日至民國115年11月27日', '列印日期：民國115年11月26日', '依項目', '依機關', '趨勢', '處理時間', '逾時', '查詢排行', '稅單投遞地址變更', '115年第48週']) {
+    for (const s of ['統計報表', '統計期間：民國115年11月1日至民國115年11月27日', '列印日期：民國115年11月26日', '依生活事件', '家人身後事', '免附書證謄本份數', '依項目', '依機關', '趨勢', '處理時間', '逾時', '查詢排行', '稅單投遞地址變更', '115年第48週']) {
       expect(squashed, s).toContain(s);
     }
     const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' });

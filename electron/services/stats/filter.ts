@@ -29,6 +29,9 @@ export function checkFilterCodes(ctx: ServiceContext, f: StatsFilter): void {
   if (f.agency !== undefined && !ctx.catalogue.agencies.some((a) => a.code === f.agency)) {
     refuse('STATS_AGENCY_UNKNOWN', `查無機關代碼「${f.agency}」`, 'agency');
   }
+  if (f.lifeEvent !== undefined && !ctx.catalogue.lifeEvents.some((e) => e.code === f.lifeEvent)) {
+    refuse('STATS_LIFE_EVENT_UNKNOWN', `查無生活事件代碼「${f.lifeEvent}」`, 'lifeEvent');
+  }
   if (f.office !== undefined && !ctx.db.prepare('SELECT 1 FROM offices WHERE code = ?').get(f.office)) {
     refuse('STATS_OFFICE_UNKNOWN', `查無戶政事務所代碼「${f.office}」`, 'office');
   }
@@ -57,6 +60,7 @@ export function filterSql(f: StatsFilter): FilterSql {
   eq('n.status', f.status);
   eq('n.stats_office', f.office);
   eq('n.stats_clerk', f.clerkId);
+  eq('n.stats_life_event', f.lifeEvent);
   const rest = parts.length > 0 ? parts.join(' AND ') : '1';
   return { where: `n.created_at >= ? AND n.created_at < ? AND ${rest}`, params: [fromUtc, toUtc, ...params], fromUtc, toUtc, rest, restParams: params };
 }

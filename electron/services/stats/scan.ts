@@ -10,6 +10,8 @@ export type Tally = {
   byItem: Map<string, number>;
   byAgency: Map<string, { total: number; byStatus: Map<string, number> }>;
   byOffice: Map<string, number>;
+  /** Per life event: notifications, and the distinct cases among them. */
+  byLifeEvent: Map<string, { notifications: number; cases: number }>;
   byClerk: Map<number, number>;
   byStatus: Map<string, number>;
   /** Per trend period (day, ISO week or month of Taipei days) touching the filter, in order. */
@@ -78,15 +80,15 @@ function distinct(ids: Float64Array): number {
 }
 
 /**
- * Passes over the indexes notifications_stats_month and notifications_stats (migration 005), never
+ * Passes over the indexes notifications_stats_month and notifications_stats (migrations 005, 011), never
  * touching table rows or cases: SQLite groups the period into cells (item × agency × status ×
- * office × clerk), each carrying its turnaround samples and case ids as one string per measure, so
+ * office × clerk × life event), each carrying its turnaround samples and case ids as one string per measure, so
  * JavaScript sees thousands of cells rather than a row object per notification; then, for a daily
  * or weekly trend, one range count per Taipei day.
  */
 export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: FilterSql, nowIso: string): Tally {
   const t: Tally = {
-    total: 0, cases: 0, byItem: new Map(), byAgency: new Map(), byOffice: new Map(), byClerk: new Map(), byStatus: new Map(),
+    total: 0, cases: 0, byItem: new Map(), byAgency: new Map(), byOffice: new Map(), byLifeEvent: new Map(), byClerk: new Map(), byStatus: new Map(),
     trend: new Map(periodsBetween(f.from, f.to, f.granularity).map((p) => [p, 0])), reached: { delivered: 0, received: 0, closed: 0 }, durations: new Map(), overdueByAgency: new Map(), toAnswer: new Float64Array(0),
   };
   // The cells stream from the index notifications_stats_month in its own order (Taipei month,
@@ -96,20 +98,21 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
   // are read whole and trimmed by created_at, which is in the index too.
   const cells = ctx.db
     .prepare(
-      `SELECT n.stats_month, n.item_code || char(31) || n.receiver_agency || char(31) || n.status || char(31) || ifnull(n.stats_office, '') || char(31) || ifnull(n.stats_clerk, 0) AS cell, n.kind, n.stage,
+      `SELECT n.stats_month, n.item_code || char(31) || n.receiver_agency || char(31) || n.status || char(31) || ifnull(n.stats_office, '') || char(31) || ifnull(n.stats_clerk, 0) || char(31) || ifnull(n.stats_life_event, '') AS cell, n.kind, n.stage,
               COUNT(*), SUM(n.due_at < ?),
               group_concat(n.to_delivery_ms), group_concat(n.to_receipt_ms), group_concat(n.to_completion_ms), group_concat(n.to_answer_ms), group_concat(n.case_id)
          FROM notifications n INDEXED BY notifications_stats_month
         WHERE n.stats_month BETWEEN ? AND ? AND ${sql.where}
-        GROUP BY n.stats_month, n.item_code, n.receiver_agency, n.kind, n.status, n.stats_office, n.stats_clerk, n.stage`,
+        GROUP BY n.stats_month, n.item_code, n.receiver_agency, n.kind, n.status, n.stats_office, n.stats_clerk, n.stats_life_event, n.stage`,
     )
     .raw()
     .all(nowIso, f.from.slice(0, 7), f.to.slice(0, 7), ...sql.params) as Cell[];
   const samples = new Map<string, { toDelivery: string[]; toReceipt: string[]; toCompletion: string[] }>();
   const answers: string[] = [];
   const caseIds: string[] = [];
+  const eventCaseIds = new Map<string, string[]>();
   for (const [month, key, kind, stage, n, overdue, toDelivery, toReceipt, toCompletion, toAnswer, ids] of cells) {
-    const [item, agency, status, office, clerk] = key.split(SEP) as [string, string, string, string, string];
+    const [item, agency, status, office, clerk, lifeEvent] = key.split(SEP) as [string, string, string, string, string, string];
     t.total += n;
     if (f.granularity === 'month') t.trend.set(month, t.trend.get(month)! + n);
     add(t.byItem, item, n);
@@ -131,10 +134,18 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     if (toCompletion !== null) d.toCompletion.push(toCompletion);
     if (toAnswer !== null && kind === 'verification') answers.push(toAnswer);
     caseIds.push(ids);
+    const e = eventCaseIds.get(lifeEvent);
+    if (e) e.push(ids);
+    else eventCaseIds.set(lifeEvent, [ids]);
+    const le = t.byLifeEvent.get(lifeEvent);
+    if (le) le.notifications += n;
+    else t.byLifeEvent.set(lifeEvent, { notifications: n, cases: 0 });
   }
   if (t.total === 0) return t;
   // Cases counted from the cells' ids rather than a COUNT(DISTINCT) pass, which sorts the period.
   t.cases = distinct(integers(caseIds));
+  // A case has one life event, so its cases are counted apart per event (and sum to the total).
+  for (const [lifeEvent, lists] of eventCaseIds) t.byLifeEvent.get(lifeEvent)!.cases = distinct(integers(lists));
   t.toAnswer = seconds(answers);
   for (const [agency, d] of samples) {
     t.durations.set(agency, { toDelivery: seconds(d.toDelivery), toReceipt: seconds(d.toReceipt), toCompletion: seconds(d.toCompletion) });

@@ -24,7 +24,14 @@ export type GenRecord = {
   status: string;
   dueMs: number | null;
   answerAfterS: number | null;
+  /** The case's life event and the documents it spared (the same on every record of a case). */
+  lifeEvent: string;
+  documentsSpared: number;
 };
+
+/** A case's life event and documents spared, from its key (no draw, so the random sequence of the rest is unchanged). */
+export const STATS_LIFE_EVENTS = ['move', 'death', 'birth', 'assistance'] as const;
+const caseShape = (key: number): { lifeEvent: string; documentsSpared: number } => ({ lifeEvent: STATS_LIFE_EVENTS[key % 4]!, documentsSpared: key % 4 === 0 ? 0 : key % 7 });
 
 export type GenWorld = { records: GenRecord[]; clerks: { id: number; username: string; name: string }[]; offices: string[] };
 
@@ -67,6 +74,7 @@ export function generateRecords(ctx: ServiceContext, clerks: GenWorld['clerks'],
       caseKey: key, createdMs, item: item.code, agency: item.receiverAgency, kind: item.kind,
       office: clerk.id === clerks[2]!.id ? 'FS02' : 'FS01', clerkId: clerk.id,
       deliveredAfterS: delivered, receivedAfterS: received, closedAfterS: closed, closeStatus, status, dueMs, answerAfterS: answer,
+      ...caseShape(key),
     };
   };
   while (records.length < opts.count) {
@@ -88,10 +96,9 @@ const pickOpen = (rand: () => number): string => (['queued', 'sent', 'failed'] a
 
 function insertRecords(ctx: ServiceContext, records: GenRecord[]): void {
   const db = ctx.db;
-  const person = db.prepare("INSERT INTO people (person_id, id_kind, name, birth_date, address, updated_at) VALUES ('A123456789', 'national', '王小明', '1990-03-15', '高雄市', 't') ON CONFLICT DO NOTHING");
   const kase = db.prepare(
-    `INSERT INTO cases (id, case_no, office_code, person_ref, life_event, old_address, new_address, move_date, has_house_tax_bill, status, clerk_id, catalogue_version, form_version, created_at, local_date)
-     VALUES (?, ?, ?, 1, 'move', 'a', 'b', '2026-01-01', 1, 'submitted', ?, 'v', 'f', ?, ?) ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO cases (id, case_no, office_code, life_event, status, clerk_id, catalogue_version, form_version, created_at, local_date, documents_spared)
+     VALUES (?, ?, ?, ?, 'submitted', ?, 'v', 'f', ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
   const note = db.prepare(
     `INSERT INTO notifications (id, case_id, item_code, kind, receiver_agency, payload, status, created_at, updated_at)
@@ -101,11 +108,10 @@ function insertRecords(ctx: ServiceContext, records: GenRecord[]): void {
   const setStatus = db.prepare('UPDATE notifications SET status = ?, due_at = ? WHERE id = ?');
   const answer = db.prepare("INSERT INTO verification_answers (notification_id, found, text, actor, answered_at, change_cursor, received_at) VALUES (?, 1, '有', 'tax', ?, ?, ?)");
   db.transaction(() => {
-    person.run();
     let cursor = 1;
     for (const r of records) {
       const created = iso(r.createdMs);
-      kase.run(r.caseKey, `FS01-${r.caseKey}`, r.office, r.clerkId, created, created.slice(0, 10));
+      kase.run(r.caseKey, `FS01-${r.caseKey}`, r.office, r.lifeEvent, r.clerkId, created, created.slice(0, 10), r.documentsSpared);
       note.run(r.id, r.caseKey, r.item, r.kind, r.agency, created, created);
       event.run(r.id, 'queued', 'clerk', created);
       if (r.deliveredAfterS !== null) {

@@ -42,9 +42,15 @@ export function buildReport(d: StatsDashboard, printedOn: string): Report {
           ['統計期間', `${formatRocDate(f.from)}至${formatRocDate(f.to)}`],
           ['通報件數', d.total],
           ['案件數', d.cases],
+          ['免附書證謄本份數', d.documentsSpared],
           ['逾時未結件數', d.overdue.total],
           ['列印日期', formatRocDate(printedOn)],
         ],
+      },
+      {
+        title: '依生活事件',
+        headers: ['生活事件代碼', '生活事件', '案件數', '通報件數', '免附書證謄本份數'],
+        rows: d.byLifeEvent.map((r) => [r.lifeEvent, r.name, r.cases, r.notifications, r.documentsSpared]),
       },
       { title: '依項目', headers: ['項目代碼', '項目名稱', '件數'], rows: d.byItem.map((r) => [r.item, r.name, r.count]) },
       {
