@@ -39,9 +39,13 @@ export function validateDraft(input: unknown, catalogue: Catalogue, today: strin
     return { ok: false, errors };
   }
 
-  const participants = validateParticipants(draft.participants, lifeEvent, today, fail);
-  const fields = validateEventFields(lifeEvent, draft.fields, today, fail);
-  if (participants && fields) checkRules(lifeEvent, participants, fields, fail);
+  const people = validateParticipants(draft.participants, lifeEvent, today, fail);
+  const given = validateEventFields(lifeEvent, draft.fields, today, fail);
+  // Cross-field rules run on whatever is already valid, so a clerk sees "the mother is younger than
+  // the newborn" while other fields are still being typed.
+  checkRules(lifeEvent, people.list, given.values, fail);
+  const participants = people.ok && people.list.length > 0 ? people.list : undefined;
+  const fields = given.ok ? given.values : undefined;
   const items = fields ? validateItems(draft.items, lifeEvent, catalogue, fields, fail) : [];
   const documents = fields ? validateDocuments(draft.documents, lifeEvent, fields, fail) : [];
 
@@ -67,7 +71,7 @@ function validateParticipants(
   event: LifeEvent,
   today: string,
   fail: Fail,
-): NormalisedParticipant[] | undefined {
+): { list: NormalisedParticipant[]; ok: boolean } {
   let ok = true;
   const bad: Fail = (p, c, m) => {
     ok = false;
@@ -140,14 +144,14 @@ function validateParticipants(
     if (n < role.min) fail('participants', 'PARTICIPANT_MISSING', role.min === 1 ? `請填寫${role.label}資料` : `${role.label}至少 ${role.min} 位`);
     if (n > role.max) fail('participants', 'PARTICIPANT_TOO_MANY', `${role.label}最多 ${role.max} 位`);
   }
-  if (!ok || out.length === 0) return undefined;
   // Stable sort: the event's role order, then the order given (the primary participant comes first).
-  return out.sort((a, b) => a.index - b.index).map((p) => p.value);
+  return { list: out.sort((a, b) => a.index - b.index).map((p) => p.value), ok };
 }
 
 const PERSON_FIELD_LABEL = { birthDate: '出生日期', phone: '電話', address: '地址', relation: '關係', title: '稱謂' } as const;
 
-function validateEventFields(event: LifeEvent, input: Record<string, FieldValue>, today: string, fail: Fail): Record<string, FieldValue> | undefined {
+/** The event fields that are valid (normalised), and whether all were. */
+function validateEventFields(event: LifeEvent, input: Record<string, FieldValue>, today: string, fail: Fail): { values: Record<string, FieldValue>; ok: boolean } {
   let ok = true;
   const out: Record<string, FieldValue> = {};
   const known = new Set(event.fields.map((f) => f.key));
@@ -164,7 +168,7 @@ function validateEventFields(event: LifeEvent, input: Record<string, FieldValue>
     });
     if (value !== undefined) out[field.key] = value;
   }
-  return ok ? out : undefined;
+  return { values: out, ok };
 }
 
 /**
@@ -231,7 +235,7 @@ function validateDocuments(
   for (const def of applicable) {
     const status = given.get(def.code);
     if (status) out.push({ code: def.code, name: def.name, status });
-    else if (def.required) fail('documents', 'DOCUMENT_UNMARKED', `請註記「${def.name}」為已備、免附或欠缺`);
+    else if (def.required) fail(`documents.${def.code}`, 'DOCUMENT_UNMARKED', `請註記「${def.name}」為已備、免附或欠缺`);
   }
   return out;
 }
