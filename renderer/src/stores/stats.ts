@@ -14,7 +14,7 @@ type StatsState = {
   loading: boolean;
   /** The API's typed zh-TW message; never a stack trace. */
   error: string | null;
-  catalogue: { agencies: Agency[]; items: CatalogueItem[] } | null;
+  catalogue: { agencies: Agency[]; items: CatalogueItem[]; lifeEvents: { code: string; name: string }[] } | null;
   /**
    * Clerks and offices seen in any answer so far, for the 承辦人／戶所 filters: there is no list call
    * for them in the stats contract, and options must not vanish when the filter narrows the answer.
@@ -65,7 +65,7 @@ export const useStats = create<StatsState>()((set, get) => ({
   async open() {
     if (!get().catalogue) {
       const c = await call('catalogue.get', {});
-      if (c.ok) set({ catalogue: { agencies: c.value.agencies, items: c.value.items } });
+      if (c.ok) set({ catalogue: { agencies: c.value.agencies, items: c.value.items, lifeEvents: c.value.lifeEvents.map((e) => ({ code: e.code, name: e.name })) } });
     }
     await get().apply(get().filter);
   },

@@ -7,11 +7,12 @@ import { useStats } from '../../stores/stats';
 import { defaultPeriod } from './format';
 import { GRANULARITY_LABEL, KIND_LABEL, statusLabel } from './labels';
 
-type Draft = { from: string; to: string; item: string; agency: string; status: string; kind: string; office: string; clerkId: string };
+type Draft = { from: string; to: string; lifeEvent: string; item: string; agency: string; status: string; kind: string; office: string; clerkId: string };
 
 const draftOf = (f: StatsFilter): Draft => ({
   from: rocShort(f.from),
   to: rocShort(f.to),
+  lifeEvent: f.lifeEvent ?? '',
   item: f.item ?? '',
   agency: f.agency ?? '',
   status: f.status ?? '',
@@ -53,6 +54,7 @@ export function StatsFilters() {
       from: from.iso,
       to: to.iso,
       granularity,
+      ...(d.lifeEvent ? { lifeEvent: d.lifeEvent } : {}),
       ...(d.item ? { item: d.item } : {}),
       ...(d.agency ? { agency: d.agency } : {}),
       ...(d.status ? { status: d.status as NotificationStatus } : {}),
@@ -94,6 +96,13 @@ export function StatsFilters() {
         </fieldset>
       </div>
       <div className="stats-filters__row">
+        <Select id="stats-life-event" label="生活事件" value={draft.lifeEvent} onChange={(v) => set({ lifeEvent: v })} all="全部生活事件">
+          {catalogue?.lifeEvents.map((e) => (
+            <option key={e.code} value={e.code}>
+              {e.name}
+            </option>
+          ))}
+        </Select>
         <Select id="stats-item" label="項目" value={draft.item} onChange={(v) => set({ item: v })} all="全部項目">
           {catalogue?.items.map((i) => (
             <option key={i.code} value={i.code}>

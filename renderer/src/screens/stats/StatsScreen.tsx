@@ -3,6 +3,7 @@ import { go } from '../../stores/route';
 import { useStats } from '../../stores/stats';
 import { CountTable } from './CountTable';
 import { ExportButtons } from './ExportButtons';
+import { LifeEventTable } from './LifeEventTable';
 import { StatsFilters } from './StatsFilters';
 import { StatsSummary } from './StatsSummary';
 import { TurnaroundTable } from './TurnaroundTable';
@@ -56,6 +57,7 @@ export function StatsScreen() {
             <StatsCharts data={data} />
           </Suspense>
           <div className="stats-tables">
+            <LifeEventTable data={data} />
             <TurnaroundTable data={data} agencyName={agencyName} />
             <CountTable caption="各項目件數" what="項目" testId="stats-by-item" rows={data.byItem.map((r) => ({ key: r.item, label: `${r.item} ${r.name}`, count: r.count }))} />
             <CountTable caption="各承辦人件數" what="承辦人" testId="stats-by-clerk" rows={data.byClerk.map((r) => ({ key: String(r.clerkId), label: r.clerk, count: r.count }))} />
