@@ -3,7 +3,8 @@ import type { NotificationState } from '../store/repository';
 import { decide } from './lifecycle';
 
 const s = (over: Partial<NotificationState> = {}): NotificationState => ({
-  id: 'x', kind: 'notification', officeCode: 'FS01', receiverAgency: 'KH-TAX', caseNo: 'FS01-1151126-0001', status: 'delivered', ...over,
+  id: 'x', kind: 'notification', officeCode: 'FS01', receiverAgency: 'KH-TAX', caseNo: 'FS01-1151126-0001', status: 'delivered',
+  itemCode: 'N01', previousReceivers: [], openSupplement: null, supplementRounds: 0, ...over,
 });
 const statuses = (d: ReturnType<typeof decide>) => (d.ok ? d.changes.map((c) => c.status) : d.code);
 

@@ -35,12 +35,13 @@ export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
     if (p?.kind !== 'agency') throw new PlatformFailure('FORBIDDEN');
     ctx.note({ target: `notification:${params.id}`, messageIds: [params.id] });
     const now = deps.clock.now();
-    const r = await deps.store.transition(params.id, (s) => decide(body, s, p.agencyCode), p.subject, now, {
+    const kindOf = (code: string) => deps.config.catalogue.agencies.find((a) => a.code === code)?.kind;
+    const r = await deps.store.transition(params.id, (s) => decide(body, s, p.agencyCode, kindOf), p.subject, now, {
       at: now.toISOString(),
       actor: p.subject,
       action: `notification.${body.action}`,
       target: `notification:${params.id}`,
-      detail: { requestId: ctx.requestId },
+      detail: { requestId: ctx.requestId, ...(body.action === 'transfer' ? { from: p.agencyCode, to: body.to, reason: body.reason } : {}) },
     });
     if (!r.ok) {
       // Another agency's notification and an unknown id answer alike: the id alone must not tell whether it exists.
@@ -49,7 +50,8 @@ export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
     }
     if (r.changes.length > 0) {
       deps.hub.publish([`office:${r.officeCode}`], { scope: 'office', cursor: r.changes[r.changes.length - 1]!.cursor });
-      deps.hub.publish([`agency:${p.agencyCode}`], { scope: 'inbox', cursor: null });
+      // A transfer changes two inboxes: the old receiver's loses it, the new one's gains it.
+      deps.hub.publish(r.receivers.map((a) => `agency:${a}`), { scope: 'inbox', cursor: null });
     }
     return { entry: deadlinesFor(deps.config.catalogue, deps.logger).annotate(r.entry, now), changes: r.changes };
   });

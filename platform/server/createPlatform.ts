@@ -14,6 +14,7 @@ import { runRetentionPurge } from '../retention/run';
 import { retentionTimeFrom, scheduleRetentionPurge } from '../retention/schedule';
 import { batchRoutes } from '../routes/batches';
 import { changesRoutes } from '../routes/changes';
+import { supplementRoutes } from '../routes/supplement';
 import { enrollRoutes } from '../routes/enroll';
 import { eventRoutes } from '../routes/events';
 import { inboxRoutes } from '../routes/inbox';
@@ -119,7 +120,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     void reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `${PLATFORM_ERRORS.ROUTE_NOT_FOUND.message}：${req.method} ${req.url.split('?')[0]}` } });
   });
 
-  for (const routes of [enrollRoutes, submitRoutes, inboxRoutes, changesRoutes, eventRoutes, batchRoutes, statsRoutes, metaRoutes, progressRoutes]) routes(app, deps);
+  for (const routes of [enrollRoutes, submitRoutes, inboxRoutes, supplementRoutes, changesRoutes, eventRoutes, batchRoutes, statsRoutes, metaRoutes, progressRoutes]) routes(app, deps);
 
   await app.ready();
   mail.start();

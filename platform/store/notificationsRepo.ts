@@ -1,10 +1,10 @@
 import { PLATFORM_ERRORS } from '../../shared/platform/errors';
-import type { ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, StatusChange, SubmitResult } from '../../shared/platform/wire';
+import type { ChangeEvent, ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, StatusChange, SubmitResult } from '../../shared/platform/wire';
 import { caseBinder } from '../notifications/caseBinding';
 import { putProgressRecordsIn } from '../progress/repo';
 import { taipeiDay } from '../time';
 import { appendAuditIn } from './auditLog';
-import type { AuditDraft, Decision, MailDraft, NotificationState } from './repository';
+import type { AuditDraft, Decision, DecisionRefusal, MailDraft, NotificationState } from './repository';
 import { CHANGE_COLUMNS, INBOX_COLUMNS, toInboxEntry, toStatusChange, type ChangeRow, type NotificationRow } from './rows';
 import { valuesList, Where, type SqlExec, type SqlValue } from './sql';
 
@@ -114,26 +114,41 @@ export async function entryOf(q: SqlExec, id: string): Promise<InboxEntry | null
 }
 
 type TransitionResult =
-  | { ok: true; entry: InboxEntry; changes: StatusChange[]; officeCode: string }
-  | { ok: false; code: 'NOT_FOUND' | 'INVALID_TRANSITION' | 'ACTION_NOT_ALLOWED' | 'FORBIDDEN' };
+  | { ok: true; entry: InboxEntry; changes: StatusChange[]; officeCode: string; receivers: string[] }
+  | { ok: false; code: 'NOT_FOUND' | DecisionRefusal };
 
+/**
+ * Applies a lifecycle decision in the caller's transaction: one change row per step, the
+ * notification's columns, and what an event implies — a transfer moves the notification to the new
+ * receiver (its inbox, the progress lookup and statistics follow `receiver_agency`) and is kept in
+ * `transfers`; a 補件 request opens a round, its answer closes it and merges the new fields into the
+ * payload. `receivers`: the agencies whose inboxes changed (both, for a transfer).
+ */
 export async function transitionIn(q: SqlExec, id: string, decide: (s: NotificationState) => Decision, actor: string, now: Date, audit: AuditDraft): Promise<TransitionResult> {
-  const row = await q.get<{ id: string; kind: NotificationState['kind']; office_code: string; receiver_agency: string; case_no: string; status: NotificationState['status'] }>(
-    'SELECT id, kind, office_code, receiver_agency, case_no, status FROM notifications WHERE id = ?',
+  const row = await q.get<{ id: string; kind: NotificationState['kind']; office_code: string; receiver_agency: string; case_no: string; status: NotificationState['status']; item_code: string; supplement: string | null; payload: string }>(
+    'SELECT id, kind, office_code, receiver_agency, case_no, status, item_code, supplement, payload FROM notifications WHERE id = ?',
     [id],
   );
   if (!row) return { ok: false, code: 'NOT_FOUND' };
-  const decision = decide({ id: row.id, kind: row.kind, officeCode: row.office_code, receiverAgency: row.receiver_agency, caseNo: row.case_no, status: row.status });
+  const previousReceivers = (await q.all<{ from_agency: string }>('SELECT from_agency FROM transfers WHERE notification_id = ? ORDER BY seq', [id])).map((r) => r.from_agency);
+  const rounds = Number((await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM supplement_rounds WHERE notification_id = ?', [id]))?.n ?? 0);
+  const decision = decide({
+    id: row.id, kind: row.kind, officeCode: row.office_code, receiverAgency: row.receiver_agency, caseNo: row.case_no, status: row.status,
+    itemCode: row.item_code, previousReceivers, openSupplement: row.supplement === null ? null : (JSON.parse(row.supplement) as { round: number }).round, supplementRounds: rounds,
+  });
   if (!decision.ok) return decision;
   const at = now.toISOString();
   const ms = now.getTime();
   const changes: StatusChange[] = [];
+  const receivers = new Set([row.receiver_agency]);
+  let receiver = row.receiver_agency;
   for (const c of decision.changes) {
     const answer = c.answer ? JSON.stringify(c.answer) : null;
+    if (c.event?.type === 'transfer') receiver = c.event.to;
     const inserted = await q.all<ChangeRow>(
-      `INSERT INTO changes (notification_id, office_code, receiver_agency, case_no, status, reason, answer, actor, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${CHANGE_COLUMNS}`,
-      [row.id, row.office_code, row.receiver_agency, row.case_no, c.status, c.reason, answer, actor, at],
+      `INSERT INTO changes (notification_id, office_code, receiver_agency, case_no, status, reason, answer, actor, at, event)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${CHANGE_COLUMNS}`,
+      [row.id, row.office_code, receiver, row.case_no, c.status, c.reason, answer, actor, at, c.event ? JSON.stringify(c.event) : null],
     );
     changes.push(...inserted.map(toStatusChange));
     const closing = c.status === 'completed' || c.status === 'rejected';
@@ -142,10 +157,46 @@ export async function transitionIn(q: SqlExec, id: string, decide: (s: Notificat
          received_ms = COALESCE(received_ms, ?), closed_ms = ${closing ? '?' : 'closed_ms'} WHERE id = ?`,
       closing ? [c.status, c.reason, answer, at, ms, ms, row.id] : [c.status, c.reason, answer, at, ms, row.id],
     );
+    if (closing) await q.run('UPDATE notifications SET supplement = NULL WHERE id = ?', [row.id]);
+    if (c.event) await applyEvent(q, row.id, c.event, { reason: c.reason ?? '', actor, ms, payload: row.payload });
+    if (c.event?.type === 'transfer') receivers.add(c.event.to);
   }
   if (changes.length > 0) await appendAuditIn(q, { ...audit, detail: { ...audit.detail, statuses: changes.map((c) => c.status) } });
   const entry = await entryOf(q, id);
-  return { ok: true, entry: entry!, changes, officeCode: row.office_code };
+  return { ok: true, entry: entry!, changes, officeCode: row.office_code, receivers: [...receivers] };
+}
+
+/** The rows an event implies beyond its change row (see transitionIn). */
+async function applyEvent(q: SqlExec, id: string, e: ChangeEvent, c: { reason: string; actor: string; ms: number; payload: string }): Promise<void> {
+  switch (e.type) {
+    case 'transfer': {
+      const seq = Number((await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM transfers WHERE notification_id = ?', [id]))?.n ?? 0) + 1;
+      await q.run('INSERT INTO transfers (notification_id, seq, from_agency, to_agency, reason, actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)', [id, seq, e.from, e.to, c.reason, c.actor, c.ms]);
+      // The new receiver has not opened it: its deadline and 簽收 start again (the overdue fill recomputes NULL due_ms).
+      await q.run('UPDATE notifications SET receiver_agency = ?, received_ms = NULL, due_ms = NULL, supplement = NULL WHERE id = ?', [e.to, id]);
+      return;
+    }
+    case 'supplement-request': {
+      const agency = (await q.get<{ receiver_agency: string }>('SELECT receiver_agency FROM notifications WHERE id = ?', [id]))!.receiver_agency;
+      await q.run('INSERT INTO supplement_rounds (notification_id, round, agency, missing, due_date, requested_ms) VALUES (?, ?, ?, ?, ?, ?)', [id, e.round, agency, JSON.stringify(e.missing), e.dueDate, c.ms]);
+      await q.run('UPDATE notifications SET supplement = ? WHERE id = ?', [JSON.stringify({ round: e.round, missing: e.missing, dueDate: e.dueDate }), id]);
+      return;
+    }
+    case 'supplement-answer': {
+      await q.run('UPDATE supplement_rounds SET answered_ms = ?, answer = ? WHERE notification_id = ? AND round = ?', [c.ms, JSON.stringify({ fields: e.fields, note: e.note }), id, e.round]);
+      const payload = { ...(JSON.parse(c.payload) as Record<string, unknown>), ...e.fields };
+      await q.run('UPDATE notifications SET supplement = NULL, payload = ? WHERE id = ?', [JSON.stringify(payload), id]);
+      return;
+    }
+  }
+}
+
+/** Changes that carry an event (transfers, 補件 rounds) of one notification, oldest first. */
+export async function threadOf(q: SqlExec, id: string): Promise<{ officeCode: string; receiverAgency: string; events: StatusChange[] } | null> {
+  const n = await q.get<{ office_code: string; receiver_agency: string }>('SELECT office_code, receiver_agency FROM notifications WHERE id = ?', [id]);
+  if (!n) return null;
+  const rows = await q.all<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE notification_id = ? AND event IS NOT NULL ORDER BY cursor`, [id]);
+  return { officeCode: n.office_code, receiverAgency: n.receiver_agency, events: rows.map(toStatusChange) };
 }
 
 export async function changesOf(q: SqlExec, office: string, cursor: number, limit: number): Promise<ChangesResponse> {

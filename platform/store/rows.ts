@@ -6,11 +6,11 @@ import type { EnrolCodeRecord, StoredBatch, TokenRecord } from './repository';
 export type NotificationRow = {
   seq: number; id: string; case_no: string; office_code: string; sender_agency: string; receiver_agency: string; item_code: string;
   kind: 'notification' | 'verification'; payload: string; person: string; status: NotificationStatus; reason: string | null; answer: string | null;
-  delivered_at: string; updated_at: string; context: string | null;
+  delivered_at: string; updated_at: string; context: string | null; supplement: string | null;
 };
 
 export const INBOX_COLUMNS =
-  'seq, id, case_no, office_code, sender_agency, receiver_agency, item_code, kind, payload, person, status, reason, answer, delivered_at, updated_at, context';
+  'seq, id, case_no, office_code, sender_agency, receiver_agency, item_code, kind, payload, person, status, reason, answer, delivered_at, updated_at, context, supplement';
 
 const answerOf = (s: string | null): VerificationAnswer | null => (s === null ? null : (JSON.parse(s) as VerificationAnswer));
 
@@ -29,10 +29,11 @@ export const toInboxEntry = (r: NotificationRow): InboxEntry => ({
   reason: r.reason,
   answer: answerOf(r.answer),
   context: r.context === null ? null : (JSON.parse(r.context) as InboxEntry['context']),
+  supplement: r.supplement === null ? null : (JSON.parse(r.supplement) as InboxEntry['supplement']),
 });
 
-export type ChangeRow = { cursor: number; notification_id: string; case_no: string; status: NotificationStatus; reason: string | null; answer: string | null; actor: string; at: string };
-export const CHANGE_COLUMNS = 'cursor, notification_id, case_no, status, reason, answer, actor, at';
+export type ChangeRow = { cursor: number; notification_id: string; case_no: string; status: NotificationStatus; reason: string | null; answer: string | null; actor: string; at: string; event: string | null };
+export const CHANGE_COLUMNS = 'cursor, notification_id, case_no, status, reason, answer, actor, at, event';
 
 export const toStatusChange = (r: ChangeRow): StatusChange => ({
   cursor: r.cursor,
@@ -43,6 +44,7 @@ export const toStatusChange = (r: ChangeRow): StatusChange => ({
   answer: answerOf(r.answer),
   actor: r.actor,
   at: r.at,
+  event: r.event === null ? null : (JSON.parse(r.event) as StatusChange['event']),
 });
 
 export type TokenRow = {

@@ -3,7 +3,7 @@ import { getBatchContentIn, getBatchIn, listBatchesIn, putBatchIn } from './batc
 import { addEnrolCodeIn, getTokenIn, insertTokenIn, redeemEnrolCodeIn, revokeTokensIn } from './identityRepo';
 import { claimMailIn, dueMailsIn, mailFailedIn, mailSentIn } from './mailRepo';
 import { logMessageIn, messagesIn, pruneMessagesIn } from './messageLog';
-import { changesOf, entryOf, inboxOf, submitIn, transitionIn } from './notificationsRepo';
+import { changesOf, entryOf, inboxOf, submitIn, threadOf, transitionIn } from './notificationsRepo';
 import type { PlatformStore, StoreCounts } from './repository';
 import { progressItemsOf, progressRecordOf } from '../progress/repo';
 import type { SqlDriver } from './sql';
@@ -43,6 +43,7 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     transition: (id, decide, actor, now, audit) => db.tx((q) => transitionIn(q, id, decide, actor, now, audit)),
     changes: (office, cursor, limit) => changesOf(db, office, cursor, limit),
     progressRecord: (caseNo) => progressRecordOf(db, caseNo),
+    thread: (id) => threadOf(db, id),
     progressItems: (caseNo) => progressItemsOf(db, caseNo),
 
     putBatch: (batch, content, audit) => db.tx((q) => putBatchIn(q, batch, content, audit)),

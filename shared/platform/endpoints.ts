@@ -14,9 +14,11 @@ import {
   InboxQuery,
   InboxResponse,
   NotificationId,
+  NotificationThread,
   OfficeCode,
   SubmitBatchRequest,
   SubmitBatchResponse,
+  SupplementAnswer,
 } from './wire';
 
 /**
@@ -124,7 +126,25 @@ export const endpoints = {
     params: z.strictObject({ id: NotificationId }),
     body: AgencyAction,
     response: ActionResponse,
-    summary: '機關處理動作：receive 簽收、complete 完成、reject 退回（附理由）、answer 檢證回覆',
+    summary: '機關處理動作：receive 簽收、complete 完成、reject 退回（附理由）、answer 檢證回覆、transfer 改分（同類機關，附理由）、request-supplement 補件（欠缺項目與期限）',
+  }),
+  supplementAnswer: endpoint({
+    method: 'POST',
+    path: '/v1/notifications/{id}/supplement',
+    auth: 'workstation',
+    params: z.strictObject({ id: NotificationId }),
+    body: SupplementAnswer,
+    response: ActionResponse,
+    summary: '臨櫃端回覆補件（本所送出的案件）：補正欄位及／或說明；通報恢復處理',
+  }),
+  notificationThread: endpoint({
+    method: 'GET',
+    path: '/v1/notifications/{id}/thread',
+    auth: 'any-client',
+    params: z.strictObject({ id: NotificationId }),
+    query: Empty,
+    response: NotificationThread,
+    summary: '單筆通報的改分與補件往返紀錄（接收機關或送件的戶所可看）',
   }),
   officeChanges: endpoint({
     method: 'GET',

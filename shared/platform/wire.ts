@@ -83,6 +83,19 @@ export type VerificationAnswer = z.infer<typeof VerificationAnswer>;
 /** A status change the platform records; counters pull them for their office with a cursor. */
 export const StatusChange = z.object({
   /** Platform change cursor: strictly increasing, the only ordering that matters. */
+/**
+ * What a change did besides its status (issue 14): 改分 to another agency of the same kind, or a
+ * 補件 round (the agency's request: what is missing and by when; the counter's answer: new fields
+ * and/or a note). Null on plain status changes and on older platforms.
+ */
+export const SupplementMissing = z.array(platformText().trim().min(1, '請列出欠缺的文件或資料').max(100)).min(1, '請列出欠缺的文件或資料').max(20);
+export const ChangeEvent = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('transfer'), from: AgencyCode, to: AgencyCode }),
+  z.strictObject({ type: z.literal('supplement-request'), round: z.number().int().positive(), missing: SupplementMissing, dueDate: z.iso.date() }),
+  z.strictObject({ type: z.literal('supplement-answer'), round: z.number().int().positive(), fields: z.record(z.string().max(40), FieldValue), note: platformText().max(500).nullable() }),
+]);
+export type ChangeEvent = z.infer<typeof ChangeEvent>;
+
   cursor: z.number().int().positive(),
   notificationId: NotificationId,
   caseNo: z.string(),
@@ -95,6 +108,7 @@ export const StatusChange = z.object({
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 
+  event: ChangeEvent.nullable().optional(),
 export const ChangesResponse = z.object({ changes: z.array(StatusChange), nextCursor: z.number().int().nonnegative(), more: z.boolean() });
 export type ChangesResponse = z.infer<typeof ChangesResponse>;
 
@@ -121,6 +135,8 @@ export const InboxEntry = z.object({
 });
 export type InboxEntry = z.infer<typeof InboxEntry>;
 
+  /** The open 補件 request, if any (issue 14): the counter's answer resumes the notification. */
+  supplement: z.object({ round: z.number().int().positive(), missing: z.array(z.string()), dueDate: z.iso.date() }).nullable().optional(),
 export const InboxQuery = z.strictObject({
   cursor: z.coerce.number().int().nonnegative().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -144,6 +160,10 @@ export const AgencyAction = z.discriminatedUnion('action', [
 ]);
 export type AgencyAction = z.infer<typeof AgencyAction>;
 
+  /** 改分: not competent; hand it to another agency of the same kind, with the reason (issue 14). */
+  z.strictObject({ action: z.literal('transfer'), to: AgencyCode, reason: platformText().trim().min(2, '改分須填寫理由').max(500) }),
+  /** 補件: ask the counter for what is missing, by a due date, instead of rejecting (issue 14). */
+  z.strictObject({ action: z.literal('request-supplement'), missing: SupplementMissing, dueDate: z.iso.date() }),
 /** Enrolment: a workstation or agency client exchanges a one-time code for a signed credential. */
 export const EnrollRequest = z.strictObject({
   code: z.string().min(8).max(64),
@@ -172,3 +192,21 @@ export const ChangesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 export type ChangesQuery = z.infer<typeof ChangesQuery>;
+
+/** The counter's answer to an open 補件 round: new payload fields (checked against the item) and/or a note. */
+export const SupplementAnswer = z
+  .strictObject({
+    round: z.number().int().positive(),
+    fields: z.record(z.string().max(40), FieldValue).default({}),
+    note: platformText().trim().max(500).optional(),
+  })
+  .refine((a) => Object.keys(a.fields).length > 0 || (a.note ?? '') !== '', { message: '補件須補正欄位或填寫說明', path: ['fields'] });
+export type SupplementAnswer = z.infer<typeof SupplementAnswer>;
+
+/** One notification's thread: its transfers and 補件 rounds, oldest first (the agency and the sending office see the same). */
+export const NotificationThread = z.object({
+  id: NotificationId,
+  receiverAgency: AgencyCode,
+  events: z.array(z.object({ cursor: z.number().int().positive(), status: NotificationStatus, reason: z.string().nullable(), actor: z.string(), at: z.iso.datetime(), event: ChangeEvent })),
+});
+export type NotificationThread = z.infer<typeof NotificationThread>;

@@ -16,6 +16,7 @@ export type ChangeSummary = { applied: number; answers: number; stale: number; u
 export function applyChanges(db: WritableDb, changes: StatusChange[], nextCursor: number, receivedAt: string): ChangeSummary {
   const find = db.prepare('SELECT status, last_change_cursor FROM notifications WHERE id = ?');
   const bumpCursor = db.prepare('UPDATE notifications SET last_change_cursor = ? WHERE id = ?');
+  const transferTo = db.prepare('UPDATE notifications SET receiver_agency = ? WHERE id = ?');
   const insertAnswer = db.prepare(
     `INSERT INTO verification_answers (notification_id, found, text, actor, answered_at, change_cursor, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (change_cursor) DO NOTHING`,
@@ -36,6 +37,8 @@ export function applyChanges(db: WritableDb, changes: StatusChange[], nextCursor
         insertAnswer.run(ch.notificationId, ch.answer.found ? 1 : 0, ch.answer.text, ch.actor, ch.at, ch.cursor, receivedAt);
         s.answers++;
       }
+      // 改分 (issue 14): the case, its statistics and the receipt's progress follow the new office.
+      if (ch.event?.type === 'transfer') transferTo.run(ch.event.to, ch.notificationId);
       // `delivered` usually arrives after our own ack recorded it: the same fact, not a new event.
       const sameFact = ch.status === n.status && ch.reason === null && ch.answer === null;
       if (!sameFact) {

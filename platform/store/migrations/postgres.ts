@@ -242,4 +242,43 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE notifications ADD COLUMN context TEXT;
     `,
   },
+  {
+    version: 8,
+    name: 'transfer-and-supplement',
+    // Issue 14: 改分 and 補件. A change may carry an event (JSON: transfer from/to, a 補件 request or
+    // answer), pulled by the counter with the status. Transfers are kept per notification so a loop
+    // (A → B → A) is refused and statistics count them; each 補件 round keeps what was missing, the
+    // due date and when it was asked and answered (rounds per agency, days waiting). The open round
+    // is on the notification (JSON {round, missing, dueDate}; NULL: none open), for the inbox and the
+    // progress lookup (待補件).
+    up: `
+      ALTER TABLE changes ADD COLUMN event TEXT;
+      ALTER TABLE notifications ADD COLUMN supplement TEXT;
+
+      CREATE TABLE transfers (
+        notification_id TEXT NOT NULL REFERENCES notifications(id),
+        seq INTEGER NOT NULL,
+        from_agency TEXT NOT NULL,
+        to_agency TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at_ms BIGINT NOT NULL,
+        PRIMARY KEY (notification_id, seq)
+      );
+      CREATE INDEX transfers_from ON transfers(from_agency);
+
+      CREATE TABLE supplement_rounds (
+        notification_id TEXT NOT NULL REFERENCES notifications(id),
+        round INTEGER NOT NULL,
+        agency TEXT NOT NULL,
+        missing TEXT NOT NULL,
+        due_date TEXT NOT NULL,
+        requested_ms BIGINT NOT NULL,
+        answered_ms BIGINT,
+        answer TEXT,
+        PRIMARY KEY (notification_id, round)
+      );
+      CREATE INDEX supplement_rounds_agency ON supplement_rounds(agency, requested_ms);
+    `,
+  },
 ];
