@@ -52,6 +52,8 @@ export type ConsentFormModel = {
     id: string;
     birthDate: string;
     phone?: string;
+    /** 關係／稱謂 to the person the event is about (the deceased's 子女, the newborn's 父), where the role asks. */
+    relation?: string;
   };
   /** The primary participant's role as printed (申請人). */
   personRole: string;

@@ -6,7 +6,7 @@ import type { ConsentFormModel, ScheduleLine } from '../../../shared/forms/conse
 import { RELATIONS, isRelation } from '../../../shared/household/relations';
 import { formatRocDate, isoFromDate } from '../../../shared/validators';
 import type { ServiceContext } from '../context';
-import { loadParticipants } from './participants';
+import { loadParticipants, type ParticipantRow } from './participants';
 import { eventFieldsOf, loadCaseRow, loadNotifications } from './queries';
 
 /** A payload value as printed and shown (kept under its old name for the PDF and inbox code). */
@@ -49,6 +49,7 @@ export function buildConsentFormModel(ctx: ServiceContext, caseNo: string): Cons
       id: primary?.person_id ?? '',
       birthDate: primary?.birth_date ? formatRocDate(primary.birth_date) : '',
       ...(primary?.phone ? { phone: primary.phone } : {}),
+      ...(primary && relationText(primary) ? { relation: relationText(primary) } : {}),
     },
     personRole: roleLabel(primary?.role ?? ''),
     participants: others.map((p) => ({
@@ -56,8 +57,7 @@ export function buildConsentFormModel(ctx: ServiceContext, caseNo: string): Cons
       name: p.name,
       id: p.person_id ?? '',
       birthDate: p.birth_date ? formatRocDate(p.birth_date) : '',
-      // 稱謂 often repeats the relation (父／父): print it once.
-      relation: [...new Set([p.relation && isRelation(p.relation) ? RELATIONS[p.relation].label : '', p.title ?? ''].filter(Boolean))].join('／'),
+      relation: relationText(p),
     })),
     eventFields: event ? labelledFields(event.fields, fields).map((f) => ({ label: f.label, value: f.value, span: addressKeys.has(f.key) })) : [],
     items,
@@ -66,6 +66,10 @@ export function buildConsentFormModel(ctx: ServiceContext, caseNo: string): Cons
     formVersion: row.form_version,
   };
 }
+
+/** 關係／稱謂 as printed; 稱謂 often repeats the relation (父／父): print it once. */
+const relationText = (p: Pick<ParticipantRow, 'relation' | 'title'>): string =>
+  [...new Set([p.relation && isRelation(p.relation) ? RELATIONS[p.relation].label : '', p.title ?? ''].filter(Boolean))].join('／');
 
 /** 後續辦理時程: the event's schedule, each with its deadline from the event date and whether this case sent it. */
 export function scheduleLines(event: LifeEvent, fields: Record<string, FieldValue>, sentItems: Set<string>): ScheduleLine[] {

@@ -83,7 +83,10 @@ const applicantRows = (w: FormWriter, model: ConsentFormModel): Block[] =>
         { label: '國民身分證統一編號', value: model.person.id },
       ],
       [
-        { label: '出生日期', value: model.person.birthDate },
+        // A role without a birth date (the family member of a death) prints the relation instead.
+        model.person.birthDate || !model.person.relation
+          ? { label: '出生日期', value: model.person.birthDate }
+          : { label: '關係', value: model.person.relation },
         { label: '聯絡電話', value: model.person.phone ?? '' },
       ],
     ],
