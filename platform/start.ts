@@ -8,6 +8,7 @@ import { platformConfig, type PlatformConfig, type SmtpConfig } from './config';
 import { seedDemo } from './demo';
 import { createSmtpMailer } from './mail/mailer';
 import { createPlatform, type Platform } from './server/createPlatform';
+import { startPgHintRelay } from './server/hintRelay';
 import { openStore, type StorageConfig } from './store/open';
 
 export type StartOptions = {
@@ -43,12 +44,15 @@ export async function startPlatform(o: StartOptions): Promise<RunningPlatform> {
       mailer: o.smtp ? createSmtpMailer(o.smtp) : null,
       logger: o.logger,
     });
+    // Nodes sharing one PostgreSQL hand each other their SSE hints; a SQLite node is alone.
+    const relay = o.storage.kind === 'postgres' ? startPgHintRelay({ url: o.storage.url, hub: platform.deps.hub, logger: o.logger.child({ module: 'hint-relay' }) }) : null;
     const url = await platform.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });
     return {
       url,
       platform,
       demoCodes,
       async close() {
+        await relay?.close();
         await platform.close();
         await store.close();
       },

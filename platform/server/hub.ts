@@ -3,13 +3,21 @@ import type { SseChanged } from '../../shared/platform/events';
 /**
  * In-process fan-out of "something changed" hints to open SSE streams. Keys: `office:<code>`,
  * `agency:<code>`, `all` (admins). Hints are lossy by design: a client that misses one still pulls
- * on its poll interval. (Several platform nodes behind a balancer would relay hints between nodes,
- * e.g. Postgres LISTEN/NOTIFY; one node needs nothing more.)
+ * on its poll interval. Several nodes on one PostgreSQL relay every published hint to each other
+ * (hintRelay.ts, LISTEN/NOTIFY); a SQLite node is alone and needs nothing more.
  */
 export type Listener = (hint: SseChanged) => void;
+/** Where a node sends the hints it raises, for the other nodes' streams. */
+export type HintForwarder = (keys: readonly string[], hint: SseChanged) => void;
 
 export class Hub {
   private readonly listeners = new Map<string, Set<Listener>>();
+  private forward: HintForwarder | null = null;
+
+  /** Every later publish is also handed to `fn` (the cluster relay); `null` stops it. */
+  relayTo(fn: HintForwarder | null): void {
+    this.forward = fn;
+  }
 
   subscribe(keys: readonly string[], fn: Listener): () => void {
     for (const k of keys) {
@@ -26,8 +34,14 @@ export class Hub {
     };
   }
 
-  /** Each listener gets a hint at most once per publish, even when subscribed under several keys. */
+  /** A hint raised on this node: to this node's streams at once, and to the other nodes through the relay. */
   publish(keys: readonly string[], hint: SseChanged): void {
+    this.deliver(keys, hint);
+    this.forward?.(keys, hint);
+  }
+
+  /** To this node's streams only (a hint another node raised). Each listener gets it at most once, even when subscribed under several keys. */
+  deliver(keys: readonly string[], hint: SseChanged): void {
     const seen = new Set<Listener>();
     for (const k of [...keys, 'all']) {
       for (const fn of this.listeners.get(k) ?? []) {
