@@ -15,7 +15,7 @@ export function recordFormLayout(db: WritableDb, caseId: number, pages: number, 
   db.transaction(() => {
     for (const [code, page] of Object.entries(layout.itemPages)) insert.run(caseId, code, page, pages);
     insert.run(caseId, PRIVACY_BLOCK, layout.consentPage, pages);
-  })();
+  }).immediate(); // a write transaction: take the write lock up front, like every writer here (no SQLITE_BUSY on upgrade)
 }
 
 export const hasFormLayout = (db: WritableDb, caseId: number): boolean =>

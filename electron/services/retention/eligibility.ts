@@ -3,10 +3,19 @@ import type { WritableDb } from '../db/open';
 
 /**
  * Which cases the retention purge may strip of personal data: every notification of the case closed
- * (completed or rejected: `closed_at`, kept by the migration-005 trigger) for longer than the
- * LONGEST retention period among the case's items (catalogue `retentionYears`). A notification still
- * open, failed or waiting keeps the whole case. Cases already purged are not looked at again.
+ * for longer than the LONGEST retention period among the case's items (catalogue `retentionYears`).
+ * A notification is closed (issue 17 finding 10: without the last two rules such cases kept their
+ * personal data for ever):
+ * - when completed or rejected (`closed_at`, kept by the migration-005 trigger);
+ * - when the clerk marked it sent on paper (outbox `held`): the platform will never answer for it,
+ *   so the marking is its last event;
+ * - when it has stayed failed for FAILED_ITEM_CLOSES_AFTER_DAYS: the clerk had that long to resend it
+ *   or send it on paper; a row put back in the queue is open again.
+ * A notification still open or waiting keeps the whole case. Cases already purged are not looked at again.
  */
+/** A quarter: long enough for the clerk to notice the failure and resend it or send it on paper. */
+export const FAILED_ITEM_CLOSES_AFTER_DAYS = 90;
+
 export type CaseVerdict = {
   caseId: number;
   caseNo: string;
@@ -37,14 +46,24 @@ export function addYears(iso: string, years: number): string {
 export function caseVerdicts(db: WritableDb, catalogue: Catalogue, now: Date): CaseVerdict[] {
   const rows = db
     .prepare(
-      `SELECT c.id, c.case_no, (SELECT id FROM participants WHERE case_id = c.id AND seq = 0) AS person_ref, c.created_at, COUNT(n.id) AS total,
+      `WITH n AS (
+         SELECT n.case_id, n.item_code,
+                CASE
+                  WHEN n.closed_at IS NOT NULL THEN n.closed_at
+                  WHEN o.state = 'held' THEN (SELECT MAX(e.at) FROM notification_events e WHERE e.notification_id = n.id)
+                  WHEN o.state = 'failed' AND n.status = 'failed' THEN
+                    strftime('%Y-%m-%dT%H:%M:%fZ', (SELECT MAX(e.at) FROM notification_events e WHERE e.notification_id = n.id), '+' || @failedDays || ' days')
+                END AS closed_at
+           FROM notifications n LEFT JOIN outbox o ON o.notification_id = n.id
+       )
+       SELECT c.id, c.case_no, (SELECT id FROM participants WHERE case_id = c.id AND seq = 0) AS person_ref, c.created_at, COUNT(n.case_id) AS total,
               COALESCE(SUM(n.closed_at IS NOT NULL), 0) AS closed, MAX(n.closed_at) AS last_closed,
               GROUP_CONCAT(DISTINCT n.item_code) AS items
-         FROM cases c LEFT JOIN notifications n ON n.case_id = c.id
+         FROM cases c LEFT JOIN n ON n.case_id = c.id
         WHERE NOT EXISTS (SELECT 1 FROM purged_cases p WHERE p.case_id = c.id)
         GROUP BY c.id ORDER BY c.id`,
     )
-    .all() as Row[];
+    .all({ failedDays: FAILED_ITEM_CLOSES_AFTER_DAYS }) as Row[];
   const nowIso = now.toISOString();
   return rows.map((r) => {
     const itemCodes = r.items ? r.items.split(',') : [];

@@ -1,5 +1,3 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { appendAudit } from '../audit/audit';
 import type { WritableDb } from '../db/open';
 import type { CaseVerdict } from './eligibility';
@@ -15,8 +13,22 @@ import type { CaseVerdict } from './eligibility';
  * - notifications, their events, statuses, dates and item codes stay: statistics survive.
  * Attachment rows are immutable (migration 003: the hash proves the file), so their files — and the
  * page images — are deleted from the file store afterwards and the case is marked in purged_cases.
+ * The files owed are recorded in retention_pending_files in the same transaction, so a crash before
+ * they are gone is finished by the next run (pendingFiles.ts).
  */
 export const TOMBSTONE_NAME = '（已逾保存年限刪除）';
+
+/** Whether a case other than `caseId` that is not purged (or an unmatched scan page) still points at this file. */
+export function fileStillUsed(db: WritableDb, key: string, caseId: number): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM attachments a WHERE a.storage_key = ? AND a.case_id <> ? AND NOT EXISTS (SELECT 1 FROM purged_cases p WHERE p.case_id = a.case_id)
+         UNION ALL SELECT 1 FROM scan_pages s WHERE s.image_key = ? AND (s.case_id IS NULL OR (s.case_id <> ? AND NOT EXISTS (SELECT 1 FROM purged_cases p WHERE p.case_id = s.case_id)))`,
+      )
+      .get(key, caseId, key, caseId) !== undefined
+  );
+}
 
 /** Files of this case nobody else (an unpurged case) still points at. */
 function filesOf(db: WritableDb, caseId: number): string[] {
@@ -27,16 +39,12 @@ function filesOf(db: WritableDb, caseId: number): string[] {
     )
     .pluck()
     .all(caseId, caseId) as string[];
-  const shared = db.prepare(
-    `SELECT 1 FROM attachments a WHERE a.storage_key = ? AND a.case_id <> ? AND NOT EXISTS (SELECT 1 FROM purged_cases p WHERE p.case_id = a.case_id)
-     UNION ALL SELECT 1 FROM scan_pages s WHERE s.image_key = ? AND (s.case_id IS NULL OR (s.case_id <> ? AND NOT EXISTS (SELECT 1 FROM purged_cases p WHERE p.case_id = s.case_id)))`,
-  );
-  return keys.filter((k) => shared.get(k, caseId, k, caseId) === undefined);
+  return keys.filter((k) => !fileStillUsed(db, k, caseId));
 }
 
 export type PurgeContext = { db: WritableDb; at: string; runId: string; actor: string };
 
-/** Returns the file-store keys to delete once the transaction has committed. */
+/** Returns the file-store keys to delete once the transaction has committed (also recorded as pending). */
 export function purgeCase(p: PurgeContext, v: CaseVerdict): string[] {
   const { db, at } = p;
   return db.transaction(() => {
@@ -49,6 +57,8 @@ export function purgeCase(p: PurgeContext, v: CaseVerdict): string[] {
     db.prepare('UPDATE notification_events SET reason = NULL WHERE notification_id IN (SELECT id FROM notifications WHERE case_id = ?)').run(v.caseId);
     db.prepare("UPDATE verification_answers SET text = '' WHERE notification_id IN (SELECT id FROM notifications WHERE case_id = ?)").run(v.caseId);
     db.prepare('UPDATE scan_pages SET thumb = zeroblob(0) WHERE case_id = ?').run(v.caseId);
+    const owe = db.prepare('INSERT OR IGNORE INTO retention_pending_files (storage_key, case_id, run_id, recorded_at) VALUES (?, ?, ?, ?)');
+    for (const k of files) owe.run(k, v.caseId, p.runId, at);
     db.prepare('INSERT INTO purged_cases (case_id, purged_at, run_id, retention_years, files_deleted) VALUES (?, ?, ?, ?, ?)').run(v.caseId, at, p.runId, v.retentionYears, files.length);
     // No personal data in the row: the case number, item codes, dates and counts only.
     appendAudit(db, {
@@ -56,9 +66,5 @@ export function purgeCase(p: PurgeContext, v: CaseVerdict): string[] {
       detail: { runId: p.runId, items: v.itemCodes, closedAt: v.closedAt, retentionYears: v.retentionYears, files: files.length },
     });
     return files;
-  })();
-}
-
-export async function deleteFiles(root: string, keys: readonly string[]): Promise<void> {
-  for (const k of keys) await rm(join(root, k), { force: true });
+  }).immediate(); // IMMEDIATE: this writes (and appendAudit reads the chain head), so take the write lock before the first read.
 }

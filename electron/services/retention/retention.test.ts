@@ -40,8 +40,9 @@ const stats = () => ({
   byDay: ctx.db.prepare('SELECT local_date, life_event, COUNT(*) AS n FROM cases GROUP BY 1, 2 ORDER BY 1, 2').all(),
   events: ctx.db.prepare('SELECT COUNT(*) FROM notification_events').pluck().get(),
 });
+// The case's first participant (the applicant), as the case keeps it (participants per case, migration 009).
 const personOf = (caseNo: string) =>
-  ctx.db.prepare('SELECT p.person_id, p.name, p.birth_date, c.old_address, c.new_address FROM cases c JOIN people p ON p.id = c.person_ref WHERE c.case_no = ?').get(caseNo) as Record<string, string>;
+  ctx.db.prepare('SELECT p.person_id, p.name, p.birth_date, p.address FROM cases c JOIN participants p ON p.case_id = c.id AND p.seq = 0 WHERE c.case_no = ?').get(caseNo) as Record<string, string>;
 
 beforeAll(() => {
   ctx = makeContext(tmp.file('retention.sqlite'));
@@ -75,11 +76,11 @@ describe('retention purge', () => {
 
   it('a dry run years later reports the old closed case and changes nothing', async () => {
     const before = ctx.db.prepare('SELECT COUNT(*) FROM audit').pluck().get();
-    const dump = JSON.stringify(ctx.db.prepare('SELECT * FROM cases').all()) + JSON.stringify(ctx.db.prepare('SELECT * FROM people').all());
+    const dump = JSON.stringify(ctx.db.prepare('SELECT * FROM cases').all()) + JSON.stringify(ctx.db.prepare('SELECT * FROM participants').all());
     const r = await runRetention(ctx, { now: NOW_LATER, dryRun: true });
     expect(r).toMatchObject({ checked: 4, purged: 1, skipped: 3, dryRun: true, caseNos: [oldClosed] });
     expect(ctx.db.prepare('SELECT COUNT(*) FROM audit').pluck().get()).toBe(before);
-    expect(JSON.stringify(ctx.db.prepare('SELECT * FROM cases').all()) + JSON.stringify(ctx.db.prepare('SELECT * FROM people').all())).toBe(dump);
+    expect(JSON.stringify(ctx.db.prepare('SELECT * FROM cases').all()) + JSON.stringify(ctx.db.prepare('SELECT * FROM participants').all())).toBe(dump);
     expect(ctx.db.prepare('SELECT COUNT(*) FROM purged_cases').pluck().get()).toBe(0);
   });
 
@@ -89,7 +90,7 @@ describe('retention purge', () => {
     const openBefore = personOf(open);
     const r = await runRetention(ctx, { now: NOW_LATER });
     expect(r).toMatchObject({ checked: 4, purged: 1, skipped: 3, dryRun: false, caseNos: [oldClosed] });
-    expect(personOf(oldClosed)).toEqual({ person_id: 'PURGED', name: TOMBSTONE_NAME, birth_date: '', old_address: '', new_address: '' });
+    expect(personOf(oldClosed)).toEqual({ person_id: null, name: TOMBSTONE_NAME, birth_date: null, address: null });
     const payloads = ctx.db.prepare('SELECT DISTINCT payload FROM notifications WHERE case_id = ?').pluck().all(caseId(oldClosed));
     expect(payloads).toEqual(['{}']);
     // The same person's other (open) case keeps the person; the younger and open cases keep everything.
@@ -104,7 +105,6 @@ describe('retention purge', () => {
     // The purged case still opens (statuses, dates, items), with nothing personal left to show.
     const shown = getCase(ctx, clerk, oldClosed);
     expect(shown.person.name).toBe(TOMBSTONE_NAME);
-    expect(shown.oldAddress).toBe('');
     expect(shown.notifications.every((n) => Object.keys(n.payload).length === 0 && n.events.length >= 2)).toBe(true);
   });
 
@@ -117,12 +117,12 @@ describe('retention purge', () => {
     expect(verifyAuditChain(ctx.db).ok).toBe(true);
   });
 
-  it('a second run finds nothing new; once the shared person has no live case their row is blanked too', async () => {
+  it('a second run finds nothing new; once the shared person\'s other case closes, that case is blanked too', async () => {
     expect(await runRetention(ctx, { now: NOW_LATER })).toMatchObject({ checked: 3, purged: 0 });
     closeAll(shared, '2026-12-02T00:00:00.000Z');
     const r = await runRetention(ctx, { now: NOW_LATER });
     expect(r).toMatchObject({ purged: 1, caseNos: [shared] });
-    expect(ctx.db.prepare("SELECT COUNT(*) FROM people WHERE person_id = 'A123456789' OR name = '王小明'").pluck().get()).toBe(0);
+    expect(ctx.db.prepare("SELECT COUNT(*) FROM participants WHERE person_id = 'A123456789' OR name = '王小明'").pluck().get()).toBe(0);
     expect(caseVerdicts(ctx.db, ctx.catalogue, NOW_LATER).map((v) => v.caseNo).sort()).toEqual([young, open].sort());
   });
 });

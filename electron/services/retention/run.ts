@@ -3,14 +3,16 @@ import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import { storeRootFor } from '../scanning/store';
 import { caseVerdicts } from './eligibility';
-import { deleteFiles, purgeCase } from './purge';
+import { deletePendingFiles } from './pendingFiles';
+import { purgeCase } from './purge';
 
 export type RetentionReport = { checked: number; purged: number; skipped: number; dryRun: boolean; runId: string | null; caseNos: string[] };
 
 /**
  * One retention run: looks at every case not yet purged, purges those past their period (one
  * transaction and audit row each, so a crash midway leaves whole cases), then one audit row for the
- * run. A dry run reports what it would purge and writes nothing at all.
+ * run. Files a purge owes (its own, or an earlier run's that crashed before deleting them) are
+ * deleted after each commit. A dry run reports what it would purge and writes nothing at all.
  */
 export async function runRetention(ctx: ServiceContext, options: { now?: Date; dryRun?: boolean; actor?: string } = {}): Promise<RetentionReport> {
   const now = options.now ?? ctx.clock.now();
@@ -22,9 +24,11 @@ export async function runRetention(ctx: ServiceContext, options: { now?: Date; d
   const at = ctx.clock.now().toISOString();
   const actor = options.actor ?? 'system:retention';
   const root = storeRootFor(ctx.db);
+  const leftOver = await deletePendingFiles(ctx.db, root);
+  if (leftOver > 0) ctx.logger.info({ runId, files: leftOver }, 'retention: deleted files an interrupted run still owed');
   for (const v of due) {
-    const files = purgeCase({ db: ctx.db, at, runId, actor }, v);
-    await deleteFiles(root, files);
+    purgeCase({ db: ctx.db, at, runId, actor }, v);
+    await deletePendingFiles(ctx.db, root);
   }
   appendAudit(ctx.db, {
     at, actorId: null, actor, action: 'retention.run',
