@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../electron/services/clock';
+import type { DailyClaim } from '../server/dailyClaim';
 import { dailyTimeFrom, scheduleDaily, type DailySchedule, type DailyTime } from '../server/dailyJob';
 import type { ReminderReport } from './reminders';
 
@@ -16,5 +17,5 @@ export type ReminderSchedule = DailySchedule<ReminderReport>;
  * The daily reminder run. Repeating it after a restart is harmless: the (notification, day) claims
  * in overdue_reminders make a second run queue nothing already sent.
  */
-export const scheduleOverdueReminders = (opts: { at: DailyTime; clock: Clock; logger: Logger; checkMs?: number; run(): Promise<ReminderReport> }): ReminderSchedule =>
+export const scheduleOverdueReminders = (opts: { at: DailyTime; clock: Clock; logger: Logger; checkMs?: number; claim?: DailyClaim; run(): Promise<ReminderReport> }): ReminderSchedule =>
   scheduleDaily({ ...opts, what: 'overdue reminder run' });

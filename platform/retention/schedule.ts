@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../electron/services/clock';
+import type { DailyClaim } from '../server/dailyClaim';
 import { dailyTimeFrom, scheduleDaily, type DailySchedule, type DailyTime } from '../server/dailyJob';
 import type { RetentionCounts } from './repo';
 
@@ -12,7 +13,7 @@ export const retentionTimeFrom = (value: string | undefined): DailyTime | null =
 export type RetentionSchedule = DailySchedule<RetentionCounts>;
 
 /** The daily purge. Repeating it after a restart only costs an audit row: purged rows are not selected again. */
-export function scheduleRetentionPurge(opts: { at: DailyTime; clock: Clock; logger: Logger; checkMs?: number; run(): Promise<RetentionCounts> }): RetentionSchedule {
+export function scheduleRetentionPurge(opts: { at: DailyTime; clock: Clock; logger: Logger; checkMs?: number; claim?: DailyClaim; run(): Promise<RetentionCounts> }): RetentionSchedule {
   return scheduleDaily({
     ...opts,
     what: 'retention purge',

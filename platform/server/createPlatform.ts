@@ -27,6 +27,7 @@ import { isDbUnavailable } from '../store/unavailable';
 import type { PlatformDeps } from './deps';
 import { PlatformFailure } from './failure';
 import { answerClientError } from './clientError';
+import { dailyClaim } from './dailyClaim';
 import { serverOptions } from './httpLimits';
 import { Hub } from './hub';
 import { writeMessageLog } from './messageLog';
@@ -125,11 +126,13 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   await app.ready();
   mail.start();
   mail.kick();
+  // Nodes sharing a database claim each day's run of a daily job; only the claimer runs it (issue 14 §4).
+  const nodeId = randomUUID();
   // Daily 逾時未回報 reminder mails (issue 7), NIN1_OVERDUE_REMIND_AT (default 08:30 Taipei, `off`).
   const remindAt = reminderTimeFrom(process.env.NIN1_OVERDUE_REMIND_AT);
   const reminders = remindAt
     ? scheduleOverdueReminders({
-        at: remindAt, clock, logger: logger.child({ module: 'overdue' }),
+        at: remindAt, clock, logger: logger.child({ module: 'overdue' }), claim: dailyClaim(store, 'overdue-reminders', nodeId),
         run: async () => {
           const r = await runOverdueReminders({ store, catalogue: config.catalogue, deadlines: deadlinesFor(config.catalogue, logger), clock, logger, publicUrl: config.publicUrl });
           if (r.mails > 0) mail.kick();
@@ -141,7 +144,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const purgeAt = retentionTimeFrom(process.env.NIN1_RETENTION_AT);
   const retention = purgeAt
     ? scheduleRetentionPurge({
-        at: purgeAt, clock, logger: logger.child({ module: 'retention' }),
+        at: purgeAt, clock, logger: logger.child({ module: 'retention' }), claim: dailyClaim(store, 'retention-purge', nodeId),
         run: () => runRetentionPurge({ store, catalogue: config.catalogue, now: clock.now() }),
       })
     : null;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../electron/services/clock';
 import { taipeiDayOf } from '../../shared/overdue/deadline';
+import type { DailyClaim } from './dailyClaim';
 
 /** A time of day in Taipei. */
 export type DailyTime = { hour: number; minute: number };
@@ -25,10 +26,12 @@ export type DailySchedule<T> = { stop(): void; /** One check now (tests): runs i
 
 /**
  * Checks every `checkMs` whether today's (Taipei) time has passed and today's run has not happened
- * in this process; a failed run is logged and retried at the next check, never twice at once. After
- * a restart it runs again that day: every job scheduled here must be harmless to repeat.
+ * in this process; a failed run is logged and retried at the next check, never twice at once.
+ * With `claim` (dailyClaim.ts, what the platform passes) only the node that claims the day runs it,
+ * so several nodes on one database, or a node restarted that day, run it once in total; without it
+ * a restart runs it again that day. Every job scheduled here must be harmless to repeat anyway.
  */
-export function scheduleDaily<T>(opts: { at: DailyTime; clock: Clock; logger: Logger; checkMs?: number; what: string; run(): Promise<T> }): DailySchedule<T> {
+export function scheduleDaily<T>(opts: { at: DailyTime; clock: Clock; logger: Logger; checkMs?: number; what: string; claim?: DailyClaim; run(): Promise<T> }): DailySchedule<T> {
   let lastDay: string | null = null;
   let running: Promise<T | null> | null = null;
   const tick = (): Promise<T | null> => {
@@ -38,9 +41,15 @@ export function scheduleDaily<T>(opts: { at: DailyTime; clock: Clock; logger: Lo
     const taipei = new Date(now.getTime() + 8 * 3600_000);
     const minutes = taipei.getUTCHours() * 60 + taipei.getUTCMinutes();
     if (day === lastDay || minutes < opts.at.hour * 60 + opts.at.minute) return Promise.resolve(null);
-    running = opts
-      .run()
-      .then((r) => {
+    const claimed = opts.claim ? opts.claim(day) : Promise.resolve(true);
+    running = claimed
+      .then(async (mine) => {
+        if (!mine) {
+          lastDay = day;
+          opts.logger.info({ day }, `${opts.what}: another node has today's run`);
+          return null;
+        }
+        const r = await opts.run();
         lastDay = day;
         return r;
       })
