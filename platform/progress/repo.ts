@@ -38,7 +38,9 @@ export async function progressRecordOf(q: SqlExec, caseNo: string): Promise<Stor
 /** Only the case's own office's rows: rows another office filed under this number (before the platform refused that) are not the citizen's. */
 export async function progressItemsOf(q: SqlExec, caseNo: string): Promise<ProgressItemRow[]> {
   return q.all<ProgressItemRow>(
-    'SELECT receiver_agency AS "receiverAgency", item_code AS "itemCode", status, updated_at AS "updatedAt" FROM notifications WHERE case_no = ? AND office_code = ? ORDER BY seq',
+    // An open 補件 request shows as its own status (待補件, issue 14); what is missing stays with the agency and the office.
+    `SELECT receiver_agency AS "receiverAgency", item_code AS "itemCode", CASE WHEN supplement IS NOT NULL THEN 'awaiting-supplement' ELSE status END AS status,
+       updated_at AS "updatedAt" FROM notifications WHERE case_no = ? AND office_code = ? ORDER BY seq`,
     [caseNo, officeOfCase(caseNo)],
   );
 }

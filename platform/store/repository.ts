@@ -14,6 +14,7 @@ import type { RetentionCounts, RetentionStep } from '../retention/repo';
  * (or vanish) together.
  */
 import type { AuditDraft, MailDraft } from './drafts';
+import type { SigningKeyStore } from '../signing/keyRepo';
 export type { AuditDraft, MailDraft } from './drafts';
 
 export type TokenRecord = {
@@ -105,6 +106,8 @@ export type StoreCounts = { notifications: number; changes: number; batches: num
 
 export interface PlatformStore {
   readonly dialect: 'sqlite' | 'postgres';
+  /** Workstations' registered signing keys (issue 15). */
+  readonly signingKeys: SigningKeyStore;
   close(): Promise<void>;
   /** One trivial query: the health check's proof the database answers. */
   ping(): Promise<void>;
@@ -114,7 +117,7 @@ export interface PlatformStore {
 
   addEnrolCode(rec: EnrolCodeRecord, audit: AuditDraft): Promise<void>;
   /** Atomically: the code admits the client (checked by `admits`), is marked used, the token is stored. */
-  redeemEnrolCode(codeHash: string, admits: (rec: EnrolCodeRecord) => boolean, token: TokenRecord, audit: AuditDraft): Promise<boolean>;
+  redeemEnrolCode(codeHash: string, admits: (rec: EnrolCodeRecord) => boolean, token: TokenRecord, audit: AuditDraft, signingKey?: { keyId: string; publicKey: string }): Promise<boolean>;
   addToken(rec: TokenRecord, audit: AuditDraft): Promise<void>;
   getToken(jti: string): Promise<TokenRecord | null>;
   /** Revokes one jti, or every token of a subject; returns how many. */

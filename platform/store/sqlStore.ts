@@ -10,6 +10,7 @@ import type { SqlDriver } from './sql';
 import { fillDueIn, overdueToRemindIn, queueRemindersIn } from '../overdue/repo';
 import { statsIn } from './statsRepo';
 import { purgeRetentionIn } from '../retention/repo';
+import { signingKeysOf } from '../signing/keyRepo';
 
 /**
  * The repository over either driver: each method is one read or one serial write transaction; the
@@ -18,6 +19,7 @@ import { purgeRetentionIn } from '../retention/repo';
 export function createSqlStore(db: SqlDriver): PlatformStore {
   return {
     dialect: db.dialect,
+    signingKeys: signingKeysOf(db),
     close: () => db.close(),
     ping: () => db.ping(),
 
@@ -28,7 +30,7 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
       }),
 
     addEnrolCode: (rec, audit) => db.tx((q) => addEnrolCodeIn(q, rec, audit)),
-    redeemEnrolCode: (hash, admits, token, audit) => db.tx((q) => redeemEnrolCodeIn(q, hash, admits, token, audit)),
+    redeemEnrolCode: (hash, admits, token, audit, signingKey) => db.tx((q) => redeemEnrolCodeIn(q, hash, admits, token, audit, signingKey)),
     addToken: (rec, audit) =>
       db.tx(async (q) => {
         await insertTokenIn(q, rec);

@@ -1,5 +1,6 @@
 import type { AgencyTimings, StatDimension, StatsResponse, StatsRow } from '../../shared/platform/stats';
 import type { StatsFilter } from './repository';
+import { referralStats } from './referralStats';
 import { nearestRank, Where, type SqlDriver, type SqlValue } from './sql';
 
 const COLUMN: Record<StatDimension, string> = { item: 'item_code', agency: 'receiver_agency', office: 'office_code', day: 'delivered_day', status: 'status' };
@@ -60,5 +61,6 @@ export async function statsIn(q: SqlDriver, f: StatsFilter): Promise<StatsRespon
   }
   const timings = [...byAgency.values()].sort((a, b) => a.agency.localeCompare(b.agency));
 
-  return { groupBy: f.groupBy, total: out.reduce((s, r) => s + r.count, 0), rows: out, timings };
+  const referrals = await referralStats(q, w);
+  return { groupBy: f.groupBy, total: out.reduce((s, r) => s + r.count, 0), rows: out, timings, ...(referrals.length > 0 ? { referrals } : {}) };
 }

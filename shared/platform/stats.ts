@@ -55,10 +55,25 @@ export const AgencyTimings = z.object({
 });
 export type AgencyTimings = z.infer<typeof AgencyTimings>;
 
+/**
+ * 改分 and 補件 per agency (issue 14): transfers it made and received, 補件 rounds it asked, how many
+ * are still open, and the mean days the answered rounds waited for the counter's answer.
+ */
+export const AgencyReferrals = z.object({
+  agency: z.string(),
+  transfersOut: z.number().int().nonnegative(),
+  transfersIn: z.number().int().nonnegative(),
+  supplementRounds: z.number().int().nonnegative(),
+  supplementsOpen: z.number().int().nonnegative(),
+  supplementWaitDays: z.number().nonnegative().nullable(),
+});
+export type AgencyReferrals = z.infer<typeof AgencyReferrals>;
+
 export const StatsResponse = z.object({
   groupBy: z.array(StatDimension),
   total: z.number().int().nonnegative(),
   rows: z.array(StatsRow),
   timings: z.array(AgencyTimings),
+  referrals: z.array(AgencyReferrals).optional(),
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;

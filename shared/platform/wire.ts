@@ -2,6 +2,7 @@ import { FieldValue, NotificationStatus } from '../cases/schema';
 import { ProgressRecord } from '../progress/code';
 import { z } from '../zod';
 import { platformText } from './text';
+import { MessageSignature, PublicKeyB64 } from '../signing/schema';
 
 /**
  * Wire shapes between a counter (or an agency client) and the county platform, declared once and
@@ -48,6 +49,8 @@ export const NotificationEnvelope = z.strictObject({
   /** The case's progress-lookup record (a salted hash of the receipt code, never the code); absent from older counters. */
   progress: ProgressRecord.optional(),
   context: EnvelopeContext.optional(),
+  /** Issue 15: the workstation's Ed25519 signature over this envelope's canonical form (absent from older counters). */
+  signature: MessageSignature.optional(),
 });
 export type NotificationEnvelope = z.infer<typeof NotificationEnvelope>;
 
@@ -171,6 +174,8 @@ export const EnrollRequest = z.strictObject({
     z.strictObject({ kind: z.literal('workstation'), officeCode: OfficeCode, workstationId: WorkstationId }),
     z.strictObject({ kind: z.literal('agency'), agencyCode: AgencyCode, clientId: WorkstationId }),
   ]),
+  /** Issue 15: the client's signing public key (SPKI DER, base64), registered with the credential. */
+  publicKey: PublicKeyB64.optional(),
 });
 export type EnrollRequest = z.infer<typeof EnrollRequest>;
 export const EnrollResponse = z.object({ token: z.string(), expiresAt: z.iso.datetime() });

@@ -29,5 +29,7 @@ export const CITIZEN_STATUS_LABEL: Record<string, string> = {
   received: '已收件',
   completed: '已辦結',
   rejected: '退回',
+  /** The agency asked for what is missing (補件, issue 14); the office contacts the citizen. */
+  'awaiting-supplement': '待補件',
 };
 export const citizenStatusLabel = (status: string): string => CITIZEN_STATUS_LABEL[status] ?? '處理中';

@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger';
 import { createPlatformClient } from '../platform-client/client';
 import { saveCredential, workstationCredential, type PlatformCredential } from './credentials';
 import { STATE, writeState } from './state';
+import { newKeyPair } from '../signing/workstationKey';
 
 export type EnrollTarget =
   | { kind: 'workstation'; officeCode: string; workstationId: string }
@@ -25,8 +26,11 @@ export async function enroll(
     ...(options.caFile ? { caFile: options.caFile } : {}),
   });
   const t = options.target;
+  // Issue 15: a fresh signing key per enrolment; the platform registers its public half with the credential.
+  const keys = newKeyPair();
   const res = await client.call('enroll', {
     body: {
+      publicKey: keys.signer.publicKey,
       code: options.code,
       client: t.kind === 'workstation' ? { kind: 'workstation', officeCode: t.officeCode, workstationId: t.workstationId } : { kind: 'agency', agencyCode: t.agencyCode, clientId: t.clientId },
     },
@@ -46,6 +50,9 @@ export async function enroll(
     if (previous && previous.url !== credential.url) writeState(db, STATE.changesCursor, '0', at);
     saveCredential(db, credential);
   }).immediate();
+  // Only the workstation signs envelopes (agency answers are not signed yet); written after the
+  // platform accepted it, so a failed enrolment keeps the key that is still registered.
+  if (t.kind === 'workstation') keys.persist(db.name);
   options.logger?.info({ action: 'enroll', kind: t.kind, agency: credential.agencyCode, url: credential.url }, 'enrolled at the platform');
   return credential;
 }
