@@ -50,9 +50,9 @@ export async function enrolDemo(app: CounterApp, url: string, logger: Logger): P
   if (!app.demo) throw new AppFailure({ code: 'DEMO_REFUSED', message: '此資料庫不是示範資料庫，不會向示範平台註冊，也不會加入示範帳號。' });
   const { db, config, clock } = app.ctx;
   ensureDemoAgencyUsers(app.ctx);
-  await enroll(db, { url, code: demoWorkstationCode(config.workstationId), target: { kind: 'workstation', officeCode: config.officeCode, workstationId: config.workstationId }, clock, logger });
+  await enroll(db, { url, code: demoWorkstationCode(config.workstationId), target: { kind: 'workstation', officeCode: config.officeCode, workstationId: config.workstationId }, clock, logger, demo: true });
   for (const agency of new Set(DEMO_AGENCY_USERS.map((u) => u.agencyCode))) {
-    await enroll(db, { url, code: demoAgencyCode(agency), target: { kind: 'agency', agencyCode: agency, clientId: config.workstationId }, clock, logger });
+    await enroll(db, { url, code: demoAgencyCode(agency), target: { kind: 'agency', agencyCode: agency, clientId: config.workstationId }, clock, logger, demo: true });
   }
   await app.sync.reload();
   app.sync.start();

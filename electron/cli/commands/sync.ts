@@ -56,7 +56,7 @@ async function enrollDemo(app: CounterApp, url: string): Promise<void> {
   const { config, db, clock } = app.ctx;
   try {
     const caFile = config.platform?.caFile;
-    await enroll(db, { url, code: demoWorkstationCode(config.workstationId), target: { kind: 'workstation', officeCode: config.officeCode, workstationId: config.workstationId }, clock, ...(caFile ? { caFile } : {}) });
+    await enroll(db, { url, code: demoWorkstationCode(config.workstationId), target: { kind: 'workstation', officeCode: config.officeCode, workstationId: config.workstationId }, clock, demo: true, ...(caFile ? { caFile } : {}) });
     console.error(`本工作站尚未註冊：已以示範註冊碼向 ${url} 註冊。`);
     await app.sync.reload();
   } catch (e) {

@@ -26,6 +26,15 @@ export function recordedDatabaseMode(db: WritableDb): DatabaseMode | null {
   return value === null ? null : value === 'demo' ? 'demo' : 'office';
 }
 
+/**
+ * A demo database: recorded as one, or seeded by `counter seed-demo` and not started yet. Its cases
+ * and accounts are invented (password demo1234), so it must never enrol at a county platform.
+ */
+export function isDemoDatabase(db: WritableDb): boolean {
+  const recorded = recordedDatabaseMode(db);
+  return recorded === 'demo' || (recorded === null && bornAsDemo(db));
+}
+
 /** Nothing in it yet that could be real: the moment `npm start` may turn it into the demo. */
 function isBrandNew(db: WritableDb): boolean {
   return db.prepare('SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM cases) + (SELECT COUNT(*) FROM platform_credentials)').pluck().get() === 0;

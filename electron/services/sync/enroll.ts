@@ -1,4 +1,6 @@
+import { AppFailure } from '../../../shared/result';
 import type { Clock } from '../clock';
+import { isDemoDatabase } from '../config/databaseMode';
 import type { WritableDb } from '../db/open';
 import type { Logger } from '../logging/logger';
 import { createPlatformClient } from '../platform-client/client';
@@ -14,11 +16,23 @@ export type EnrollTarget =
  * Exchanges a one-time enrolment code (issued by the platform's administrator) for this install's
  * signed credential and stores it with the platform URL. Enrolling the workstation at a different
  * platform starts its change cursor over: cursors are per platform.
+ * A demo database enrols only with the demo platform's well-known codes (`demo: true`): its invented
+ * cases and demo1234 accounts must never reach a county platform, so it is refused before any byte is sent.
  */
 export async function enroll(
   db: WritableDb,
-  options: { url: string; code: string; target: EnrollTarget; clock: Clock; logger?: Logger; fetch?: typeof fetch; /** policy platform.caFile */ caFile?: string },
+  options: {
+    url: string; code: string; target: EnrollTarget; clock: Clock; logger?: Logger; fetch?: typeof fetch; /** policy platform.caFile */ caFile?: string;
+    /** Enrolling with the demo platform's demo codes (the demo shells); the only enrolment a demo database may make. */
+    demo?: boolean;
+  },
 ): Promise<PlatformCredential> {
+  if (!options.demo && isDemoDatabase(db)) {
+    throw new AppFailure({
+      code: 'DEMO_DATABASE_NOT_ENROLLABLE',
+      message: '此資料庫是示範資料庫（含示範帳號與虛構案件），不能向平台註冊。正式工作站請使用新的資料庫檔案並放置工作站政策設定檔。',
+    });
+  }
   const client = createPlatformClient({
     baseUrl: options.url,
     ...(options.logger ? { logger: options.logger } : {}),
