@@ -99,6 +99,20 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     return h;
   }
 
+  /**
+   * A redirect is never followed: the token and citizens' data would go wherever the answer says —
+   * from an https platform to plain http, or to another host. `manual` (not `error`) so that both
+   * transports (fetch, and node:https for platform.caFile, which never follows) end here with the
+   * same typed error naming the target, instead of a bare "fetch failed".
+   */
+  function refuseRedirect(res: Response, requestId: string): void {
+    if (res.status < 300 || res.status > 399) return;
+    void res.body?.cancel().catch(() => undefined);
+    const to = res.headers.get('location') ?? '（未指明）';
+    throw new PlatformError('config', 'PLATFORM_REDIRECT_REFUSED',
+      `平台位址（${baseUrl}）回應轉址到「${to}」，為保護憑證與個人資料不跟隨轉址；請資訊人員將平台網址設為實際位址`, res.status, requestId);
+  }
+
   /** A non-2xx answer as a typed error: the platform's own code and zh-TW message when it sent one. */
   function httpError(status: number, text: string, requestId: string): PlatformError {
     let body: z.infer<typeof ErrorBody> | null = null;
@@ -146,7 +160,9 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
             headers: headers(requestId, true),
             body: a.body === undefined ? undefined : JSON.stringify(a.body),
             signal,
+            redirect: 'manual',
           });
+          refuseRedirect(res, requestId);
           // Read the body inside the deadline: a server that sends headers and then stalls is a timeout too.
           return { status: res.status, text: await res.text() };
         });
@@ -184,7 +200,9 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         headerSignal.addEventListener('abort', abort, { once: true });
         streamOptions.signal.addEventListener('abort', abort, { once: true });
         try {
-          return await send(baseUrl + endpointPath(spec.path), { method: spec.method, headers: headers(requestId, false), signal: relay.signal });
+          const res = await send(baseUrl + endpointPath(spec.path), { method: spec.method, headers: headers(requestId, false), signal: relay.signal, redirect: 'manual' });
+          refuseRedirect(res, requestId);
+          return res;
         } finally {
           headerSignal.removeEventListener('abort', abort);
         }
