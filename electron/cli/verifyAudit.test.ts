@@ -89,6 +89,19 @@ describe('npm run counter -- verify-audit', { timeout: 30_000 }, () => {
     ]);
   }, 90_000);
 
+  it('finding 17-small: a valid SQLite file with no audit table answers DB_NOT_COUNTER in zh-TW (exit 2), not 未預期的錯誤', async () => {
+    const file = tmp.file('other.sqlite');
+    const other = new Database(file);
+    other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)');
+    other.close();
+    const before = statSync(file).mtimeMs;
+    const r = await verify(file, true);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^錯誤（DB_NOT_COUNTER）：資料庫檔案「.*other\.sqlite」不是臨櫃資料庫（沒有稽核紀錄表）/);
+    expect(statSync(file).mtimeMs).toBe(before);
+  });
+
   it('does not change the file it checks (opened read-only, no migrations)', async () => {
     const file = auditedDb('readonly.sqlite', 3);
     const count = () => {
