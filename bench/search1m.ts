@@ -23,18 +23,19 @@ export function benchSearch1m(log: (s: string) => void): BenchEntry[] {
     const t0 = Date.now();
     // Generation only: speed over durability for this throwaway file.
     ctx.db.pragma('synchronous = OFF');
-    const person = ctx.db.prepare("INSERT OR IGNORE INTO people (person_id, id_kind, name, birth_date, address, updated_at) VALUES (?, 'national', ?, '1980-01-01', '高雄市鳳山區光復路二段132號', 't')");
-    const kase = ctx.db.prepare("INSERT INTO cases (case_no, office_code, person_ref, life_event, old_address, new_address, move_date, has_house_tax_bill, status, clerk_id, catalogue_version, form_version, created_at, local_date) VALUES (?, 'FS01', ?, 'move', 'a', 'b', ?, 1, 'submitted', ?, 'v', 'f', ?, ?)");
+    const kase = ctx.db.prepare("INSERT INTO cases (case_no, office_code, life_event, event_fields, status, clerk_id, catalogue_version, form_version, created_at, local_date) VALUES (?, 'FS01', 'move', json_object('moveDate', ?), 'submitted', ?, 'v', 'f', ?, ?)");
+    const person = ctx.db.prepare("INSERT INTO participants (case_id, role, seq, person_id, id_kind, name, birth_date, address) VALUES (?, 'applicant', 0, ?, 'national', ?, '1980-01-01', '高雄市鳳山區光復路二段132號')");
+    const used = new Set<string>();
     const batch = ctx.db.transaction((from: number, to: number) => {
       for (let i = from; i < to; i++) {
         let id = randomNationalId(rand);
-        let inserted = person.run(id, randomName(rand));
-        while (inserted.changes === 0) inserted = person.run((id = randomNationalId(rand)), randomName(rand)); // rare duplicate ID
-        const ref = inserted.lastInsertRowid;
+        while (used.has(id)) id = randomNationalId(rand); // each case its own person (rare duplicate ID)
+        used.add(id);
+        const name = randomName(rand);
         const day = new Date(Date.UTC(2016, 0, 1) + Math.floor(i / 300) * 86_400_000).toISOString().slice(0, 10);
         const roc = `${Number(day.slice(0, 4)) - 1911}${day.slice(5, 7)}${day.slice(8, 10)}`;
         const caseNo = `FS01-${roc}-${String((i % 300) + 1).padStart(4, '0')}`;
-        kase.run(caseNo, ref, day, actor.user.id, `${day}T02:00:00.000Z`, day);
+        person.run(kase.run(caseNo, day, actor.user.id, `${day}T02:00:00.000Z`, day).lastInsertRowid, id, name);
         if (i % 3331 === 0) {
           ids.push(id);
           caseNos.push(caseNo);
