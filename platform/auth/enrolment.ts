@@ -3,6 +3,7 @@ import type { EnrollRequest, EnrollResponse } from '../../shared/platform/wire';
 import type { Clock } from '../../electron/services/clock';
 import type { EnrolCodeRecord, PlatformStore, TokenRecord } from '../store/repository';
 import { subjectOf } from './principal';
+import { keyIdOf } from '../../electron/services/signing/ed25519';
 import { signToken, type Claims } from './token';
 
 /**
@@ -102,13 +103,14 @@ export async function enrol(store: PlatformStore, clock: Clock, secret: string, 
     if (r.kind === 'workstation') rec.agencyCode = r.agencyCode;
     return true;
   };
-  const ok = await store.redeemEnrolCode(hashCode(req.code), bindCode, rec, {
-    at: rec.issuedAt,
-    actor: rec.subject,
-    action: 'enrol',
-    target: rec.subject,
-    detail: { jti: rec.jti, expiresAt: rec.expiresAt, ip },
-  });
+  const signingKey = req.publicKey ? { keyId: keyIdOf(req.publicKey), publicKey: req.publicKey } : undefined;
+  const ok = await store.redeemEnrolCode(
+    hashCode(req.code),
+    bindCode,
+    rec,
+    { at: rec.issuedAt, actor: rec.subject, action: 'enrol', target: rec.subject, detail: { jti: rec.jti, expiresAt: rec.expiresAt, ip } },
+    signingKey,
+  );
   return ok ? { token: sign(rec, secret), expiresAt: rec.expiresAt } : null;
 }
 

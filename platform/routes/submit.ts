@@ -5,6 +5,7 @@ import { formatIssuePath, z } from '../../shared/zod';
 import { verificationMail } from '../mail/verificationMail';
 import { checkEnvelope, indexCatalogue } from '../notifications/checkEnvelope';
 import { checkOwnership } from '../notifications/checkOwnership';
+import { checkSignature } from '../signing/checkSignature';
 import type { MailDraft } from '../store/repository';
 import type { PlatformDeps } from '../server/deps';
 import { PlatformFailure } from '../server/failure';
@@ -40,6 +41,8 @@ export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
       const mails: MailDraft[] = [];
       const ids: string[] = [];
       const now = deps.clock.now();
+      // Issue 15: the sender's registered keys, read once per batch (revoked ones too, to name them).
+      const keys = await deps.store.signingKeys.ofSubject(p.subject);
       raw.forEach((r, i) => {
         const path = `notifications[${i}]`;
         const parsed = NotificationEnvelope.safeParse(r);
@@ -53,7 +56,7 @@ export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
         }
         const e = parsed.data;
         // An office submits only for itself (office, case number, sender agency): a foreign row is rejected alone.
-        const problem = checkOwnership(e, p, path) ?? checkEnvelope(e, cat, path);
+        const problem = checkSignature(r, e, keys, path) ?? checkOwnership(e, p, path) ?? checkEnvelope(e, cat, path);
         if (problem) {
           results.push({ id: e.id, outcome: 'rejected', error: problem });
           return;

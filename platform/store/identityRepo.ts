@@ -2,6 +2,7 @@ import { appendAuditIn } from './auditLog';
 import type { AuditDraft, EnrolCodeRecord, TokenRecord } from './repository';
 import { toEnrolCode, toToken, type EnrolCodeRow, type TokenRow } from './rows';
 import type { SqlExec } from './sql';
+import { registerKeyIn } from '../signing/keyRepo';
 
 export async function addEnrolCodeIn(q: SqlExec, r: EnrolCodeRecord, audit: AuditDraft): Promise<void> {
   await q.run(
@@ -21,7 +22,14 @@ export async function insertTokenIn(q: SqlExec, t: TokenRecord): Promise<void> {
   );
 }
 
-export async function redeemEnrolCodeIn(q: SqlExec, codeHash: string, admits: (r: EnrolCodeRecord) => boolean, token: TokenRecord, audit: AuditDraft): Promise<boolean> {
+export async function redeemEnrolCodeIn(
+  q: SqlExec,
+  codeHash: string,
+  admits: (r: EnrolCodeRecord) => boolean,
+  token: TokenRecord,
+  audit: AuditDraft,
+  signingKey?: { keyId: string; publicKey: string },
+): Promise<boolean> {
   const row = await q.get<EnrolCodeRow>('SELECT * FROM enrol_codes WHERE code_hash = ?', [codeHash]);
   if (!row || !admits(toEnrolCode(row))) return false;
   if (row.reusable !== 1) {
@@ -30,6 +38,10 @@ export async function redeemEnrolCodeIn(q: SqlExec, codeHash: string, admits: (r
   }
   await insertTokenIn(q, token);
   await appendAuditIn(q, audit);
+  // Issue 15: the public key is registered with the credential in the same transaction (no token without its key).
+  if (signingKey) {
+    await registerKeyIn(q, { ...signingKey, subject: token.subject, registeredAt: token.issuedAt }, { at: token.issuedAt, actor: token.subject, action: 'signing-key.register', target: token.subject, detail: { keyId: signingKey.keyId, jti: token.jti } });
+  }
   return true;
 }
 

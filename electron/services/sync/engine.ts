@@ -11,6 +11,7 @@ import { applyResults } from './acks';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { applyChanges } from './changes';
 import { buildEnvelopes, type CounterIdentity } from './envelope';
+import { loadSigner } from '../signing/workstationKey';
 import { anyDue, anyInBackoff, clearBackoff, headOfQueue, markFailed, pendingCount, requeueFailed, scheduleRetry, withoutFsync, type DueWindow, type QueueRow } from './outbox';
 import { runPushChannel } from './push';
 import { readCursor, STATE, writeState } from './state';
@@ -181,7 +182,8 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     for (;;) {
       const rows = headOfQueue(db, batchLimit, afterSeq, { due: force ? null : dueWindow(), skip: run.aside });
       if (rows.length === 0) return null;
-      const { ready, invalid } = buildEnvelopes(rows, identity, deps.catalogue);
+      // The key is read per batch, so a re-enrolment (key rotation) takes effect without a restart.
+      const { ready, invalid } = buildEnvelopes(rows, identity, deps.catalogue, loadSigner(db.name));
       if (invalid.length > 0) {
         db.transaction(() => invalid.forEach(({ row, reason }) => markFailed(db, row, reason, nowIso()))).immediate();
         log.warn({ action: 'fail', reason: 'envelope invalid', seqs: invalid.map((i) => i.row.seq) }, 'rows failed before sending');

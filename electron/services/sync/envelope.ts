@@ -2,6 +2,8 @@ import type { Catalogue } from '../../../shared/catalogue/schema';
 import { NotificationEnvelope, type EnvelopeContext } from '../../../shared/platform/wire';
 import { formatIssuePath } from '../../../shared/zod';
 import type { QueueRow } from './outbox';
+import { signedPart } from '../../../shared/signing/canonical';
+import type { Signer } from '../signing/workstationKey';
 
 /** Who this counter is on the wire (from the workstation config). */
 export type CounterIdentity = { officeCode: string; workstationId: string; agencyCode: string };
@@ -16,7 +18,7 @@ export type BuiltEnvelopes = {
  * Outbox rows → wire envelopes, each checked on its own against the shared schema so one bad row
  * fails alone instead of making the whole batch request invalid. `localSeq` carries the FIFO order.
  */
-export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity, catalogue?: Catalogue): BuiltEnvelopes {
+export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity, catalogue?: Catalogue, signer?: Signer | null): BuiltEnvelopes {
   const out: BuiltEnvelopes = { ready: [], invalid: [] };
   for (const row of rows) {
     const context = catalogue ? contextOf(catalogue, row) : undefined;
@@ -38,7 +40,8 @@ export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity, catalogue
       ...(context ? { context } : {}),
     };
     const parsed = NotificationEnvelope.safeParse(candidate);
-    if (parsed.success) out.ready.push({ row, envelope: parsed.data });
+    // Signed over exactly what is sent (issue 15); the platform verifies the same canonical form.
+    if (parsed.success) out.ready.push({ row, envelope: signer ? { ...parsed.data, signature: signer.sign(signedPart(parsed.data)) } : parsed.data });
     else {
       const issue = parsed.error.issues[0]!;
       out.invalid.push({ row, reason: `資料不符平台格式（${formatIssuePath(issue.path)}：${issue.message}）` });

@@ -278,4 +278,38 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX supplement_rounds_agency ON supplement_rounds(agency, requested_ms);
     `,
   },
+  {
+    version: 9,
+    name: 'signing-keys',
+    // Issue 15: each workstation's Ed25519 public key, registered at enrolment with its credential
+    // (subject). Kept after revocation or rotation so a message signed by a retired key is told
+    // apart from one signed by an unknown key.
+    up: `
+      CREATE TABLE signing_keys (
+        key_id TEXT PRIMARY KEY,
+        subject TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        registered_at TEXT NOT NULL,
+        revoked_at TEXT
+      ) STRICT;
+      CREATE INDEX signing_keys_subject ON signing_keys(subject);
+    `,
+  },
+  {
+    version: 10,
+    name: 'rate-windows',
+    // Issue 14 §4: rate-limit windows shared by every node of one database (the progress lookup's
+    // limits), so two nodes allow a limit once, not twice. Key = limit name + client/case; one row
+    // per live window; ended windows are deleted by reset_ms. Used on PostgreSQL (SQLite counts in
+    // its one process's memory); created on both so the schemas stay equal.
+    up: `
+      CREATE TABLE rate_windows (
+        key TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        amount INTEGER NOT NULL,
+        reset_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX rate_windows_reset ON rate_windows(reset_ms);
+    `,
+  },
 ];
