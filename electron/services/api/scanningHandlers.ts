@@ -5,7 +5,7 @@ import { recordConsentException } from '../consent/exceptions';
 import { caseEvidence } from '../consent/status';
 import { scanFailure } from '../scanning/failure';
 import { pageById, pageThumb, toPageView, trayPages } from '../scanning/pages';
-import { loadScanProfiles } from '../scanning/profiles';
+import { availableScanProfiles } from '../scanning/profiles';
 import { scanningRuntime } from '../scanning/runtime';
 import { attachTrayPages, dismissTrayPage } from '../scanning/tray';
 import { actorOf, type Handler } from './handler';
@@ -17,7 +17,7 @@ export const scanningHandlers: { [K in keyof typeof scanningApi]: Handler<K> } =
   'scanning.devices': async (call, input) => {
     const runtime = scanningRuntime(call.ctx);
     void runtime.recover(); // the screen opening is the moment to finish what a crash left half done
-    return { devices: await runtime.devices(input.refresh ?? false), profiles: loadScanProfiles() };
+    return { devices: await runtime.devices(input.refresh ?? false), profiles: availableScanProfiles(call.ctx.config) };
   },
   'scanning.start': (call, input) => scanningRuntime(call.ctx).start(actorOf(call), input, () => call.sync.engine()?.kick('consent pages attached')),
   'scanning.session': (call, input) => scanningRuntime(call.ctx).session(input.sessionId),

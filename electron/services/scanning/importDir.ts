@@ -27,7 +27,7 @@ export async function importDirectory(
 ): Promise<ImportSummary> {
   const actor = options.actor ?? 'import-scans';
   const store = options.store ?? createFileStore(storeRootFor(ctx.db));
-  const profile = scanProfile(options.profileId ?? DEFAULT_PROFILE_ID);
+  const profile = scanProfile(options.profileId ?? DEFAULT_PROFILE_ID, ctx.config);
   const files = await listScanFiles(dir);
   const now = () => ctx.clock.now().toISOString();
   const batchId = createBatch(ctx.db, { source: 'folder', device: `folder:${dir}`, actor, at: now() });

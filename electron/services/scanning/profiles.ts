@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import type { ScanProfile as PolicyScanProfile } from '../../../shared/policy/schema';
 import { ScanProfiles, type ScanProfile } from '../../../shared/scanning/profiles';
 import { formatIssuePath } from '../../../shared/zod';
 import { AppFailure } from '../../../shared/result';
 import { resourcePath } from '../resources';
 import type { CleanOptions } from './pipeline/cleanPage';
+import { policyScanProfiles } from './policyProfiles';
 
 let cached: ScanProfile[] | null = null;
 
@@ -25,8 +27,15 @@ export function loadScanProfiles(file = resourcePath('scanning', 'profiles.json'
   return cached;
 }
 
-export function scanProfile(id: string): ScanProfile {
-  const p = loadScanProfiles().find((x) => x.id === id);
+/** What the clerk may pick: the shipped profiles, then those in IT's policy (`scanProfiles`). */
+export function availableScanProfiles(config: { scanProfiles?: readonly PolicyScanProfile[] } = {}): ScanProfile[] {
+  const shipped = loadScanProfiles();
+  const base = shipped.find((p) => p.id === DEFAULT_PROFILE_ID) ?? shipped[0]!;
+  return [...shipped, ...policyScanProfiles(config.scanProfiles ?? [], base)];
+}
+
+export function scanProfile(id: string, config: { scanProfiles?: readonly PolicyScanProfile[] } = {}): ScanProfile {
+  const p = availableScanProfiles(config).find((x) => x.id === id);
   if (!p) throw new AppFailure({ code: 'PROFILE_UNKNOWN', message: `沒有「${id}」這個掃描設定檔`, path: 'profileId' });
   return p;
 }

@@ -92,7 +92,7 @@ export function createScanningRuntime(ctx: ServiceContext, options: RuntimeOptio
     async start(actor, input, onAttached) {
       await ensureRecovered();
       if (active) throw scanFailure('SESSION_ACTIVE');
-      const profile = scanProfile(input.profileId);
+      const profile = scanProfile(input.profileId, ctx.config);
       const backend = backendFor(backends, input.deviceId);
       const device = (await runtime.devices()).find((d) => d.id === input.deviceId) ?? (await runtime.devices(true)).find((d) => d.id === input.deviceId);
       if (!device) throw scanFailure('SCANNER_NOT_FOUND', input.deviceId);
