@@ -2,6 +2,7 @@ import { NOTIFICATION_STATUS_LABEL, type NotificationStatus } from '../../../sha
 import { daysOverdue } from '../../../shared/overdue/deadline';
 import type { OverdueList } from '../../../shared/overdue/view';
 import type { ServiceContext } from '../context';
+import { openSupplements } from '../supplements/openSupplements';
 
 /**
  * Overdue = due_at < now AND closed_at IS NULL (the same meaning the statistics use). Only this
@@ -40,5 +41,6 @@ export function listOverdue(ctx: Pick<ServiceContext, 'db' | 'clock' | 'config' 
       dueAt: r.due_at,
       daysOverdue: Math.max(1, daysOverdue(r.due_at, now)),
     })),
+    supplements: openSupplements(ctx),
   };
 }

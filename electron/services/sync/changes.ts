@@ -17,6 +17,11 @@ export function applyChanges(db: WritableDb, changes: StatusChange[], nextCursor
   const find = db.prepare('SELECT status, last_change_cursor FROM notifications WHERE id = ?');
   const bumpCursor = db.prepare('UPDATE notifications SET last_change_cursor = ? WHERE id = ?');
   const transferTo = db.prepare('UPDATE notifications SET receiver_agency = ? WHERE id = ?');
+  const openRound = db.prepare(
+    `INSERT INTO supplement_requests (notification_id, round, agency, missing, due_date, requested_at, change_cursor)
+     SELECT ?, ?, receiver_agency, ?, ?, ?, ? FROM notifications WHERE id = ? ON CONFLICT DO NOTHING`,
+  );
+  const answerRound = db.prepare('UPDATE supplement_requests SET answered_at = ?, answer = ? WHERE notification_id = ? AND round = ? AND answered_at IS NULL');
   const insertAnswer = db.prepare(
     `INSERT INTO verification_answers (notification_id, found, text, actor, answered_at, change_cursor, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (change_cursor) DO NOTHING`,
@@ -39,6 +44,11 @@ export function applyChanges(db: WritableDb, changes: StatusChange[], nextCursor
       }
       // 改分 (issue 14): the case, its statistics and the receipt's progress follow the new office.
       if (ch.event?.type === 'transfer') transferTo.run(ch.event.to, ch.notificationId);
+      // 補件 (issue 14): the round is on the case at once; the answer (sent by this or another workstation) closes it.
+      if (ch.event?.type === 'supplement-request') {
+        openRound.run(ch.notificationId, ch.event.round, JSON.stringify(ch.event.missing), ch.event.dueDate, ch.at, ch.cursor, ch.notificationId);
+      }
+      if (ch.event?.type === 'supplement-answer') answerRound.run(ch.at, JSON.stringify({ fields: ch.event.fields, note: ch.event.note }), ch.notificationId, ch.event.round);
       // `delivered` usually arrives after our own ack recorded it: the same fact, not a new event.
       const sameFact = ch.status === n.status && ch.reason === null && ch.answer === null;
       if (!sameFact) {

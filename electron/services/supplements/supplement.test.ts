@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { n04LandEnvelope } from '../../../platform/testing/envelopes';
+import { startTestPlatform, type TestPlatform } from '../../../platform/testing/harness';
+import type { AppFailure } from '../../../shared/result';
+import { createCase } from '../cases/createCase';
+import type { Actor, ServiceContext } from '../context';
+import { listOverdue } from '../overdue/listOverdue';
+import { createPlatformClient, type PlatformClient } from '../platform-client/client';
+import { applyChanges } from '../sync/changes';
+import { makeContext, moveDraft, seedClerk, tempDir } from '../testing/fixtures';
+import { answerSupplement } from './answerSupplement';
+import { openSupplements } from './openSupplements';
+
+const tmp = tempDir('nin1-supplement-');
+let platform: TestPlatform;
+let ctx: ServiceContext;
+let clerk: Actor;
+let ws: string;
+let client: PlatformClient;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  ctx = makeContext(tmp.file('counter.sqlite'));
+  clerk = seedClerk(ctx);
+  ws = await platform.workstationToken();
+  client = createPlatformClient({ baseUrl: platform.url, token: ws });
+});
+afterAll(async () => {
+  ctx.db.close();
+  await platform.close();
+  tmp.cleanup();
+});
+
+const pull = async () => {
+  const page = (await platform.http.call('officeChanges', { params: { office: 'FS01' }, query: { cursor: 0 } }, ws)).body;
+  return applyChanges(ctx.db, page.changes, page.nextCursor, new Date().toISOString());
+};
+
+describe('補件 at the counter (issue 14 §3)', () => {
+  it('finding 3: a pulled 補件 request is on the case and in the overdue view at once; the clerk answers, the notification resumes', async () => {
+    const { caseNo } = createCase(ctx, clerk, moveDraft());
+    const id = ctx.db.prepare("SELECT n.id FROM notifications n JOIN cases c ON c.id = n.case_id WHERE c.case_no = ? AND n.item_code = 'N04'").pluck().get(caseNo) as string;
+    await platform.http.call('submitNotifications', { body: { notifications: [n04LandEnvelope({ id, caseNo })] } }, ws);
+    const land = await platform.agencyToken('KH-LAND-FS');
+    await platform.http.call('notificationAction', { params: { id }, body: { action: 'request-supplement', missing: ['土地建物標示（地號）'], dueDate: '2026-11-20' } }, land);
+    await pull();
+
+    const open = openSupplements(ctx, caseNo);
+    expect(open).toEqual([expect.objectContaining({ notificationId: id, round: 1, missing: ['土地建物標示（地號）'], dueDate: '2026-11-20', late: true, receiverName: '高雄市政府地政局鳳山地政事務所' })]);
+    expect(listOverdue(ctx).supplements.map((s) => s.caseNo)).toEqual([caseNo]);
+
+    // Bad input is refused at the counter with a typed zh-TW error; nothing is sent or stored.
+    const refused = await answerSupplement(ctx, client, clerk, { notificationId: id, round: 1, fields: { registeredAddress: '沒有門牌' } }).catch((e: AppFailure) => e.error);
+    expect(refused).toMatchObject({ path: 'fields.registeredAddress', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    expect(await answerSupplement(ctx, client, clerk, { notificationId: id, round: 1, fields: {} }).catch((e: AppFailure) => e.error.code)).toBe('SUPPLEMENT_EMPTY');
+    expect(openSupplements(ctx, caseNo)).toHaveLength(1);
+
+    await answerSupplement(ctx, client, clerk, { notificationId: id, round: 1, fields: { parcels: '鳳山段一小段123地號' }, note: '民眾補正地號' });
+    expect(openSupplements(ctx)).toEqual([]);
+    expect(JSON.parse(ctx.db.prepare('SELECT payload FROM notifications WHERE id = ?').pluck().get(id) as string)).toMatchObject({ parcels: '鳳山段一小段123地號' });
+    const inbox = await platform.http.call('agencyInbox', { params: { agency: 'KH-LAND-FS' }, query: {} }, land);
+    expect(inbox.body.entries.find((e) => e.id === id)).toMatchObject({ status: 'received', supplement: null, payload: { parcels: '鳳山段一小段123地號' } });
+
+    // Every round is in the case's event history once, however often it is pulled.
+    await pull();
+    await pull();
+    const reasons = (ctx.db.prepare('SELECT reason FROM notification_events WHERE notification_id = ? AND reason IS NOT NULL ORDER BY id').pluck().all(id) as string[]);
+    expect(reasons).toEqual(['待補件：土地建物標示（地號）（期限 2026-11-20）', '已補件：補正 1 欄：民眾補正地號']);
+    expect(ctx.db.prepare("SELECT COUNT(*) FROM audit WHERE action = 'notification.supplement-answer'").pluck().get()).toBe(1);
+  });
+});
