@@ -62,7 +62,7 @@ describe.each(databases)('daily jobs over two nodes on $name', (database) => {
           at, clock, logger, checkMs: 3_600_000, claim: dailyClaim(store, 'overdue-reminders', name),
           run: async () => {
             runs.reminders.push(name);
-            return { agencies: 0, notifications: 0, mails: 0 };
+            return { agencies: 0, notifications: 0, mails: 0, skippedNoEmail: 0 };
           },
         }),
       };
