@@ -15,28 +15,28 @@ describe('progress lookup guard', () => {
     expect(clientKeyOf('203.0.113.9')).toBe('203.0.113.9');
   });
 
-  it('finding 4: limits per (case, client): a guesser is refused, the citizen on another client is not, one /64 is one client', () => {
+  it('finding 4: limits per (case, client): a guesser is refused, the citizen on another client is not, one /64 is one client', async () => {
     const g = new LookupGuard(limits);
-    for (let i = 0; i < 3; i++) expect(g.admit(CASE, '203.0.113.1', 0)).toEqual({ delayMs: 0 });
-    expect(g.admit(CASE, '203.0.113.1', 0)).toEqual({ refuseForS: 900 });
-    expect(g.admit(CASE, '198.51.100.7', 0)).toEqual({ delayMs: 0 });
+    for (let i = 0; i < 3; i++) expect(await g.admit(CASE, '203.0.113.1', 0)).toEqual({ delayMs: 0 });
+    expect(await g.admit(CASE, '203.0.113.1', 0)).toEqual({ refuseForS: 900 });
+    expect(await g.admit(CASE, '198.51.100.7', 0)).toEqual({ delayMs: 0 });
     // Hopping addresses inside one /64 does not buy new tries.
-    for (let i = 1; i <= 3; i++) expect(g.admit(CASE, `2001:db8:1:2::${i}`, 0)).toEqual({ delayMs: 0 });
-    expect(g.admit(CASE, '2001:db8:1:2::99', 0)).toEqual({ refuseForS: 900 });
+    for (let i = 1; i <= 3; i++) expect(await g.admit(CASE, `2001:db8:1:2::${i}`, 0)).toEqual({ delayMs: 0 });
+    expect(await g.admit(CASE, '2001:db8:1:2::99', 0)).toEqual({ refuseForS: 900 });
   });
 
-  it('finding 4: wrong codes from many clients slow the case down (doubling, capped) but never lock it', () => {
+  it('finding 4: wrong codes from many clients slow the case down (doubling, capped) but never lock it', async () => {
     const g = new LookupGuard(limits);
     const delays: number[] = [];
     for (let i = 1; i <= 10; i++) {
-      const a = g.admit(CASE, `203.0.113.${i}`, 0);
+      const a = await g.admit(CASE, `203.0.113.${i}`, 0);
       expect('delayMs' in a).toBe(true);
       delays.push((a as { delayMs: number }).delayMs);
-      g.failed(CASE, 0);
+      await g.failed(CASE, 0);
     }
     expect(delays).toEqual([0, 0, 0, 0, 250, 500, 1000, 2000, 4000, 4000]);
-    expect(g.admit(CASE, '198.51.100.7', 0)).toEqual({ delayMs: 4000 }); // the citizen: slow, but served
-    expect(g.admit('FS01-1151126-0002', '198.51.100.7', 0)).toEqual({ delayMs: 0 }); // other cases untouched
-    expect(g.admit(CASE, '198.51.100.8', 900_000)).toEqual({ delayMs: 0 }); // the window passes
+    expect(await g.admit(CASE, '198.51.100.7', 0)).toEqual({ delayMs: 4000 }); // the citizen: slow, but served
+    expect(await g.admit('FS01-1151126-0002', '198.51.100.7', 0)).toEqual({ delayMs: 0 }); // other cases untouched
+    expect(await g.admit(CASE, '198.51.100.8', 900_000)).toEqual({ delayMs: 0 }); // the window passes
   });
 });

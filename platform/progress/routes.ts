@@ -7,6 +7,7 @@ import { registerEndpoint, SENT } from '../server/register';
 import { DEFAULT_PROGRESS_LIMITS } from './limits';
 import { lookupProgress } from './lookup';
 import { LookupGuard } from './guard';
+import { SharedRateLimiter } from './sharedRateLimiter';
 
 const LOOKUP_ROUTE = '/v1/progress';
 
@@ -22,11 +23,14 @@ const asset = (name: string): Buffer => readFileSync(resourcePath('progress', na
 
 /**
  * The citizen progress lookup: `POST /v1/progress` (public, rate limited) and the page that calls it
- * (`GET /progress` with its script and style). Limits and slow-down (guard.ts) live in this platform
- * instance's memory (one process; see rateLimiter.ts).
+ * (`GET /progress` with its script and style). Limits and slow-down (guard.ts) are counted in the
+ * shared database on PostgreSQL, where several nodes serve one county (issue 14 §4), and in this
+ * process's memory on SQLite (one process; see rateLimiter.ts).
  */
 export function progressRoutes(app: FastifyInstance, deps: PlatformDeps): void {
-  const guard = new LookupGuard(deps.config.progressLimits ?? DEFAULT_PROGRESS_LIMITS);
+  const windows = deps.store.rateWindows;
+  const limits = deps.config.progressLimits ?? DEFAULT_PROGRESS_LIMITS;
+  const guard = windows ? new LookupGuard(limits, (name, rule) => new SharedRateLimiter(windows, name, rule)) : new LookupGuard(limits);
 
   // The message log keeps a sha256 of every body; for this route that would be a fast, unsalted hash
   // of a known case number and an 8-character code, i.e. the code. Left out, whatever the outcome.
@@ -36,7 +40,7 @@ export function progressRoutes(app: FastifyInstance, deps: PlatformDeps): void {
 
   registerEndpoint(app, deps, 'progressLookup', async ({ body }, ctx) => {
     ctx.note({ target: `case:${body.caseNo}` });
-    const admission = guard.admit(body.caseNo, ctx.ip, deps.clock.now().getTime());
+    const admission = await guard.admit(body.caseNo, ctx.ip, deps.clock.now().getTime());
     if ('refuseForS' in admission) {
       const wait = admission.refuseForS;
       ctx.req.nin1.errorCode = 'RATE_LIMITED';
@@ -50,7 +54,7 @@ export function progressRoutes(app: FastifyInstance, deps: PlatformDeps): void {
     if (admission.delayMs > 0) await new Promise((r) => setTimeout(r, admission.delayMs));
     const found = await lookupProgress(deps.store, deps.config.catalogue, body.caseNo, body.code);
     if (!found) {
-      guard.failed(body.caseNo, deps.clock.now().getTime());
+      await guard.failed(body.caseNo, deps.clock.now().getTime());
       throw new PlatformFailure('NOT_FOUND', NO_DATA_MESSAGE);
     }
     return found;

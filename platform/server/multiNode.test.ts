@@ -91,5 +91,23 @@ if (!('url' in server)) {
         await c.stop();
       }
     }, 120_000);
+
+    it('finding 2: the progress lookup limit holds over both nodes, not once per node', async () => {
+      const db = await freshDatabase(server.url);
+      await (await openStore({ kind: 'postgres', url: db.url })).close();
+      const env = { NIN1_PLATFORM_SECRET: TEST_SECRET, NIN1_PROGRESS_PER_CASE: '3/15m' };
+      const [a, b] = await Promise.all([spawnPlatformNode(['--pg', db.url], env), spawnPlatformNode(['--pg', db.url], env)]);
+      try {
+        const guess = async (node: PlatformNode) =>
+          (await fetch(`${node.url}/v1/progress`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ caseNo: 'FS01-1151126-0001', code: 'K7PX3QMY' }) })).status;
+        // Three tries per (case, client) in all: A, B, A answer; the fourth, on B, is refused.
+        expect([await guess(a), await guess(b), await guess(a)]).toEqual([404, 404, 404]);
+        expect(await guess(b)).toBe(429);
+        expect(await guess(a)).toBe(429);
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+        await db.drop();
+      }
+    }, 120_000);
   });
 }

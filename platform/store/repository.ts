@@ -14,6 +14,7 @@ import type { RetentionCounts, RetentionStep } from '../retention/repo';
  * (or vanish) together.
  */
 import type { AuditDraft, MailDraft } from './drafts';
+import type { RateWindowStore } from './rateWindowsRepo';
 import type { SigningKeyStore } from '../signing/keyRepo';
 export type { AuditDraft, MailDraft } from './drafts';
 
@@ -106,6 +107,8 @@ export type StoreCounts = { notifications: number; changes: number; batches: num
 
 export interface PlatformStore {
   readonly dialect: 'sqlite' | 'postgres';
+  /** Rate-limit windows shared by every node (PostgreSQL); null on SQLite, whose one process counts in memory. */
+  readonly rateWindows: RateWindowStore | null;
   /** Workstations' registered signing keys (issue 15). */
   readonly signingKeys: SigningKeyStore;
   close(): Promise<void>;

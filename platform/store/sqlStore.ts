@@ -9,6 +9,7 @@ import { progressItemsOf, progressRecordOf } from '../progress/repo';
 import type { SqlDriver } from './sql';
 import { fillDueIn, overdueToRemindIn, queueRemindersIn } from '../overdue/repo';
 import { statsIn } from './statsRepo';
+import { rateWindowsOn } from './rateWindowsRepo';
 import { purgeRetentionIn } from '../retention/repo';
 import { signingKeysOf } from '../signing/keyRepo';
 
@@ -19,6 +20,7 @@ import { signingKeysOf } from '../signing/keyRepo';
 export function createSqlStore(db: SqlDriver): PlatformStore {
   return {
     dialect: db.dialect,
+    rateWindows: db.dialect === 'postgres' ? rateWindowsOn(db) : null,
     signingKeys: signingKeysOf(db),
     close: () => db.close(),
     ping: () => db.ping(),
