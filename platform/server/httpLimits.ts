@@ -6,8 +6,13 @@
  *
  *   NIN1_HTTP_HEADERS_TIMEOUT_MS   whole header block must arrive within          (default 10 s)
  *   NIN1_HTTP_REQUEST_TIMEOUT_MS   whole request (headers + body) must arrive     (default 30 s)
- *   NIN1_HTTP_IDLE_TIMEOUT_MS      a socket with no traffic at all is closed      (default 60 s; > the SSE ping)
- *   NIN1_HTTP_KEEPALIVE_TIMEOUT_MS an idle keep-alive socket between requests    (default 5 s)
+ *   NIN1_HTTP_IDLE_TIMEOUT_MS      a socket with no traffic at all is closed      (default 75 s; > the SSE ping, > keep-alive)
+ *   NIN1_HTTP_KEEPALIVE_TIMEOUT_MS an idle keep-alive socket between requests    (default 65 s)
+ *
+ * Keep-alive stays above a reverse proxy's usual 60 s upstream idle time and above a counter's pauses
+ * between syncs: a server that closes a pooled socket first makes the next request on it fail with a
+ * reset (seen as 連線被中斷 when a client reuses a socket the platform had just closed). Slow clients
+ * are cut by the header and request deadlines, not by keep-alive; open sockets are capped.
  *   NIN1_HTTP_MAX_CONNECTIONS      open sockets at once; more are dropped         (default 2000)
  */
 export type HttpLimits = {
@@ -21,8 +26,8 @@ export type HttpLimits = {
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
-  idleTimeoutMs: 60_000,
-  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 75_000,
+  keepAliveTimeoutMs: 65_000,
   maxConnections: 2000,
 };
 
