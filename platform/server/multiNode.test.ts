@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../electron/services/clock';
 import { issueEnrolCode } from '../auth/enrolment';
@@ -8,6 +10,7 @@ import { spawnPlatformNode, type PlatformNode } from '../testing/node';
 import { freshDatabase, pgServer } from '../testing/pg';
 import { openSse } from '../testing/sse';
 import { openStore } from '../store/open';
+import type { NotificationEnvelope } from '../../shared/platform/wire';
 
 /**
  * Issue 14 §4: two `npm run platform` processes on one PostgreSQL database serve as one platform.
@@ -50,6 +53,34 @@ async function enrol(dbUrl: string, nodeUrl: string, client: { kind: 'workstatio
     await store.close();
   }
 }
+
+/** The node's processes (tsx runs the platform in a child of its own): kill -9, no chance to clean up. */
+function nodePids(node: PlatformNode): number[] {
+  const pid = node.child.pid!;
+  const children = (p: number): number[] => {
+    try {
+      return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number).flatMap((c) => [c, ...children(c)]);
+    } catch {
+      return [];
+    }
+  };
+  return [pid, ...children(pid)];
+}
+const platformPids = new Map<PlatformNode, number[]>();
+function killHard(node: PlatformNode): void {
+  const pids = nodePids(node);
+  platformPids.set(node, pids);
+  for (const p of pids.reverse()) process.kill(p, 'SIGKILL');
+}
+const alive = (node: PlatformNode): boolean =>
+  (platformPids.get(node) ?? nodePids(node)).some((p) => {
+    try {
+      process.kill(p, 0);
+      return !readFileSync(`/proc/${p}/stat`, 'utf8').includes(') Z ');
+    } catch {
+      return false;
+    }
+  });
 
 if (!('url' in server)) {
   describe('several platform nodes on one PostgreSQL', () => it.skip(`skipped: ${server.skip}`, () => undefined));
@@ -109,5 +140,55 @@ if (!('url' in server)) {
         await db.drop();
       }
     }, 120_000);
+
+    it('kill -9 of one node during a 5,000-notification drain: the client fails over to the other node, nothing is lost or duplicated', async () => {
+      const c = await twoNodes();
+      try {
+        const ws = await enrol(c.url, c.a.url, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' });
+        const all: NotificationEnvelope[] = Array.from({ length: 5000 }, () => notificationEnvelope());
+        const batches = Array.from({ length: 10 }, (_, i) => all.slice(i * 500, (i + 1) * 500));
+        const nodes = [c.a, c.b];
+        let current = 0;
+        let failovers = 0;
+        const outcomes = new Map<string, string>();
+        // The counter's drain in miniature: FIFO batches to the current node; on a network error or a
+        // 5xx, the next node URL and the same batch again (the platform de-duplicates by id).
+        for (const [i, batch] of batches.entries()) {
+          for (;;) {
+            const sending = fetch(`${nodes[current]!.url}/v1/notifications:batch`, {
+              method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ws}` }, body: JSON.stringify({ notifications: batch }),
+            });
+            if (i === 4 && current === 0) killHard(c.a); // mid-request, mid-drain
+            const res = await sending.catch(() => null);
+            if (res?.status === 200) {
+              for (const r of ((await res.json()) as { results: { id: string; outcome: string }[] }).results) outcomes.set(r.id, r.outcome);
+              break;
+            }
+            failovers++;
+            current = (current + 1) % nodes.length;
+          }
+        }
+        expect(failovers).toBe(1);
+        expect(alive(c.a)).toBe(false);
+        // A batch A committed before it died answers `duplicate` on B: the same effect, once.
+        expect([...outcomes.values()].every((o) => o === 'accepted' || o === 'duplicate')).toBe(true);
+        expect(outcomes.size).toBe(5000);
+
+        const db = new pg.Client({ connectionString: c.url });
+        await db.connect();
+        try {
+          const n = await db.query<{ rows: number; ids: number; delivered: number }>(
+            "SELECT (SELECT count(*)::int FROM notifications) AS rows, (SELECT count(DISTINCT id)::int FROM notifications) AS ids, (SELECT count(*)::int FROM changes WHERE status = 'delivered') AS delivered",
+          );
+          expect(n.rows[0]).toEqual({ rows: 5000, ids: 5000, delivered: 5000 });
+          const ids = await db.query<{ id: string }>('SELECT id FROM notifications');
+          expect(new Set(ids.rows.map((r) => r.id))).toEqual(new Set(all.map((e) => e.id)));
+        } finally {
+          await db.end();
+        }
+      } finally {
+        await c.stop();
+      }
+    }, 300_000);
   });
 }
