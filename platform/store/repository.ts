@@ -16,6 +16,7 @@ import type { RetentionCounts, RetentionStep } from '../retention/repo';
 import type { AuditDraft, MailDraft } from './drafts';
 import type { RateWindowStore } from './rateWindowsRepo';
 import type { SigningKeyStore } from '../signing/keyRepo';
+import type { EvidenceLog } from '../signing/logRepo';
 export type { AuditDraft, MailDraft } from './drafts';
 
 export type TokenRecord = {
@@ -111,6 +112,8 @@ export interface PlatformStore {
   readonly rateWindows: RateWindowStore | null;
   /** Workstations' registered signing keys (issue 15). */
   readonly signingKeys: SigningKeyStore;
+  /** The hash-chained message log behind receipts and evidence (issue 15). */
+  readonly evidenceLog: EvidenceLog;
   close(): Promise<void>;
   /** One trivial query: the health check's proof the database answers. */
   ping(): Promise<void>;

@@ -12,6 +12,7 @@ import { statsIn } from './statsRepo';
 import { rateWindowsOn } from './rateWindowsRepo';
 import { purgeRetentionIn } from '../retention/repo';
 import { signingKeysOf } from '../signing/keyRepo';
+import { evidenceLogOf } from '../signing/logRepo';
 
 /**
  * The repository over either driver: each method is one read or one serial write transaction; the
@@ -22,6 +23,7 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     dialect: db.dialect,
     rateWindows: db.dialect === 'postgres' ? rateWindowsOn(db) : null,
     signingKeys: signingKeysOf(db),
+    evidenceLog: evidenceLogOf(db),
     close: () => db.close(),
     ping: () => db.ping(),
 

@@ -2,7 +2,7 @@ import { FieldValue, NotificationStatus } from '../cases/schema';
 import { ProgressRecord } from '../progress/code';
 import { z } from '../zod';
 import { platformText } from './text';
-import { MessageSignature, PublicKeyB64 } from '../signing/schema';
+import { MessageSignature, PublicKeyB64, Receipt } from '../signing/schema';
 
 /**
  * Wire shapes between a counter (or an agency client) and the county platform, declared once and
@@ -68,8 +68,9 @@ export type WireError = z.infer<typeof WireError>;
  * never retried) while the rest of the batch goes on.
  */
 export const SubmitResult = z.discriminatedUnion('outcome', [
-  z.object({ id: NotificationId, outcome: z.literal('accepted'), deliveredAt: z.iso.datetime() }),
-  z.object({ id: NotificationId, outcome: z.literal('duplicate'), deliveredAt: z.iso.datetime() }),
+  // receipt: the platform's signed receipt (issue 15); absent from older platforms.
+  z.object({ id: NotificationId, outcome: z.literal('accepted'), deliveredAt: z.iso.datetime(), receipt: Receipt.optional() }),
+  z.object({ id: NotificationId, outcome: z.literal('duplicate'), deliveredAt: z.iso.datetime(), receipt: Receipt.optional() }),
   z.object({ id: z.string(), outcome: z.literal('rejected'), error: WireError }),
 ]);
 export type SubmitResult = z.infer<typeof SubmitResult>;

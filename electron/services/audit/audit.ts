@@ -1,4 +1,5 @@
 import type { WritableDb } from '../db/open';
+import { prepared } from '../db/statements';
 import { chainHash, GENESIS_HASH } from './chain';
 
 export type AuditEntry = {
@@ -44,13 +45,14 @@ export function appendAudit(db: WritableDb, entry: AuditEntry): void {
  * (`WHERE 0` deletes nothing, so the append-only trigger never fires.)
  */
 function claimWriteLock(db: WritableDb): void {
-  db.prepare('DELETE FROM audit WHERE 0').run();
+  prepared(db, 'DELETE FROM audit WHERE 0').run();
 }
 
 function insertAfterHead(db: WritableDb, entry: AuditEntry): void {
-  const last = db.prepare('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+  const last = prepared(db, 'SELECT hash FROM audit ORDER BY id DESC LIMIT 1').pluck(true).get() as string | undefined;
   const prev = last ?? GENESIS_HASH;
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO audit (at, actor_id, actor, action, case_no, person_ref, detail, workstation, ip, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(

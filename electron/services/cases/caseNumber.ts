@@ -1,4 +1,5 @@
 import type { WritableDb } from '../db/open';
+import { prepared } from '../db/statements';
 
 /**
  * Next human-readable case number, e.g. `FS01-1151126-0007` (office, ROC date, daily sequence).
@@ -6,13 +7,13 @@ import type { WritableDb } from '../db/open';
  * savers — even two processes on one file — serialise and never share a number.
  */
 export function nextCaseNo(db: WritableDb, officeCode: string, rocCompactDate: string): string {
-  const seq = db
-    .prepare(
-      `INSERT INTO case_sequences (office_code, roc_date, last_seq) VALUES (?, ?, 1)
+  const seq = prepared(
+    db,
+    `INSERT INTO case_sequences (office_code, roc_date, last_seq) VALUES (?, ?, 1)
        ON CONFLICT (office_code, roc_date) DO UPDATE SET last_seq = last_seq + 1
        RETURNING last_seq`,
-    )
-    .pluck()
+  )
+    .pluck(true)
     .get(officeCode, rocCompactDate) as number;
   return `${officeCode}-${rocCompactDate}-${String(seq).padStart(4, '0')}`;
 }

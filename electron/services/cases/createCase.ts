@@ -7,6 +7,7 @@ import { isoFromDate, toRocCompact } from '../../../shared/validators';
 import { appendAudit } from '../audit/audit';
 import type { Actor, ServiceContext } from '../context';
 import { issueProgressCode } from '../progress/store';
+import { prepared } from '../db/statements';
 import { nextCaseNo } from './caseNumber';
 
 /**
@@ -41,39 +42,37 @@ function saveCaseTx(ctx: ServiceContext, actor: Actor, d: NormalisedDraft, recei
   const tx = db.transaction(() => {
     const caseNo = nextCaseNo(db, config.officeCode, toRocCompact(today));
     const missing = d.documents.filter((doc) => doc.status === 'missing');
-    const caseId = db
-      .prepare(
+    const caseId = prepared(db,
         `INSERT INTO cases (case_no, office_code, life_event, event_fields, status, clerk_id, catalogue_version, form_version,
            created_at, local_date, language, documents_spared, documents_complete_on)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(caseNo, config.officeCode, d.lifeEvent.code, JSON.stringify(d.fields), missing.length > 0 ? 'awaiting-documents' : 'submitted',
+      ).run(caseNo, config.officeCode, d.lifeEvent.code, JSON.stringify(d.fields), missing.length > 0 ? 'awaiting-documents' : 'submitted',
         actor.user.id, ctx.catalogue.version, config.formVersion, at, today, d.language, d.documentsSpared,
         d.documents.length > 0 && missing.length === 0 ? today : null).lastInsertRowid as number;
 
     // Each participant as given at this visit: a later visit by the same person never rewrites this case.
-    const insertParticipant = db.prepare(
+    const insertParticipant = prepared(db,
       `INSERT INTO participants (case_id, role, seq, person_id, id_kind, name, birth_date, phone, address, relation, title)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ).pluck();
+    ).pluck(true);
     const participantIds = d.participants.map((p, seq) =>
       insertParticipant.get(caseId, p.role.role, seq, p.id, p.idKind, p.name, p.birthDate, p.phone, p.address, p.relation, p.title) as number,
     );
-    const insertDocument = db.prepare('INSERT INTO case_documents (case_id, code, name, status, arrived_on) VALUES (?, ?, ?, ?, ?)');
+    const insertDocument = prepared(db, 'INSERT INTO case_documents (case_id, code, name, status, arrived_on) VALUES (?, ?, ?, ?, ?)');
     for (const doc of d.documents) insertDocument.run(caseId, doc.code, doc.name, doc.status, doc.status === 'missing' ? null : today);
 
-    // Office and clerk are copied onto each notification for statistics (migration 005); given here,
-    // the trigger that would otherwise copy them (an extra UPDATE per row) does not fire.
-    const insertNotification = db.prepare(
-      `INSERT INTO notifications (id, case_id, item_code, kind, receiver_agency, payload, status, created_at, updated_at, stats_office, stats_clerk)
-       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
+    // Office, clerk and life event are copied onto each notification for statistics (migrations 005,
+    // 011); given here, the trigger that would otherwise copy them (an extra UPDATE per row) does not fire.
+    const insertNotification = prepared(db,
+      `INSERT INTO notifications (id, case_id, item_code, kind, receiver_agency, payload, status, created_at, updated_at, stats_office, stats_clerk, stats_life_event)
+       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
     );
-    const insertEvent = db.prepare(`INSERT INTO notification_events (notification_id, status, actor, at) VALUES (?, 'queued', ?, ?)`);
-    const insertOutbox = db.prepare(`INSERT INTO outbox (notification_id, created_at) VALUES (?, ?)`);
+    const insertEvent = prepared(db, `INSERT INTO notification_events (notification_id, status, actor, at) VALUES (?, 'queued', ?, ?)`);
+    const insertOutbox = prepared(db, `INSERT INTO outbox (notification_id, created_at) VALUES (?, ?)`);
     for (const { item, fields } of d.items) {
       const id = uuidv7();
       const receiver = receivers.get(item.code)!;
-      insertNotification.run(id, caseId, item.code, item.kind, receiver.agency.code, JSON.stringify(fields), at, at, config.officeCode, actor.user.id);
+      insertNotification.run(id, caseId, item.code, item.kind, receiver.agency.code, JSON.stringify(fields), at, at, config.officeCode, actor.user.id, d.lifeEvent.code);
       insertEvent.run(id, actor.user.username, at);
       insertOutbox.run(id, at);
       if (receiver.override) {
