@@ -6,6 +6,7 @@ import { verificationMail } from '../mail/verificationMail';
 import { checkEnvelope, indexCatalogue } from '../notifications/checkEnvelope';
 import { checkOwnership } from '../notifications/checkOwnership';
 import { checkSignature } from '../signing/checkSignature';
+import { withReceipts } from '../signing/receipts';
 import type { MailDraft } from '../store/repository';
 import type { PlatformDeps } from '../server/deps';
 import { PlatformFailure } from '../server/failure';
@@ -82,7 +83,8 @@ export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
             })
           : [];
       let k = 0;
-      const merged = results.map((r) => r ?? stored[k++]!);
+      // Issue 15: each held message gets its log entry and the platform's signed receipt.
+      const merged = await withReceipts(deps.store, raw, results.map((r) => r ?? stored[k++]!), now.toISOString());
 
       const accepted = merged.filter((r) => r.outcome === 'accepted').map((r) => r.id);
       if (accepted.length > 0) {

@@ -22,6 +22,7 @@ import { metaRoutes } from '../routes/meta';
 import { progressRoutes } from '../progress/routes';
 import { statsRoutes } from '../routes/stats';
 import { submitRoutes } from '../routes/submit';
+import { logRoutes } from '../signing/routes';
 import type { PlatformStore } from '../store/repository';
 import { isDbUnavailable } from '../store/unavailable';
 import type { PlatformDeps } from './deps';
@@ -121,7 +122,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     void reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `${PLATFORM_ERRORS.ROUTE_NOT_FOUND.message}：${req.method} ${req.url.split('?')[0]}` } });
   });
 
-  for (const routes of [enrollRoutes, submitRoutes, inboxRoutes, supplementRoutes, changesRoutes, eventRoutes, batchRoutes, statsRoutes, metaRoutes, progressRoutes]) routes(app, deps);
+  for (const routes of [enrollRoutes, submitRoutes, inboxRoutes, supplementRoutes, changesRoutes, eventRoutes, batchRoutes, statsRoutes, metaRoutes, progressRoutes, logRoutes]) routes(app, deps);
 
   await app.ready();
   mail.start();

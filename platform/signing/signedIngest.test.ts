@@ -52,7 +52,7 @@ describe('signed envelopes (issue 15)', () => {
     const before = await stored();
     const [r] = await submit(token!, [altered]);
     expect(codeOf(r!)).toBe('SIGNATURE_INVALID');
-    expect(r!.outcome === 'rejected' && r.error.message).toMatch(/簽章驗證失敗/);
+    expect(r!.outcome === 'rejected' && r!.error.message).toMatch(/簽章驗證失敗/);
     expect(await stored()).toBe(before);
   });
 

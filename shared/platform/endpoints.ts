@@ -2,6 +2,7 @@ import { z } from '../zod';
 import { BatchFile, BatchListQuery, BatchListResponse, BatchUploadRequest, BatchUploadResponse, MAX_BATCH_BODY_BYTES } from './batches';
 import { StatsQuery, StatsResponse } from './stats';
 import { ProgressLookupRequest, ProgressLookupResponse } from '../progress/lookup';
+import { LogHead } from '../signing/schema';
 import {
   ActionResponse,
   AgencyAction,
@@ -222,6 +223,13 @@ export const endpoints = {
     auth: 'public',
     response: HealthResponse,
     summary: '平台健康狀態',
+  }),
+  logHead: endpoint({
+    method: 'GET',
+    path: '/v1/log/head',
+    auth: 'public',
+    response: LogHead,
+    summary: '訊息紀錄（雜湊鏈）最新一筆的序號與雜湊，附平台簽章與公鑰（issue 15）',
   }),
   openapi: endpoint({
     method: 'GET',

@@ -17,3 +17,35 @@ export type MessageSignature = z.infer<typeof MessageSignature>;
 
 /** A public key as registered at enrolment: SPKI DER, base64. */
 export const PublicKeyB64 = z.string().regex(/^[A-Za-z0-9+/]{40,80}={0,2}$/, '公鑰格式不正確');
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * One line of the platform's append-only, hash-chained message log: `hash` is sha256 over the
+ * canonical form of the other fields (see entryHashInput), so each entry commits to all before it.
+ */
+export const LogEntry = z.strictObject({ seq: z.number().int().positive(), at: z.iso.datetime(), messageId: z.string(), messageHash: Sha256Hex, prevHash: Sha256Hex, hash: Sha256Hex });
+export type LogEntry = z.infer<typeof LogEntry>;
+/** What an entry's hash covers. */
+export const entryHashInput = (e: Omit<LogEntry, 'hash'>) => ({ seq: e.seq, at: e.at, messageId: e.messageId, messageHash: e.messageHash, prevHash: e.prevHash });
+/** The chain starts from 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * The platform's signed receipt for an accepted (or duplicate) message: the message's hash (sha256
+ * of its canonical form, signature included), the platform's own time, its sequence number and
+ * entry hash in the log. `signature` is the platform key's over the canonical form of the rest.
+ */
+export const Receipt = z.strictObject({
+  messageId: z.string(),
+  messageHash: Sha256Hex,
+  seq: z.number().int().positive(),
+  at: z.iso.datetime(),
+  entryHash: Sha256Hex,
+  signature: MessageSignature,
+});
+export type Receipt = z.infer<typeof Receipt>;
+
+/** The log head published at /v1/log/head, signed by the platform (with the key to check it). */
+export const LogHead = z.strictObject({ seq: z.number().int().nonnegative(), hash: Sha256Hex, at: z.iso.datetime(), publicKey: PublicKeyB64, signature: MessageSignature });
+export type LogHead = z.infer<typeof LogHead>;

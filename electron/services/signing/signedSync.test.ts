@@ -9,6 +9,9 @@ import { enroll } from '../sync/enroll';
 import { makeContext, tempDir } from '../testing/fixtures';
 import { outboxStates, queueCases, TEST_SYNC_OPTIONS } from '../testing/syncFixtures';
 import { keyFileFor, loadSigner } from './workstationKey';
+import { receiptsOfCase, storeReceipts } from './receipts';
+import { buildEnvelopes } from '../sync/envelope';
+import { headOfQueue } from '../sync/outbox';
 
 /** Issue 15 §1–2 end to end: a real counter database enrols at the real platform (loopback) and drains signed. */
 const tmp = tempDir('nin1-signed-sync-');
@@ -63,6 +66,22 @@ describe('signed sync (issue 15)', () => {
     expect(report.failed).toBe(0);
     expect(outboxStates(ctx)).toEqual({ done: 15 });
     expect((await p.store.counts()).notifications - before).toBe(15);
+
+    // Issue 15 §2: every delivered notification has the platform's receipt, shown per case.
+    expect(ctx.db.prepare('SELECT COUNT(*) FROM platform_receipts').pluck().get()).toBe(15);
+    const caseNo = ctx.db.prepare('SELECT case_no FROM cases ORDER BY id LIMIT 1').pluck().get() as string;
+    const shown = receiptsOfCase(ctx.db, caseNo);
+    expect(shown).toHaveLength(5);
+    expect(shown.every((s) => s.receipt.messageId === s.notificationId && s.receipt.signature.alg === 'Ed25519')).toBe(true);
+
+    // A receipt for another message (right signature, wrong message) is refused: nothing stored.
+    const other = makeContext(tmp.file('other.sqlite'));
+    queueCases(other, 1);
+    const mine = buildEnvelopes(headOfQueue(other.db, 5, 0, { due: null, skip: [] }), { officeCode: 'FS01', workstationId: 'FS01-W01', agencyCode: 'KH-HR-FS' }).ready.map((r) => r.envelope);
+    const swapped = mine.map((e, i) => ({ id: e.id, outcome: 'accepted' as const, deliveredAt: shown[i]!.receipt.at, receipt: shown[i]!.receipt }));
+    expect(storeReceipts(other.db, mine, swapped)).toBe(0);
+    expect(other.db.prepare('SELECT COUNT(*) FROM platform_receipts').pluck().get()).toBe(0);
+    other.db.close();
     ctx.db.close();
   });
 });

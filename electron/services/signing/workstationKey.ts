@@ -43,3 +43,9 @@ export function newKeyPair(): { signer: Signer; persist(dbFile: string): void } 
     },
   };
 }
+
+/** A signer from a PKCS#8 PEM held elsewhere (the platform keeps its own key in its database). */
+export const signerFromPem = (pem: string): Signer => signerOf(createPrivateKey(pem));
+
+/** A new PKCS#8 PEM private key (the platform's first start). */
+export const newPrivateKeyPem = (): string => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;

@@ -12,6 +12,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { applyChanges } from './changes';
 import { buildEnvelopes, type CounterIdentity } from './envelope';
 import { loadSigner } from '../signing/workstationKey';
+import { storeReceipts } from '../signing/receipts';
 import { anyDue, anyInBackoff, clearBackoff, headOfQueue, markFailed, pendingCount, requeueFailed, scheduleRetry, withoutFsync, type DueWindow, type QueueRow } from './outbox';
 import { runPushChannel } from './push';
 import { readCursor, STATE, writeState } from './state';
@@ -202,7 +203,14 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
 
   /** Records one acknowledged batch (one transaction); false when the platform answered for none of it. */
   function settle(p: Prepared, results: SubmitResult[], report: SyncReport): boolean {
-    const ack = withoutFsync(db, () => applyResults(db, p.batch, results, nowIso()));
+    // The platform's receipts (issue 15) land in the same transaction as the acknowledgements.
+    const ack = withoutFsync(db, () =>
+      db.transaction(() => {
+        const applied = applyResults(db, p.batch, results, nowIso());
+        storeReceipts(db, p.envelopes, results, log);
+        return applied;
+      }).immediate(),
+    );
     report.sent += p.batch.length;
     report.delivered += ack.delivered + ack.duplicates;
     report.failed += ack.failed;

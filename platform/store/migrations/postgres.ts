@@ -315,4 +315,24 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rate_windows_reset ON rate_windows(reset_ms);
     `,
   },
+  {
+    version: 11,
+    name: 'evidence-log',
+    // Issue 15: the append-only, hash-chained message log behind signed receipts and evidence
+    // bundles. Each entry holds the signed message as received (canonical JSON) and commits to the
+    // entry before it; UPDATE and DELETE are refused.
+    up: `
+      CREATE TABLE evidence_log (
+        seq BIGINT PRIMARY KEY,
+        at TEXT NOT NULL,
+        message_id TEXT NOT NULL UNIQUE,
+        message_hash TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE FUNCTION evidence_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN RAISE EXCEPTION 'evidence_log is append-only'; END $fn$;
+      CREATE TRIGGER evidence_log_no_change BEFORE UPDATE OR DELETE ON evidence_log FOR EACH ROW EXECUTE FUNCTION evidence_log_append_only();
+    `,
+  },
 ];

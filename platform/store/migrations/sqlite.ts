@@ -312,4 +312,24 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rate_windows_reset ON rate_windows(reset_ms);
     `,
   },
+  {
+    version: 11,
+    name: 'evidence-log',
+    // Issue 15: the append-only, hash-chained message log behind signed receipts and evidence
+    // bundles. Each entry holds the signed message as received (canonical JSON) and commits to the
+    // entry before it; UPDATE and DELETE are refused.
+    up: `
+      CREATE TABLE evidence_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        message_id TEXT NOT NULL UNIQUE,
+        message_hash TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE TRIGGER evidence_log_no_update BEFORE UPDATE ON evidence_log BEGIN SELECT RAISE(ABORT, 'evidence_log is append-only'); END;
+      CREATE TRIGGER evidence_log_no_delete BEFORE DELETE ON evidence_log BEGIN SELECT RAISE(ABORT, 'evidence_log is append-only'); END;
+    `,
+  },
 ];
