@@ -68,13 +68,19 @@ const DRAFTS: Record<DemoLifeEvent, DemoDraftMaker> = {
 
 /** The last few cases are from this morning, so the home queue is not empty on a fresh demo. */
 const TODAY_CASES = 6;
+const TAIPEI_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * Past cases spread over office hours (08–16 Taipei = 00–08 UTC) of the last `days` days, oldest
  * first; cases from index `past` on are minutes ago today.
  */
 function demoCaseTime(i: number, past: number, days: number, now: Date, rand: () => number): Date {
-  if (i >= past) return new Date(now.getTime() - (past + TODAY_CASES - i) * 9 * 60_000);
+  if (i >= past) {
+    // Minutes ago, but never before Taipei midnight: a demo made at 00:20 still has its cases "today".
+    const sinceMidnight = (now.getTime() + TAIPEI_OFFSET_MS) % 86_400_000;
+    const step = Math.min(9 * 60_000, Math.floor(sinceMidnight / (TODAY_CASES + 1)));
+    return new Date(now.getTime() - (past + TODAY_CASES - i) * step);
+  }
   const dayOffset = days - Math.floor((i / past) * days);
   const when = new Date(now.getTime() - dayOffset * 86_400_000);
   when.setUTCHours(Math.floor(rand() * 8), Math.floor(rand() * 60), Math.floor(rand() * 60));
