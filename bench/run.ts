@@ -25,6 +25,7 @@ const suites: Suite[] = [
   ['pdf-form', benchPdfForm],
   ['search-1m', () => benchSearch1m(log)],
   ['platform-ingest', () => benchPlatformIngest(log)],
+  ['platform-multi-node', () => import('./platformMultiNode').then((m) => m.benchPlatformMultiNode(log))],
   ['outbox-drain', () => benchOutboxDrain(log)],
   ['verification-roundtrip', benchVerificationRoundtrip],
   ['devices', benchDevices],
