@@ -13,7 +13,8 @@ const safeMime = (m: string) => (/^[\w.+-]+\/[\w.+-]+$/.test(m) ? m : 'applicati
 
 /** 上傳系統介接: any enrolled unit puts a periodic batch file for one agency; only that agency lists and downloads it. */
 export function batchRoutes(app: FastifyInstance, deps: PlatformDeps): void {
-  const quota = new SenderQuota(deps.config.resources);
+  // Shared by every node on PostgreSQL, in memory on SQLite (issue 14 §4).
+  const quota = new SenderQuota(deps.config.resources, deps.store.rateWindows);
   registerEndpoint(app, deps, 'uploadBatch', async ({ body }, ctx) => {
     const p = ctx.principal!;
     if (!deps.config.catalogue.agencies.some((a) => a.code === body.receiverAgency)) {
@@ -24,7 +25,7 @@ export function batchRoutes(app: FastifyInstance, deps: PlatformDeps): void {
     const now = deps.clock.now();
     const id = body.id ?? randomUUID();
     ctx.note({ target: `agency:${body.receiverAgency}`, messageIds: [id] });
-    const wait = quota.waitFor(p.subject, content.length, now.getTime());
+    const wait = await quota.waitFor(p.subject, content.length, now.getTime());
     if (wait > 0) {
       void ctx.reply.header('Retry-After', String(wait));
       throw new PlatformFailure('QUOTA_EXCEEDED', `${PLATFORM_ERRORS.QUOTA_EXCEEDED.message}（每日 ${deps.config.resources.batchFilesPerDay} 個檔案、${Math.floor(deps.config.resources.batchBytesPerDay / 1048576)} MiB）`);
@@ -36,7 +37,7 @@ export function batchRoutes(app: FastifyInstance, deps: PlatformDeps): void {
       { at: now.toISOString(), actor: p.subject, action: 'batch.upload', target: `batch:${id}`, detail: { receiver: body.receiverAgency, dataset: body.dataset, size: content.length, sha256 } },
     );
     if (r.outcome === 'conflict') throw new PlatformFailure('ID_CONFLICT', '此批次編號已用於另一個檔案', 'id');
-    if (r.outcome === 'accepted') quota.charge(p.subject, content.length, now.getTime());
+    if (r.outcome === 'accepted') await quota.charge(p.subject, content.length, now.getTime());
     if (r.outcome === 'accepted') deps.hub.publish([`agency:${body.receiverAgency}`], { scope: 'batches', cursor: null });
     return { batch: r.batch, outcome: r.outcome };
   });

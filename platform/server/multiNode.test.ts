@@ -141,6 +141,39 @@ if (!('url' in server)) {
       }
     }, 120_000);
 
+    it('finding 2: a sender\'s batch quota, a one-time enrolment code and a revocation hold over both nodes', async () => {
+      const db = await freshDatabase(server.url);
+      await (await openStore({ kind: 'postgres', url: db.url })).close();
+      const env = { NIN1_PLATFORM_SECRET: TEST_SECRET, NIN1_BATCH_FILES_PER_DAY: '2' };
+      const [a, b] = await Promise.all([spawnPlatformNode(['--pg', db.url], env), spawnPlatformNode(['--pg', db.url], env)]);
+      try {
+        const ws = await enrol(db.url, a.url, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' });
+        const upload = async (node: PlatformNode) =>
+          (await httpClient(node.url).call('uploadBatch', { body: { receiverAgency: 'KH-TAX', dataset: 'doorplate-cancel', fileName: 'a.csv', mime: 'text/csv', contentBase64: Buffer.from(`${Math.random()}`).toString('base64') } }, ws)).status;
+        // Two files a day in all: one on A, one on B, the third (on either) is refused.
+        expect([await upload(a), await upload(b)]).toEqual([201, 201]);
+        expect(await upload(a)).toBe(429);
+        expect(await upload(b)).toBe(429);
+
+        // A code redeemed on A is spent on B.
+        const store = await openStore({ kind: 'postgres', url: db.url });
+        try {
+          const client = { kind: 'agency' as const, agencyCode: 'KH-TAX', clientId: 'desk-9' };
+          const { code } = await issueEnrolCode(store, systemClock, client);
+          expect((await httpClient(a.url).call('enroll', { body: { code, client } as never })).status).toBe(201);
+          expect((await httpClient(b.url).call('enroll', { body: { code, client } as never })).status).toBe(401);
+          // A token revoked in the shared database is refused by both nodes at once.
+          await store.revokeTokens({ subject: 'workstation:FS01/FS01-W01' }, new Date().toISOString(), { at: new Date().toISOString(), actor: 'admin:test', action: 'token.revoke' });
+        } finally {
+          await store.close();
+        }
+        for (const node of [a, b]) expect((await httpClient(node.url).call('officeChanges', { params: { office: 'FS01' }, query: {} as never }, ws)).status).toBe(401);
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+        await db.drop();
+      }
+    }, 120_000);
+
     it('kill -9 of one node during a 5,000-notification drain: the client fails over to the other node, nothing is lost or duplicated', async () => {
       const c = await twoNodes();
       try {
