@@ -1,6 +1,7 @@
 /**
- * Caps on what one client may hold or fill (issue 13 finding 5). Counted in this process's memory
- * (like the lookup limits): several nodes each allow the full cap.
+ * Caps on what one client may hold or fill (issue 13 finding 5). Stream and message-log caps are
+ * counted in this process's memory (several nodes each allow the full cap); the batch quota is shared
+ * by every node on PostgreSQL (senderQuota.ts).
  *
  *   NIN1_SSE_PER_TOKEN        open event streams per token                         (default 5)
  *   NIN1_BATCH_FILES_PER_DAY  batch files one sender may upload per 24 h           (default 200)
