@@ -13,6 +13,8 @@ export type Command = {
   name: string;
   usage: string;
   options: OptionSpec;
+  /** The option a single positional argument fills (`verify-evidence FILE`); others take none. */
+  positional?: string;
   run(values: Values): Promise<number> | number;
 };
 

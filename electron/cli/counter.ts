@@ -18,8 +18,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) throw new UsageError(`未知的指令「${name}」`);
-  const { values } = parseArgs({ args: rest, options: command.options, strict: true });
-  return command.run(values);
+  const { values, positionals } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.positional !== undefined });
+  if (positionals.length > 1) throw new UsageError('只能指定一個檔案');
+  return command.run(command.positional && positionals[0] ? { ...values, [command.positional]: positionals[0] } : values);
 }
 
 main(process.argv.slice(2)).then(

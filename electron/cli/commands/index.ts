@@ -6,6 +6,7 @@ import { enrollCommand } from './enroll';
 import { syncCommand } from './sync';
 import { backupCommand, diagnosticsCommand, restoreCommand } from './it';
 import { verifyAuditCommand } from './verifyAudit';
+import { verifyEvidenceCommand } from './verifyEvidence';
 import { importScansCommand } from './importScans';
 import { devicesCommand } from './devices';
 import { enrollCardCommand } from './enrollCard';
@@ -17,4 +18,4 @@ import { createCaseCommand } from './createCase';
 import { agenciesCommand, routeCommand } from './routing';
 
 /** Every `npm run counter -- <command>`; add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [initCommand, seedDemoCommand, listCasesCommand, lifeEventsCommand, agenciesCommand, routeCommand, draftExampleCommand, createCaseCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, importScansCommand, enrollCardCommand, devicesCommand, userAddCommand, userListCommand, purgeRetentionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, seedDemoCommand, listCasesCommand, lifeEventsCommand, agenciesCommand, routeCommand, draftExampleCommand, createCaseCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, verifyEvidenceCommand, importScansCommand, enrollCardCommand, devicesCommand, userAddCommand, userListCommand, purgeRetentionCommand];
