@@ -123,6 +123,43 @@ if (!('url' in server)) {
       }
     }, 120_000);
 
+    it('finding 1: the relay survives its connection being terminated: both nodes live, listen again, and hints flow', async () => {
+      const c = await twoNodes();
+      const admin = new pg.Client({ connectionString: c.url });
+      await admin.connect();
+      try {
+        const listeners = async () =>
+          (await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN nin1_hints'")).rows.map((r) => r.pid);
+        const waitFor = async (want: (pids: number[]) => boolean) => {
+          for (let i = 0; i < 600; i++) {
+            const pids = await listeners();
+            if (want(pids)) return pids;
+            await new Promise((r) => setTimeout(r, 25));
+          }
+          throw new Error('the relay never listened again');
+        };
+        const before = await waitFor((p) => p.length === 2);
+        await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before]);
+        await waitFor((p) => p.length === 2 && p.every((pid) => !before.includes(pid)));
+        expect(c.a.child.exitCode).toBeNull();
+        expect(c.b.child.exitCode).toBeNull();
+
+        const ws = await enrol(c.url, c.a.url, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' });
+        const tax = await enrol(c.url, c.b.url, { kind: 'agency', agencyCode: 'KH-TAX', clientId: 'desk-1' });
+        const stream = await openSse(`${c.b.url}/v1/events`, tax);
+        try {
+          await stream.next('ready');
+          expect((await httpClient(c.a.url).call('submitNotifications', { body: { notifications: [notificationEnvelope()] } }, ws)).status).toBe(200);
+          expect(await stream.next('changed', 1000)).toEqual({ scope: 'inbox', cursor: null });
+        } finally {
+          stream.close();
+        }
+      } finally {
+        await admin.end();
+        await c.stop();
+      }
+    }, 120_000);
+
     it('finding 2: the progress lookup limit holds over both nodes, not once per node', async () => {
       const db = await freshDatabase(server.url);
       await (await openStore({ kind: 'postgres', url: db.url })).close();
