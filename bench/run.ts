@@ -9,6 +9,7 @@ import { benchAuditVerify1m } from './auditVerify1m';
 import { benchScan20 } from './scan20';
 import { benchStats1m } from './stats1m';
 import { runSuites, type Suite } from './runSuites';
+import { benchSigning } from './signing';
 
 /**
  * `npm run bench` prints a readable table; `npm run bench -- --json` prints one JSON array on
@@ -27,6 +28,7 @@ const suites: Suite[] = [
   ['platform-ingest', () => benchPlatformIngest(log)],
   ['platform-multi-node', () => import('./platformMultiNode').then((m) => m.benchPlatformMultiNode(log))],
   ['outbox-drain', () => benchOutboxDrain(log)],
+  ['signing', () => benchSigning(log)],
   ['verification-roundtrip', benchVerificationRoundtrip],
   ['devices', benchDevices],
   ['audit-verify-1m', () => benchAuditVerify1m(log)],

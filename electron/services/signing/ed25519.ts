@@ -13,10 +13,25 @@ export const keyIdOf = (publicKeyDerB64: string): string => keyIdFromDigest(crea
 
 export const signCanonical = (value: unknown, privateKey: KeyObject): string => sign(null, Buffer.from(canonicalJson(value)), privateKey).toString('base64url');
 
+/**
+ * Parsed public keys by their base64 text: parsing the DER is a good part of a verify's cost, and a
+ * batch is signed by one key. Bounded (cleared when full) so odd input cannot grow it.
+ */
+const parsedKeys = new Map<string, KeyObject>();
+function publicKeyObject(publicKeyDerB64: string): KeyObject {
+  let key = parsedKeys.get(publicKeyDerB64);
+  if (!key) {
+    key = createPublicKey({ key: Buffer.from(publicKeyDerB64, 'base64'), format: 'der', type: 'spki' });
+    if (parsedKeys.size >= 1000) parsedKeys.clear();
+    parsedKeys.set(publicKeyDerB64, key);
+  }
+  return key;
+}
+
 /** False on any mismatch or malformed input: a bad signature is an answer, never an exception. */
 export function verifyCanonical(value: unknown, signatureB64url: string, publicKeyDerB64: string): boolean {
   try {
-    const key = createPublicKey({ key: Buffer.from(publicKeyDerB64, 'base64'), format: 'der', type: 'spki' });
+    const key = publicKeyObject(publicKeyDerB64);
     return verify(null, Buffer.from(canonicalJson(value)), key, Buffer.from(signatureB64url, 'base64url'));
   } catch {
     return false;

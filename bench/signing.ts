@@ -1,0 +1,99 @@
+import { signedPart } from '../shared/signing/canonical';
+import { EvidenceBundle } from '../shared/signing/evidence';
+import type { NotificationEnvelope } from '../shared/platform/wire';
+import { systemClock } from '../electron/services/clock';
+import { silentLogger } from '../electron/services/logging/logger';
+import { createPlatformClient } from '../electron/services/platform-client/client';
+import { verifyEvidence } from '../electron/services/signing/verifyEvidence';
+import { newKeyPair } from '../electron/services/signing/workstationKey';
+import { saveCredential, workstationCredential } from '../electron/services/sync/credentials';
+import { createSyncEngine } from '../electron/services/sync/engine';
+import { enroll } from '../electron/services/sync/enroll';
+import { makeContext, tempDir } from '../electron/services/testing/fixtures';
+import { freePort, startPlatformProcess } from '../electron/services/testing/processes';
+import { queueCases } from '../electron/services/testing/syncFixtures';
+import { checkSignature } from '../platform/signing/checkSignature';
+import { exportEvidence } from '../platform/signing/exportEvidence';
+import { startTestPlatform } from '../platform/testing/harness';
+import { notificationEnvelope } from '../platform/testing/envelopes';
+import { entry, median, timeRuns, type BenchEntry } from './stats';
+
+const N = 10_000;
+const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+const DEMO = { kind: 'workstation' as const, officeCode: 'FS01', workstationId: 'FS01-W01' };
+
+/**
+ * Issue 15. outbox-drain-10k-signed: 10,000 notifications drained to a real platform process, signed
+ * (enrolled with a key) against the same drain unsigned (a credential without a key, drained first) in
+ * the same run; goal ≤ 1.3×. platform-verify-10k: the platform's signature check of 10,000 envelopes
+ * (canonical form + Ed25519 verify) against the unsigned path; goal < 2 s. evidence-verify: one
+ * bundle checked offline (median of 200); goal < 50 ms.
+ */
+export async function benchSigning(log: (s: string) => void = () => undefined): Promise<BenchEntry[]> {
+  const tmp = tempDir('nin1-bench-signing-');
+  const platform = await startPlatformProcess(await freePort(), tmp.file('platform.sqlite'));
+  try {
+    const drain = async (file: string, signed: boolean): Promise<number> => {
+      const ctx = makeContext(tmp.file(file), systemClock);
+      queueCases(ctx, N / 5);
+      if (signed) await enroll(ctx.db, { url: platform.url, code: 'DEMO-FS01-W01', target: DEMO, clock: systemClock });
+      else {
+        // An older counter: enrolled without a public key, so the platform takes it unsigned.
+        const r = await createPlatformClient({ baseUrl: platform.url }).call('enroll', { body: { code: 'DEMO-FS01-W01', client: DEMO } });
+        saveCredential(ctx.db, { kind: 'workstation', agencyCode: null, clientId: 'FS01-W01', url: platform.url, token: r.token, expiresAt: r.expiresAt, enrolledAt: new Date().toISOString() });
+      }
+      const c = workstationCredential(ctx.db)!;
+      const engine = createSyncEngine({
+        db: ctx.db,
+        client: createPlatformClient({ baseUrl: c.url, token: c.token, timeoutMs: 30_000 }),
+        clock: systemClock,
+        logger: silentLogger(),
+        identity: { officeCode: 'FS01', workstationId: 'FS01-W01', agencyCode: 'KH-HR-FS' },
+        options: { push: false, requestTimeoutMs: 30_000, batchSize: 500 },
+      });
+      const t = process.hrtime.bigint();
+      const report = await engine.syncOnce('bench', { force: true, pull: false });
+      const took = ms(t);
+      if (report.delivered !== N) throw new Error(`drain incomplete: ${JSON.stringify(report)}`);
+      ctx.db.close();
+      return took;
+    };
+    log('  unsigned drain (baseline)…');
+    const unsignedMs = await drain('unsigned.sqlite', false);
+    log('  signed drain…');
+    const signedMs = await drain('signed.sqlite', true);
+
+    const { signer } = newKeyPair();
+    const keys = [{ keyId: signer.keyId, subject: 'workstation:FS01/FS01-W01', publicKey: signer.publicKey, registeredAt: new Date().toISOString(), revokedAt: null }];
+    const envelopes: NotificationEnvelope[] = Array.from({ length: N }, () => notificationEnvelope());
+    const signedEnvelopes = envelopes.map((e) => JSON.parse(JSON.stringify({ ...e, signature: signer.sign(signedPart(e)) })) as NotificationEnvelope);
+    let t = process.hrtime.bigint();
+    for (const e of envelopes) checkSignature(e, e, [], 'x');
+    const uncheckedMs = ms(t);
+    t = process.hrtime.bigint();
+    for (const e of signedEnvelopes) if (checkSignature(e, e, keys, 'x')) throw new Error('bench envelope refused');
+    const verifyMs = ms(t);
+
+    const p = await startTestPlatform();
+    let evidenceMs: number;
+    try {
+      const { code } = await import('../platform/auth/enrolment').then((m) => m.issueEnrolCode(p.store, p.clock, { ...DEMO, senderAgency: 'KH-HR-FS' }));
+      const token = ((await p.http.call('enroll', { body: { code, client: DEMO, publicKey: signer.publicKey } as never })).body as { token: string }).token;
+      await p.http.raw('POST', '/v1/notifications:batch', { token, body: JSON.stringify({ notifications: signedEnvelopes.slice(0, 500) }) });
+      const bundle = EvidenceBundle.parse(JSON.parse(JSON.stringify(await exportEvidence(p.store, signedEnvelopes[0]!.id, new Date().toISOString()))));
+      evidenceMs = median(timeRuns(200, () => {
+        if (!verifyEvidence(bundle).ok) throw new Error('bench bundle invalid');
+      }));
+    } finally {
+      await p.close();
+    }
+    return [
+      entry('outbox-drain-10k-signed', signedMs, 'ms', Math.round(unsignedMs * 1.3), { baseline: unsignedMs, maxRatio: 1.3, note: 'signed vs unsigned drain, same platform process, same run; goal ≤ 1.3×' }),
+      entry('platform-verify-10k', verifyMs, 'ms', 2000, { baseline: uncheckedMs, note: 'checkSignature of 10,000 signed envelopes vs the unsigned path; goal < 2 s' }),
+      entry('evidence-verify', evidenceMs, 'ms', 50, { note: 'one bundle (499 chain entries), median of 200; goal < 50 ms' }),
+    ];
+  } finally {
+    await platform.kill9();
+    tmp.cleanup();
+  }
+}
