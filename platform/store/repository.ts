@@ -6,6 +6,12 @@ import type { NotificationStatus } from '../../shared/cases/schema';
 import type { OverdueCandidate } from '../overdue/repo';
 import type { ProgressItemRow, StoredProgressRecord } from '../progress/repo';
 import type { RetentionCounts, RetentionStep } from '../retention/repo';
+import type { AuditDraft, MailDraft } from './drafts';
+import type { RateWindowStore } from './rateWindowsRepo';
+import type { SigningKeyStore } from '../signing/keyRepo';
+import type { EvidenceLog } from '../signing/logRepo';
+
+export type { AuditDraft, MailDraft } from './drafts';
 
 /**
  * What the platform needs from storage, and nothing about HTTP. Two implementations share one set of
@@ -13,11 +19,6 @@ import type { RetentionCounts, RetentionStep } from '../retention/repo';
  * against both. Write methods take the audit entry they must commit with, so work and record land
  * (or vanish) together.
  */
-import type { AuditDraft, MailDraft } from './drafts';
-import type { RateWindowStore } from './rateWindowsRepo';
-import type { SigningKeyStore } from '../signing/keyRepo';
-import type { EvidenceLog } from '../signing/logRepo';
-export type { AuditDraft, MailDraft } from './drafts';
 
 export type TokenRecord = {
   jti: string;

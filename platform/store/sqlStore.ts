@@ -47,9 +47,9 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     inbox: (agency, query, nowMs) => inboxOf(db, agency, query, nowMs),
     getEntry: (id) => entryOf(db, id),
     transition: (id, decide, actor, now, audit) => db.tx((q) => transitionIn(q, id, decide, actor, now, audit)),
+    thread: (id) => threadOf(db, id),
     changes: (office, cursor, limit) => changesOf(db, office, cursor, limit),
     progressRecord: (caseNo) => progressRecordOf(db, caseNo),
-    thread: (id) => threadOf(db, id),
     progressItems: (caseNo) => progressItemsOf(db, caseNo),
 
     putBatch: (batch, content, audit) => db.tx((q) => putBatchIn(q, batch, content, audit)),

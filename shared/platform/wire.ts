@@ -84,9 +84,6 @@ export const VerificationAnswer = z.strictObject({
 });
 export type VerificationAnswer = z.infer<typeof VerificationAnswer>;
 
-/** A status change the platform records; counters pull them for their office with a cursor. */
-export const StatusChange = z.object({
-  /** Platform change cursor: strictly increasing, the only ordering that matters. */
 /**
  * What a change did besides its status (issue 14): 改分 to another agency of the same kind, or a
  * 補件 round (the agency's request: what is missing and by when; the counter's answer: new fields
@@ -100,6 +97,9 @@ export const ChangeEvent = z.discriminatedUnion('type', [
 ]);
 export type ChangeEvent = z.infer<typeof ChangeEvent>;
 
+/** A status change the platform records; counters pull them for their office with a cursor. */
+export const StatusChange = z.object({
+  /** Platform change cursor: strictly increasing, the only ordering that matters. */
   cursor: z.number().int().positive(),
   notificationId: NotificationId,
   caseNo: z.string(),
@@ -109,10 +109,10 @@ export type ChangeEvent = z.infer<typeof ChangeEvent>;
   actor: z.string(),
   /** Platform clock. */
   at: z.iso.datetime(),
+  event: ChangeEvent.nullable().optional(),
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 
-  event: ChangeEvent.nullable().optional(),
 export const ChangesResponse = z.object({ changes: z.array(StatusChange), nextCursor: z.number().int().nonnegative(), more: z.boolean() });
 export type ChangesResponse = z.infer<typeof ChangesResponse>;
 
@@ -136,11 +136,11 @@ export const InboxEntry = z.object({
   overdue: z.boolean().optional(),
   /** The envelope's own description (life event, item title, field labels); null for older counters' rows. */
   context: EnvelopeContext.nullable().optional(),
+  /** The open 補件 request, if any (issue 14): the counter's answer resumes the notification. */
+  supplement: z.object({ round: z.number().int().positive(), missing: z.array(z.string()), dueDate: z.iso.date() }).nullable().optional(),
 });
 export type InboxEntry = z.infer<typeof InboxEntry>;
 
-  /** The open 補件 request, if any (issue 14): the counter's answer resumes the notification. */
-  supplement: z.object({ round: z.number().int().positive(), missing: z.array(z.string()), dueDate: z.iso.date() }).nullable().optional(),
 export const InboxQuery = z.strictObject({
   cursor: z.coerce.number().int().nonnegative().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -161,13 +161,13 @@ export const AgencyAction = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('complete'), note: platformText().max(500).optional() }),
   z.strictObject({ action: z.literal('reject'), reason: platformText().trim().min(1, '退回須填寫理由').max(500) }),
   z.strictObject({ action: z.literal('answer'), answer: VerificationAnswer }),
-]);
-export type AgencyAction = z.infer<typeof AgencyAction>;
-
   /** 改分: not competent; hand it to another agency of the same kind, with the reason (issue 14). */
   z.strictObject({ action: z.literal('transfer'), to: AgencyCode, reason: platformText().trim().min(2, '改分須填寫理由').max(500) }),
   /** 補件: ask the counter for what is missing, by a due date, instead of rejecting (issue 14). */
   z.strictObject({ action: z.literal('request-supplement'), missing: SupplementMissing, dueDate: z.iso.date() }),
+]);
+export type AgencyAction = z.infer<typeof AgencyAction>;
+
 /** Enrolment: a workstation or agency client exchanges a one-time code for a signed credential. */
 export const EnrollRequest = z.strictObject({
   code: z.string().min(8).max(64),
