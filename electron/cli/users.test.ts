@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../services/audit/audit';
 import { verifyPassword } from '../services/auth/password';
 import { makeContext, tempDir } from '../services/testing/fixtures';
@@ -35,6 +35,10 @@ function counterStdin(input: string, ...args: string[]): Promise<{ code: number;
 
 describe('npm run counter -- user-add / user-list / purge-retention', () => {
   const db = tmp.file('policy.sqlite');
+  // A database is made by an explicit step (issue 13 finding 3), as IT does on a new PC.
+  beforeAll(async () => {
+    await counter('init', '--db', db);
+  }, 180_000);
 
   it('adds the first administrator with the password on stdin, prints JSON, audits as cli:<user>', { timeout: 180_000 }, async () => {
     const r = await counterStdin('FirstAdmin2026\n', 'user-add', '--db', db, '--username', 'it.admin', '--role', 'system_admin', '--name', '資訊管理員', '--office', 'FS01');

@@ -76,7 +76,7 @@ describe('log files', () => {
     expect(bundle).toMatchObject({ versions: { app: '0.1.0', node: process.versions.node }, queue: { pending: expect.any(Number) } });
     expect(json).toContain('https://***@nin1.kcg.gov.tw/');
     expect(json).not.toContain('s3cret');
-    const people = app.ctx.db.prepare('SELECT person_id AS id, name FROM people').all() as { id: string; name: string }[];
+    const people = app.ctx.db.prepare('SELECT person_id AS id, name FROM participants WHERE person_id IS NOT NULL').all() as { id: string; name: string }[];
     expect(people.length).toBeGreaterThan(0);
     for (const p of people) {
       expect(json).not.toContain(p.id);
