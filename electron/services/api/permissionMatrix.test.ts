@@ -7,7 +7,7 @@ import { createUser, ensureOffice } from '../auth/users';
 import { fixedClock } from '../clock';
 import { DEMO_CONFIG } from '../config/config';
 import { silentLogger } from '../logging/logger';
-import { TEST_NOW, tempDir } from '../testing/fixtures';
+import { fixturePasswordHash, TEST_NOW, tempDir } from '../testing/fixtures';
 
 /**
  * Drives EVERY contract call through the real dispatcher as EVERY role (input `{}`: the access
@@ -24,7 +24,7 @@ const GUARDED = METHODS.filter((m) => api[m].access !== 'public');
 beforeAll(() => {
   app = createCounterApp({ dbFile: tmp.file('matrix.sqlite'), create: true, shell: 'cli', logger: silentLogger(), clock: fixedClock(TEST_NOW) });
   ensureOffice(app.ctx.db, DEMO_CONFIG.officeCode, DEMO_CONFIG.officeName);
-  for (const role of ROLES) createUser(app.ctx.db, { username: role, displayName: role, role, officeCode: DEMO_CONFIG.officeCode, password: 'demo1234' }, TEST_NOW);
+  for (const role of ROLES) createUser(app.ctx.db, { username: role, displayName: role, role, officeCode: DEMO_CONFIG.officeCode, passwordHash: fixturePasswordHash() }, TEST_NOW);
 });
 afterAll(() => {
   app.close();
