@@ -34,10 +34,15 @@ function makeCertificates(): { key: Buffer; cert: Buffer } {
   return { key: readFileSync(f('server.key')), cert: readFileSync(f('server.pem')) };
 }
 
+/** Sockets the terminator holds, destroyed at the end. */
+const open = new Set<import('node:net').Socket>();
+
 beforeAll(async () => {
   platform = await startTestPlatform();
   const target = new URL(platform.url);
   tls = createServer(makeCertificates(), (socket) => {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
     const upstream = connect(Number(target.port), target.hostname);
     socket.pipe(upstream).pipe(socket);
     const end = () => { socket.destroy(); upstream.destroy(); };
@@ -48,6 +53,9 @@ beforeAll(async () => {
   httpsUrl = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  // The client's agent keeps its socket alive (and so does the platform, 65 s): close them, or
+  // close() waits for them.
+  for (const socket of open) socket.destroy();
   await new Promise<void>((resolve) => tls.close(() => resolve()));
   await platform.close();
   tmp.cleanup();
