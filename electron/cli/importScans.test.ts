@@ -45,7 +45,9 @@ withPoppler('npm run counter -- import-scans', () => {
   });
 
   it('explains a missing folder in zh-TW', async () => {
-    const e = await counter('import-scans', '--db', tmp.file('x.sqlite'), '--dir', tmp.file('nope')).catch((x: { code: number; stderr: string }) => x);
+    const db = tmp.file('empty-office.sqlite');
+    makeContext(db).db.close(); // a real database: the folder is what is missing
+    const e = await counter('import-scans', '--db', db, '--dir', tmp.file('nope')).catch((x: { code: number; stderr: string }) => x);
     expect(e).toMatchObject({ code: 2, stderr: expect.stringContaining('無法讀取收件資料夾') });
   });
 });
