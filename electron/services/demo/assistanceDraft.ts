@@ -34,7 +34,9 @@ export const demoAssistanceDraft: DemoDraftMaker = (ctx, rand, when, { now }) =>
   });
   const fields = {
     subsidy: pick(rand, SUBSIDIES),
-    takenAt: rand() < 0.55 ? '戶政事務所' : '區公所',
+    // The demo office is a 戶政事務所, so its visits are taken there (A01 forwards them to the 公所);
+    // a 區公所 visit (A02 asks 戶政) is sent by a 公所 workstation, which the platform checks.
+    takenAt: '戶政事務所',
     bankAccount: randomBankAccount(rand),
     monthlyIncome: 1000 * Math.floor(8 + rand() * 30),
     byProxy: rand() < 0.1,
