@@ -176,4 +176,19 @@ describe('assistance 救生圈 (seed 000 case 1)', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors).toContainEqual(expect.objectContaining({ code: 'DOCUMENT_NOT_SPAREABLE' }));
   });
+
+  it('at a 戶政事務所 counter V03 is not part of the case: the platform only takes it from a 公所 (senderKind township)', () => {
+    const v03 = event('assistance').items.find((r) => r.item === 'V03');
+    expect(v03?.when).toEqual({ field: 'takenAt', equals: '區公所' });
+    const draft = {
+      lifeEvent: 'assistance',
+      participants: [{ role: 'applicant', id: 'A123456789', name: '張阿明', birthDate: '1975-04-01', phone: '0912345678', address: '高雄市鳳山區光復路二段120號' }],
+      fields: { subsidy: '中低收入戶', takenAt: '戶政事務所', bankAccount: '700-00012345678901' },
+      items: [{ code: 'A01', fields: {} }, { code: 'V03', fields: { scope: '全部', householdSize: 1 } }],
+      documents: [],
+    };
+    const r = validateDraft(draft, catalogue, TODAY);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toContainEqual(expect.objectContaining({ path: 'items.V03', code: 'ITEM_NOT_NEEDED' }));
+  });
 });
