@@ -20,7 +20,7 @@ export type InboxDeps = { ctx: ServiceContext; sync: SyncRuntime; actor: Actor }
 
 type Query = { status?: InboxEntry['status']; item?: string; from?: string; to?: string; overdue?: boolean | undefined; limit: number };
 
-function agencyFor(deps: InboxDeps): { code: string; name: string; client: PlatformClient } {
+export function agencyFor(deps: InboxDeps): { code: string; name: string; client: PlatformClient } {
   const code = deps.actor.user.officeCode;
   const agency = deps.ctx.catalogue.agencies.find((a) => a.code === code);
   if (!agency) throw new AppFailure({ code: 'AGENCY_UNKNOWN', message: `帳號所屬單位「${code}」不是服務目錄中的接收機關` });
