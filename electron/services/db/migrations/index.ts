@@ -14,6 +14,7 @@ import { m012RetentionPendingFiles } from './012_retention_pending_files';
 import { m013SupplementRequests } from './013_supplement_requests';
 import { m014PlatformReceipts } from './014_platform_receipts';
 import { m015SupplementAnswerQueue } from './015_supplement_answer_queue';
+import { m016PinnedPlatformKey } from './016_pinned_platform_key';
 
 /** Numbered migrations, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning, m004UserCertificates, m005Timeline, m006Progress, m007Accounts, m008AuditSingleSuccessor, m009CaseModel, m010LoginThrottle, m011StatsLifeEvent, m012RetentionPendingFiles, m013SupplementRequests, m014PlatformReceipts, m015SupplementAnswerQueue];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning, m004UserCertificates, m005Timeline, m006Progress, m007Accounts, m008AuditSingleSuccessor, m009CaseModel, m010LoginThrottle, m011StatsLifeEvent, m012RetentionPendingFiles, m013SupplementRequests, m014PlatformReceipts, m015SupplementAnswerQueue, m016PinnedPlatformKey];
