@@ -7,6 +7,7 @@ export * from './result';
 export * from './catalogue/schema';
 export { validateCatalogue, formatCatalogueProblems, type CatalogueProblem, type RawCatalogue } from './catalogue/validate';
 export * from './cases/schema';
+export * from './language/languages';
 export { validateDraft, validateItemFields, type FieldError, type NormalisedDraft, type NormalisedParticipant } from './cases/validateDraft';
 export { prefillItemFields, valueAt, type PrefillSource } from './cases/prefill';
 export { evaluateCondition } from './cases/conditions';

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { LANGUAGES } from '../language/languages';
 
 /** One value of a field: text, a yes/no, a number (money, counts), or a list (parcels, plates). */
 export const FieldValue = z.union([z.string().max(500), z.boolean(), z.number(), z.array(z.string().max(100)).max(50)]);
@@ -32,7 +33,6 @@ export type ParticipantInput = z.infer<typeof ParticipantInput>;
 export const DOCUMENT_STATUSES = ['present', 'spared', 'missing'] as const;
 export const DOCUMENT_STATUS_LABEL: Record<(typeof DOCUMENT_STATUSES)[number], string> = { present: '已備', spared: '免附（機關查調）', missing: '欠缺' };
 
-export const LANGUAGES = ['zh-TW', 'zh-Hans', 'en', 'vi', 'id', 'th', 'km'] as const;
 
 /**
  * A visit as the wizard, the CLI (`create-case --draft`) and the demo submit it: the life event, its
