@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Report } from './tables';
 
 /** Excel refuses sheet names with these characters or longer than 31. */
@@ -6,6 +5,8 @@ const sheetName = (title: string): string => title.replace(/[[\]:*?/\\]/g, '_').
 
 /** One sheet per table, header row bold on a grey fill and frozen; numbers stay numbers. */
 export async function reportXlsx(report: Report): Promise<Buffer> {
+  // Loaded on first export: exceljs is the heaviest module of the app (seconds of start-up for every CLI run and worker).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'N合一臨櫃';
   wb.title = `${report.title} ${report.period}`;
