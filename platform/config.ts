@@ -4,6 +4,7 @@ import { progressLimitsFromEnv, type ProgressLimits } from './progress/limits';
 import { httpLimitsFromEnv, type HttpLimits } from './server/httpLimits';
 import { resourceLimitsFromEnv, type ResourceLimits } from './server/resourceLimits';
 import { trustProxyFromEnv } from './server/trustProxy';
+import { evidenceLimitsFromEnv, type EvidenceLimits } from './evidence/limits';
 
 /**
  * Platform settings as the server runs with them. The CLI builds them from flags/env; tests build
@@ -48,6 +49,8 @@ export type PlatformConfig = {
   http: HttpLimits;
   /** Per-client caps: SSE streams, batch quota, message-log retention (platform/server/resourceLimits.ts). */
   resources: ResourceLimits;
+  /** Consent evidence files: size cap, orphan grace, stale uploads (platform/evidence/limits.ts). */
+  evidence: EvidenceLimits;
 };
 
 export const DEFAULT_TOKEN_TTL_DAYS = 365;
@@ -68,6 +71,7 @@ export function platformConfig(catalogue: Catalogue, secret: string, over: Parti
     trustProxy: trustProxyFromEnv(),
     http: httpLimitsFromEnv(),
     resources: resourceLimitsFromEnv(),
+    evidence: evidenceLimitsFromEnv(),
     ...over,
   };
 }

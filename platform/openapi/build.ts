@@ -51,12 +51,19 @@ function operation(name: string, e: EndpointSpec): Json {
       [okStatus]: {
         description: 'OK',
         headers: { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } },
-        content: produces === 'application/json' ? { [produces]: { schema: schemaOf(e.response, 'output') } } : { [produces]: { schema: { type: 'string', ...(produces === 'application/octet-stream' ? { format: 'binary' } : {}) } } },
+        content: produces === 'application/json' ? { [produces]: { schema: schemaOf(e.response, 'output') } } : { [produces]: { schema: { type: 'string', ...(produces === 'text/event-stream' ? {} : { format: 'binary' }) } } },
       },
       '4XX': { $ref: '#/components/responses/Error' },
       '5XX': { $ref: '#/components/responses/Error' },
     },
   };
+  if (e.consumes) {
+    op.requestBody = {
+      required: true,
+      description: `raw bytes, at most ${e.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes per request`,
+      content: { [e.consumes]: { schema: { type: 'string', format: 'binary' } } },
+    };
+  }
   if (e.body) {
     op.requestBody = {
       required: true,

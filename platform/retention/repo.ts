@@ -1,3 +1,4 @@
+import { unlinkEvidenceSql } from '../evidence/repo';
 import { appendAuditIn } from '../store/auditLog';
 import type { AuditDraft } from '../store/drafts';
 import type { SqlDriver, SqlExec, SqlValue } from '../store/sql';
@@ -82,6 +83,8 @@ export async function purgeRetentionIn(
         );
         if (purged.length > 0) {
           await t.run(purgeChangesSql(purged.length), purged.map((p) => p.id));
+          // Its consent evidence goes with its personal data; a file no retained notification names is removed by purgeOrphans.
+          await t.run(unlinkEvidenceSql(purged.length), purged.map((p) => p.id));
         }
         return purged;
       });

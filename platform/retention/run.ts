@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../shared/catalogue/schema';
 import type { PlatformStore } from '../store/repository';
+import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from '../evidence/limits';
 import type { RetentionCounts, RetentionStep } from './repo';
 
 /** `now` moved back by whole calendar years (UTC), the counter's addYears read backwards. */
@@ -30,12 +31,27 @@ export const RETENTION_ACTOR = 'system:retention';
  * platform audit row `retention.purge` with the counts per item (no personal data, no ids). Safe to
  * rerun or to run on two nodes: purged rows are never selected again.
  */
-export async function runRetentionPurge(deps: { store: PlatformStore; catalogue: Catalogue; now: Date; dryRun?: boolean }): Promise<RetentionCounts> {
+export async function runRetentionPurge(deps: { store: PlatformStore; catalogue: Catalogue; now: Date; dryRun?: boolean; evidence?: EvidenceLimits }): Promise<RetentionCounts> {
   const { store, catalogue, now } = deps;
   const at = now.toISOString();
   const years = Object.fromEntries(catalogue.items.map((i) => [i.code, i.retentionYears]));
-  return store.purgeRetention(retentionSteps(catalogue, now), { dryRun: deps.dryRun ?? false, nowMs: now.getTime() }, (c) => ({
+  const counts = await store.purgeRetention(retentionSteps(catalogue, now), { dryRun: deps.dryRun ?? false, nowMs: now.getTime() }, (c) => ({
     at, actor: RETENTION_ACTOR, action: 'retention.purge', target: null,
     detail: { checked: c.checked, purged: c.purged, byItem: c.byItem, retentionYears: Object.fromEntries(Object.keys(c.byItem).map((k) => [k, years[k] ?? null])) },
   }));
+  if (!deps.dryRun) await purgeEvidenceFiles(store, now, deps.evidence ?? DEFAULT_EVIDENCE_LIMITS);
+  return counts;
+}
+
+/**
+ * Issue 14 §2: consent evidence files go once no retained notification names them (the purge above
+ * unlinked the purged ones), and unfinished uploads once idle; one `evidence.purge` audit row when
+ * anything went (counts only). Runs after the notifications' purge, so a file goes the same day as its
+ * last reference.
+ */
+async function purgeEvidenceFiles(store: PlatformStore, now: Date, limits: EvidenceLimits): Promise<void> {
+  const ms = now.getTime();
+  const r = await store.evidence.purgeOrphans(ms - limits.orphanGraceMs, ms - limits.staleUploadMs);
+  if (r.files + r.uploads === 0) return;
+  await store.appendAudit({ at: now.toISOString(), actor: RETENTION_ACTOR, action: 'evidence.purge', target: null, detail: { files: r.files, uploads: r.uploads } });
 }

@@ -13,6 +13,7 @@ import { reminderTimeFrom, scheduleOverdueReminders } from '../overdue/schedule'
 import { runRetentionPurge } from '../retention/run';
 import { retentionTimeFrom, scheduleRetentionPurge } from '../retention/schedule';
 import { batchRoutes } from '../routes/batches';
+import { evidenceRoutes } from '../evidence/routes';
 import { changesRoutes } from '../routes/changes';
 import { supplementRoutes } from '../routes/supplement';
 import { enrollRoutes } from '../routes/enroll';
@@ -122,7 +123,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     void reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `${PLATFORM_ERRORS.ROUTE_NOT_FOUND.message}：${req.method} ${req.url.split('?')[0]}` } });
   });
 
-  for (const routes of [enrollRoutes, submitRoutes, inboxRoutes, supplementRoutes, changesRoutes, eventRoutes, batchRoutes, statsRoutes, metaRoutes, progressRoutes, logRoutes]) routes(app, deps);
+  for (const routes of [enrollRoutes, submitRoutes, inboxRoutes, supplementRoutes, changesRoutes, eventRoutes, batchRoutes, statsRoutes, metaRoutes, progressRoutes, logRoutes, evidenceRoutes]) routes(app, deps);
 
   await app.ready();
   mail.start();
@@ -146,7 +147,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const retention = purgeAt
     ? scheduleRetentionPurge({
         at: purgeAt, clock, logger: logger.child({ module: 'retention' }), claim: dailyClaim(store, 'retention-purge', nodeId),
-        run: () => runRetentionPurge({ store, catalogue: config.catalogue, now: clock.now() }),
+        run: () => runRetentionPurge({ store, catalogue: config.catalogue, now: clock.now(), evidence: config.evidence }),
       })
     : null;
 

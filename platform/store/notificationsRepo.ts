@@ -1,6 +1,7 @@
 import { PLATFORM_ERRORS } from '../../shared/platform/errors';
 import type { ChangeEvent, ChangesResponse, InboxEntry, InboxQuery, NotificationEnvelope, StatusChange, SubmitResult } from '../../shared/platform/wire';
 import { caseBinder } from '../notifications/caseBinding';
+import { heldEvidenceIn, linkEvidenceIn, missingEvidence } from '../evidence/repo';
 import { putProgressRecordsIn } from '../progress/repo';
 import { taipeiDay } from '../time';
 import { appendAuditIn } from './auditLog';
@@ -34,17 +35,22 @@ export async function submitIn(q: SqlExec, office: string, items: Incoming[], ma
   }
 
   const cases = await caseBinder(q, items.map((i) => i.envelope.caseNo));
+  // Issue 14 §2: the consent evidence an envelope names must already be here (checked in this transaction, so a purge cannot slip between).
+  const held = await heldEvidenceIn(q, items.flatMap((i) => i.envelope.evidence?.map((r) => r.sha256) ?? []));
   const fresh: Incoming[] = [];
   const results: SubmitResult[] = [];
   for (const item of items) {
     const { id } = item.envelope;
     const p = prior.get(id);
     const caseConflict = p ? null : cases.conflict(item.envelope);
+    const missing = p ? null : missingEvidence(item.envelope, held);
     if (p && p.office_code !== office) {
       // Never tell one office anything about another office's notification beyond "not yours".
       results.push({ id, outcome: 'rejected', error: { code: 'ID_CONFLICT', message: PLATFORM_ERRORS.ID_CONFLICT.message } });
     } else if (p) {
       results.push({ id, outcome: 'duplicate', deliveredAt: p.delivered_at });
+    } else if (missing) {
+      results.push({ id, outcome: 'rejected', error: { code: 'EVIDENCE_MISSING', message: `${PLATFORM_ERRORS.EVIDENCE_MISSING.message}（${missing}）` } });
     } else if (caseConflict) {
       results.push({ id, outcome: 'rejected', error: caseConflict });
     } else {
@@ -87,6 +93,7 @@ export async function submitIn(q: SqlExec, office: string, items: Incoming[], ma
 
   // Citizen progress lookup: the case's salted code hash, if the counter sent one (older counters do not).
   await putProgressRecordsIn(q, office, items.map((i) => i.envelope), at);
+  await linkEvidenceIn(q, fresh.map((f) => f.envelope));
 
   const count = (o: SubmitResult['outcome']) => results.filter((r) => r.outcome === o).length;
   await appendAuditIn(q, { ...audit, detail: { ...audit.detail, accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected') } });

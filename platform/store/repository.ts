@@ -10,6 +10,7 @@ import type { AuditDraft, MailDraft } from './drafts';
 import type { RateWindowStore } from './rateWindowsRepo';
 import type { SigningKeyStore } from '../signing/keyRepo';
 import type { EvidenceLog } from '../signing/logRepo';
+import type { EvidenceStore } from '../evidence/repo';
 
 export type { AuditDraft, MailDraft } from './drafts';
 
@@ -115,6 +116,8 @@ export interface PlatformStore {
   readonly signingKeys: SigningKeyStore;
   /** The hash-chained message log behind receipts and evidence (issue 15). */
   readonly evidenceLog: EvidenceLog;
+  /** Consent evidence files and their links to notifications (issue 14 §2, platform/evidence/repo.ts). */
+  readonly evidence: EvidenceStore;
   close(): Promise<void>;
   /** One trivial query: the health check's proof the database answers. */
   ping(): Promise<void>;

@@ -13,6 +13,7 @@ import { rateWindowsOn } from './rateWindowsRepo';
 import { purgeRetentionIn } from '../retention/repo';
 import { signingKeysOf } from '../signing/keyRepo';
 import { evidenceLogOf } from '../signing/logRepo';
+import { evidenceStoreOf } from '../evidence/repo';
 
 /**
  * The repository over either driver: each method is one read or one serial write transaction; the
@@ -24,6 +25,7 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     rateWindows: db.dialect === 'postgres' ? rateWindowsOn(db) : null,
     signingKeys: signingKeysOf(db),
     evidenceLog: evidenceLogOf(db),
+    evidence: evidenceStoreOf(db),
     close: () => db.close(),
     ping: () => db.ping(),
 

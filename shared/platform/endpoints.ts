@@ -3,6 +3,7 @@ import { BatchFile, BatchListQuery, BatchListResponse, BatchUploadRequest, Batch
 import { StatsQuery, StatsResponse } from './stats';
 import { ProgressLookupRequest, ProgressLookupResponse } from '../progress/lookup';
 import { LogHead } from '../signing/schema';
+import { EvidenceList, EvidenceUploadState, MAX_EVIDENCE_CHUNK_BYTES, Sha256Hex } from './evidence';
 import {
   ActionResponse,
   AgencyAction,
@@ -62,7 +63,7 @@ export const AUTH_ADMITS: Record<EndpointAuth, readonly TokenKind[]> = {
   admin: ['admin'],
 };
 
-export type Produces = 'application/json' | 'application/octet-stream' | 'text/event-stream';
+export type Produces = 'application/json' | 'application/octet-stream' | 'application/pdf' | 'text/event-stream';
 
 export type EndpointSpec<
   P extends z.ZodType = z.ZodType,
@@ -70,7 +71,7 @@ export type EndpointSpec<
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
 > = {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: `/v1/${string}`;
   auth: EndpointAuth;
   params?: P;
@@ -81,6 +82,8 @@ export type EndpointSpec<
   /** Success status; 200 unless stated. */
   status?: 200 | 201;
   produces?: Produces;
+  /** A raw (non-JSON) request body: the handler reads the bytes itself (evidence upload chunks). */
+  consumes?: 'application/octet-stream';
   /** Request body limit in bytes; 1 MB unless stated. */
   bodyLimit?: number;
   summary: string;
@@ -199,6 +202,44 @@ export const endpoints = {
     response: z.string().describe('the file bytes; header X-Content-SHA256 carries the sha256'),
     produces: 'application/octet-stream',
     summary: '下載批次檔內容（回應標頭 X-Content-SHA256）',
+  }),
+  evidenceStatus: endpoint({
+    method: 'GET',
+    path: '/v1/evidence/{sha256}',
+    auth: 'workstation',
+    params: z.strictObject({ sha256: Sha256Hex }),
+    query: Empty,
+    response: EvidenceUploadState,
+    summary: '同意書檔案（依 SHA-256）在平台上已收到的長度（亦可用 HEAD：標頭 Upload-Offset、Upload-Length），供續傳',
+  }),
+  evidenceUpload: endpoint({
+    method: 'PUT',
+    path: '/v1/evidence/{sha256}',
+    auth: 'workstation',
+    params: z.strictObject({ sha256: Sha256Hex }),
+    consumes: 'application/octet-stream',
+    response: EvidenceUploadState,
+    bodyLimit: MAX_EVIDENCE_CHUNK_BYTES,
+    summary: '上傳同意書檔案的一段（標頭 Content-Range: bytes 起-迄/總長，起點須等於已收長度）；最後一段完成時驗證雜湊與 PDF 格式後保存，同一檔案只存一份',
+  }),
+  notificationEvidence: endpoint({
+    method: 'GET',
+    path: '/v1/notifications/{id}/evidence',
+    auth: 'agency',
+    params: z.strictObject({ id: NotificationId }),
+    query: Empty,
+    response: EvidenceList,
+    summary: '接收機關查看此通報所附的民眾簽名同意書頁（僅本機關項目頁與個資同意頁）',
+  }),
+  downloadEvidence: endpoint({
+    method: 'GET',
+    path: '/v1/notifications/{id}/evidence/{sha256}',
+    auth: 'agency',
+    params: z.strictObject({ id: NotificationId, sha256: Sha256Hex }),
+    query: Empty,
+    response: z.string().describe('the PDF; header X-Content-SHA256 carries the sha256, checked again on every read'),
+    produces: 'application/pdf',
+    summary: '下載此通報的同意書 PDF（每次讀取都重新驗證雜湊，不符回 EVIDENCE_CORRUPT；留稽核紀錄）',
   }),
   stats: endpoint({
     method: 'GET',

@@ -40,6 +40,12 @@ export const PLATFORM_ERRORS = {
   SIGNATURE_INVALID: { status: 422, message: '簽章驗證失敗：內容遭變更或簽章不符' },
   SIGNING_KEY_UNKNOWN: { status: 403, message: '簽章金鑰不屬於此工作站的憑證' },
   SIGNING_KEY_REVOKED: { status: 403, message: '簽章金鑰已撤銷或已更換，請重新註冊工作站' },
+  EVIDENCE_TOO_LARGE: { status: 413, message: '同意書檔案超過平台的大小上限' },
+  EVIDENCE_NOT_PDF: { status: 415, message: '同意書檔案須為 PDF' },
+  EVIDENCE_HASH_MISMATCH: { status: 422, message: '上傳的檔案內容與其 SHA-256 不符，平台未保存' },
+  EVIDENCE_OFFSET: { status: 409, message: '續傳位置與平台已收到的長度不符，請先查詢已收長度再續傳' },
+  EVIDENCE_MISSING: { status: 422, message: '通報引用的同意書檔案尚未完整上傳到平台' },
+  EVIDENCE_CORRUPT: { status: 500, message: '平台保存的同意書檔案與其雜湊不符（可能遭竄改），不提供內容；已記錄，請通知平台管理者' },
   INTERNAL: { status: 500, message: '平台發生未預期的錯誤，請稍後再試' },
   UNAVAILABLE: { status: 503, message: '平台暫時無法服務，請稍後再試' },
 } as const satisfies Record<string, { status: number; message: string }>;

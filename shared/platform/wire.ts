@@ -3,6 +3,7 @@ import { ProgressRecord } from '../progress/code';
 import { z } from '../zod';
 import { platformText } from './text';
 import { MessageSignature, PublicKeyB64, Receipt } from '../signing/schema';
+import { EvidenceRef, MAX_EVIDENCE_PER_ENVELOPE } from './evidence';
 
 /**
  * Wire shapes between a counter (or an agency client) and the county platform, declared once and
@@ -49,6 +50,11 @@ export const NotificationEnvelope = z.strictObject({
   /** The case's progress-lookup record (a salted hash of the receipt code, never the code); absent from older counters. */
   progress: ProgressRecord.optional(),
   context: EnvelopeContext.optional(),
+  /**
+   * Issue 14 §2: the signed consent pages this agency is entitled to, uploaded to the platform
+   * (by SHA-256) before this envelope; the platform refuses an envelope naming a file it does not hold.
+   */
+  evidence: z.array(EvidenceRef).min(1).max(MAX_EVIDENCE_PER_ENVELOPE).optional(),
   /** Issue 15: the workstation's Ed25519 signature over this envelope's canonical form (absent from older counters). */
   signature: MessageSignature.optional(),
 });

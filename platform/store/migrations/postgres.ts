@@ -335,4 +335,51 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER evidence_log_no_change BEFORE UPDATE OR DELETE ON evidence_log FOR EACH ROW EXECUTE FUNCTION evidence_log_append_only();
     `,
   },
+  {
+    version: 12,
+    name: 'evidence-files',
+    // Issue 14 §2: the signed consent pages that travel with notifications, kept in the database
+    // (so a database backup carries them, every node sees them, and the retention purge removes them
+    // in the same transaction as their last reference). A file is stored once by its SHA-256
+    // (evidence_files) after its hash and PDF form were checked; an upload in progress keeps its
+    // chunks (evidence_uploads + evidence_chunks) until the last one completes it; each notification
+    // lists the files its envelope named (notification_evidence, filled in the submit transaction).
+    up: `
+      CREATE TABLE evidence_files (
+        sha256 TEXT PRIMARY KEY,
+        size BIGINT NOT NULL,
+        content BYTEA NOT NULL,
+        uploader TEXT NOT NULL,
+        stored_ms BIGINT NOT NULL
+      );
+      CREATE INDEX evidence_files_stored ON evidence_files(stored_ms);
+
+      CREATE TABLE evidence_uploads (
+        sha256 TEXT PRIMARY KEY,
+        length BIGINT NOT NULL,
+        received BIGINT NOT NULL,
+        uploader TEXT NOT NULL,
+        started_ms BIGINT NOT NULL,
+        updated_ms BIGINT NOT NULL
+      );
+      CREATE INDEX evidence_uploads_updated ON evidence_uploads(updated_ms);
+
+      CREATE TABLE evidence_chunks (
+        sha256 TEXT NOT NULL REFERENCES evidence_uploads(sha256),
+        first_byte BIGINT NOT NULL,
+        bytes BYTEA NOT NULL,
+        PRIMARY KEY (sha256, first_byte)
+      );
+
+      CREATE TABLE notification_evidence (
+        notification_id TEXT NOT NULL REFERENCES notifications(id),
+        sha256 TEXT NOT NULL REFERENCES evidence_files(sha256),
+        pages INTEGER NOT NULL,
+        form_pages TEXT NOT NULL,
+        pos INTEGER NOT NULL,
+        PRIMARY KEY (notification_id, sha256)
+      );
+      CREATE INDEX notification_evidence_file ON notification_evidence(sha256);
+    `,
+  },
 ];

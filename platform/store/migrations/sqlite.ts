@@ -332,4 +332,51 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER evidence_log_no_delete BEFORE DELETE ON evidence_log BEGIN SELECT RAISE(ABORT, 'evidence_log is append-only'); END;
     `,
   },
+  {
+    version: 12,
+    name: 'evidence-files',
+    // Issue 14 §2: the signed consent pages that travel with notifications, kept in the database
+    // (so a database backup carries them, every node sees them, and the retention purge removes them
+    // in the same transaction as their last reference). A file is stored once by its SHA-256
+    // (evidence_files) after its hash and PDF form were checked; an upload in progress keeps its
+    // chunks (evidence_uploads + evidence_chunks) until the last one completes it; each notification
+    // lists the files its envelope named (notification_evidence, filled in the submit transaction).
+    up: `
+      CREATE TABLE evidence_files (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        content BLOB NOT NULL,
+        uploader TEXT NOT NULL,
+        stored_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX evidence_files_stored ON evidence_files(stored_ms);
+
+      CREATE TABLE evidence_uploads (
+        sha256 TEXT PRIMARY KEY,
+        length INTEGER NOT NULL,
+        received INTEGER NOT NULL,
+        uploader TEXT NOT NULL,
+        started_ms INTEGER NOT NULL,
+        updated_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX evidence_uploads_updated ON evidence_uploads(updated_ms);
+
+      CREATE TABLE evidence_chunks (
+        sha256 TEXT NOT NULL REFERENCES evidence_uploads(sha256),
+        first_byte INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (sha256, first_byte)
+      ) STRICT;
+
+      CREATE TABLE notification_evidence (
+        notification_id TEXT NOT NULL REFERENCES notifications(id),
+        sha256 TEXT NOT NULL REFERENCES evidence_files(sha256),
+        pages INTEGER NOT NULL,
+        form_pages TEXT NOT NULL,
+        pos INTEGER NOT NULL,
+        PRIMARY KEY (notification_id, sha256)
+      ) STRICT;
+      CREATE INDEX notification_evidence_file ON notification_evidence(sha256);
+    `,
+  },
 ];
