@@ -15,6 +15,8 @@ export type Command = {
   options: OptionSpec;
   /** The option a single positional argument fills (`verify-evidence FILE`); others take none. */
   positional?: string;
+  /** Exit code for bad usage (unknown option, extra argument) when the surface says other than 1 (verify-evidence: 2). */
+  usageExitCode?: number;
   run(values: Values): Promise<number> | number;
 };
 

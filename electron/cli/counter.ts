@@ -18,15 +18,26 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) throw new UsageError(`未知的指令「${name}」`);
-  const { values, positionals } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.positional !== undefined });
-  if (positionals.length > 1) throw new UsageError('只能指定一個檔案');
-  return command.run(command.positional && positionals[0] ? { ...values, [command.positional]: positionals[0] } : values);
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.positional !== undefined });
+    if (positionals.length > 1) throw new UsageError('只能指定一個檔案');
+    return await command.run(command.positional && positionals[0] ? { ...values, [command.positional]: positionals[0] } : values);
+  } catch (e) {
+    // A command whose stable surface gives bad usage its own exit code (verify-evidence: 2) says so here.
+    if (command.usageExitCode !== undefined && isUsageError(e)) {
+      console.error(`${(e as Error).message}\n用法：npm run counter -- ${command.usage}`);
+      return command.usageExitCode;
+    }
+    throw e;
+  }
 }
+
+const isUsageError = (e: unknown): boolean => e instanceof UsageError || ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ?? false);
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (isUsageError(e)) {
       console.error(`${(e as Error).message}\n\n${USAGE}`);
       process.exit(1);
     }

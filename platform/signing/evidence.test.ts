@@ -12,6 +12,7 @@ import { newKeyPair } from '../../electron/services/signing/workstationKey';
 import { issueEnrolCode } from '../auth/enrolment';
 import { startTestPlatform, type TestPlatform } from '../testing/harness';
 import { notificationEnvelope } from '../testing/envelopes';
+import { verifyEvidenceCommand } from '../../electron/cli/commands/verifyEvidence';
 import { exportEvidence } from './exportEvidence';
 
 /** Issue 15 §3: export-evidence on the real platform, verify-evidence offline, and every refusal named. */
@@ -64,10 +65,21 @@ describe('evidence bundles (issue 15)', () => {
     expect(bad.stdout).toContain('INVALID MESSAGE_SIGNATURE');
     expect(bad.stdout).toContain('INVALID RECEIPT_MESSAGE');
 
-    // usage and input errors: exit 2.
-    expect((await cli('electron/cli/counter.ts', 'verify-evidence')).code).toBe(2);
+    // usage and input errors: exit 2 (an unknown option too, which the CLI otherwise answers 1).
+    const unknown = await cli('electron/cli/counter.ts', 'verify-evidence', '--strict', file);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('verify-evidence');
     writeFileSync(file, '{"format":"other"}');
     expect((await cli('electron/cli/counter.ts', 'verify-evidence', file)).code).toBe(2);
+  });
+
+  it('usage and input errors are exit 2: no file, a missing file, a file that is not JSON', () => {
+    const notJson = join(p.dir, 'not-json.json');
+    writeFileSync(notJson, 'VALID\n');
+    expect(verifyEvidenceCommand.run({})).toBe(2);
+    expect(verifyEvidenceCommand.run({ file: join(p.dir, 'no-such-bundle.json') })).toBe(2);
+    expect(verifyEvidenceCommand.run({ file: notJson })).toBe(2);
+    expect(verifyEvidenceCommand.usageExitCode).toBe(2);
   });
 
   it('refusal: a receipt for another message is RECEIPT_MESSAGE', async () => {

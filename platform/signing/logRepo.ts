@@ -1,6 +1,6 @@
 import { GENESIS_HASH, type LogEntry } from '../../shared/signing/schema';
 import { entryHashOf } from '../../electron/services/signing/hashes';
-import type { SqlDriver } from '../store/sql';
+import type { SqlDriver, SqlExec } from '../store/sql';
 
 /**
  * The platform's append-only, hash-chained message log (issue 15 §2): one entry per message it
@@ -14,34 +14,47 @@ export type EvidenceLog = {
   entryOf(messageId: string): Promise<(LogEntry & { body: string }) | null>;
   /** Entries with fromSeq < seq <= toSeq, in order: the chain proof from an entry to a head. */
   range(fromSeq: number, toSeq: number): Promise<LogEntry[]>;
+  /**
+   * Logs a workstation's audit-chain head (its entry, new or the one a resend already has) and, in
+   * the same transaction, raises the subject's anchored head when this one has more entries.
+   */
+  appendAnchor(subject: string, message: { id: string; hash: string; body: string }, head: { count: number; hash: string }, at: string): Promise<LogEntry>;
+  /** The highest head anchored for the subject, or null. */
+  anchorOf(subject: string): Promise<AnchorRecord | null>;
 };
+
+/** The highest audit head a workstation anchored: its count and hash, its log entry and when. */
+export type AnchorRecord = { count: number; hash: string; seq: number; at: string };
+
+/**
+ * Kept in the shared meta table under `audit-anchor:<subject>` (no schema change: the log itself
+ * holds every anchor; this only points at the highest). Only a head with MORE entries replaces it:
+ * a shorter one (a cut chain syncing again) or another hash at the same count (a rewritten chain)
+ * stays in the log as evidence, but cannot lower what verify-audit checks against.
+ */
+const anchorKey = (subject: string) => `audit-anchor:${subject}`;
 
 type Row = { seq: number; at: string; message_id: string; message_hash: string; prev_hash: string; hash: string; body: string };
 const toEntry = (r: Row): LogEntry => ({ seq: Number(r.seq), at: r.at, messageId: r.message_id, messageHash: r.message_hash, prevHash: r.prev_hash, hash: r.hash });
 
 export function evidenceLogOf(db: SqlDriver): EvidenceLog {
   return {
-    appendOrGet: (messages, at) =>
-      // Serial writers (SqlDriver.tx) give the chain a single head.
+    // Serial writers (SqlDriver.tx) give the chain a single head.
+    appendOrGet: (messages, at) => db.tx((q) => appendOrGetIn(q, messages, at)),
+    appendAnchor: (subject, message, head, at) =>
       db.tx(async (q) => {
-        const out = new Map<string, LogEntry>();
-        const last = await q.get<Row>('SELECT * FROM evidence_log ORDER BY seq DESC LIMIT 1');
-        let seq = last ? Number(last.seq) : 0;
-        let prev = last?.hash ?? GENESIS_HASH;
-        for (const m of messages) {
-          const known = await q.get<Row>('SELECT * FROM evidence_log WHERE message_id = ?', [m.id]);
-          if (known) {
-            out.set(m.id, toEntry(known));
-            continue;
-          }
-          const e = { seq: ++seq, at, messageId: m.id, messageHash: m.hash, prevHash: prev };
-          const entry = { ...e, hash: entryHashOf(e) };
-          await q.run('INSERT INTO evidence_log (seq, at, message_id, message_hash, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?)', [entry.seq, at, m.id, m.hash, prev, entry.hash, m.body]);
-          out.set(m.id, entry);
-          prev = entry.hash;
+        const entry = (await appendOrGetIn(q, [message], at)).get(message.id)!;
+        const known = await q.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [anchorKey(subject)]);
+        if (!known || (JSON.parse(known.value) as AnchorRecord).count < head.count) {
+          const record: AnchorRecord = { count: head.count, hash: head.hash, seq: entry.seq, at: entry.at };
+          await q.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [anchorKey(subject), JSON.stringify(record)]);
         }
-        return out;
+        return entry;
       }),
+    anchorOf: async (subject) => {
+      const r = await db.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [anchorKey(subject)]);
+      return r ? (JSON.parse(r.value) as AnchorRecord) : null;
+    },
     head: async () => {
       const r = await db.get<Row>('SELECT seq, hash FROM evidence_log ORDER BY seq DESC LIMIT 1');
       return r ? { seq: Number(r.seq), hash: r.hash } : { seq: 0, hash: GENESIS_HASH };
@@ -52,4 +65,24 @@ export function evidenceLogOf(db: SqlDriver): EvidenceLog {
     },
     range: async (fromSeq, toSeq) => (await db.all<Row>('SELECT * FROM evidence_log WHERE seq > ? AND seq <= ? ORDER BY seq', [fromSeq, toSeq])).map(toEntry),
   };
+}
+
+async function appendOrGetIn(q: SqlExec, messages: readonly { id: string; hash: string; body: string }[], at: string): Promise<Map<string, LogEntry>> {
+  const out = new Map<string, LogEntry>();
+  const last = await q.get<Row>('SELECT * FROM evidence_log ORDER BY seq DESC LIMIT 1');
+  let seq = last ? Number(last.seq) : 0;
+  let prev = last?.hash ?? GENESIS_HASH;
+  for (const m of messages) {
+    const known = await q.get<Row>('SELECT * FROM evidence_log WHERE message_id = ?', [m.id]);
+    if (known) {
+      out.set(m.id, toEntry(known));
+      continue;
+    }
+    const e = { seq: ++seq, at, messageId: m.id, messageHash: m.hash, prevHash: prev };
+    const entry = { ...e, hash: entryHashOf(e) };
+    await q.run('INSERT INTO evidence_log (seq, at, message_id, message_hash, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?)', [entry.seq, at, m.id, m.hash, prev, entry.hash, m.body]);
+    out.set(m.id, entry);
+    prev = entry.hash;
+  }
+  return out;
 }

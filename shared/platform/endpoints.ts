@@ -3,6 +3,7 @@ import { BatchFile, BatchListQuery, BatchListResponse, BatchUploadRequest, Batch
 import { StatsQuery, StatsResponse } from './stats';
 import { ProgressLookupRequest, ProgressLookupResponse } from '../progress/lookup';
 import { LogHead } from '../signing/schema';
+import { AnchoredHead, AnchoredHeadQuery, AnchorReceipt, AuditHead } from '../signing/anchor';
 import { EvidenceList, EvidenceUploadState, MAX_EVIDENCE_CHUNK_BYTES, Sha256Hex } from './evidence';
 import {
   ActionResponse,
@@ -271,6 +272,22 @@ export const endpoints = {
     auth: 'public',
     response: LogHead,
     summary: '訊息紀錄（雜湊鏈）最新一筆的序號與雜湊，附平台簽章與公鑰（issue 15）',
+  }),
+  anchorAudit: endpoint({
+    method: 'POST',
+    path: '/v1/audit/anchor',
+    auth: 'workstation',
+    body: AuditHead,
+    response: AnchorReceipt,
+    summary: '櫃台稽核紀錄雜湊鏈的最新筆數與雜湊（每次同步送出），記入訊息紀錄並回傳平台簽章收據（issue 15）',
+  }),
+  auditAnchor: endpoint({
+    method: 'GET',
+    path: '/v1/audit/anchor',
+    auth: 'workstation',
+    query: AnchoredHeadQuery,
+    response: AnchoredHead,
+    summary: '平台為本工作站存證的最大稽核紀錄筆數與雜湊，附呼叫端查核碼與平台簽章（verify-audit --against-platform 用）',
   }),
   openapi: endpoint({
     method: 'GET',

@@ -18,7 +18,7 @@ export type MessageSignature = z.infer<typeof MessageSignature>;
 /** A public key as registered at enrolment: SPKI DER, base64. */
 export const PublicKeyB64 = z.string().regex(/^[A-Za-z0-9+/]{40,80}={0,2}$/, '公鑰格式不正確');
 
-const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, '雜湊格式不正確（須為 64 位小寫十六進位）');
 
 /**
  * One line of the platform's append-only, hash-chained message log: `hash` is sha256 over the

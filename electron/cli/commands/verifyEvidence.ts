@@ -8,13 +8,15 @@ const USAGE = 'verify-evidence 檔案                            離線驗證證
 /**
  * `verify-evidence FILE` (stable surface, issue 15): no network, no database. Prints who signed
  * what and when; exit 0 valid, 1 invalid (each failed check named, `INVALID <CHECK>` lines), 2 when
- * the file is missing, unreadable or not a bundle.
+ * the file is missing, unreadable, not JSON or not a bundle, and for bad usage (no file, an unknown
+ * option, a second file): the CLI's default 1 for usage would read as "invalid evidence".
  */
 export const verifyEvidenceCommand: Command = {
   name: 'verify-evidence',
   usage: USAGE,
   options: { file: { type: 'string' } },
   positional: 'file',
+  usageExitCode: 2,
   run: (values) => {
     const file = values.file;
     if (typeof file !== 'string' || file === '') {

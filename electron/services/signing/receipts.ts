@@ -2,30 +2,41 @@ import type { NotificationEnvelope, SubmitResult } from '../../../shared/platfor
 import type { Receipt } from '../../../shared/signing/schema';
 import type { WritableDb } from '../db/open';
 import type { Logger } from '../logging/logger';
-import { canonicalSha256 } from './hashes';
+import type { AppError } from '../../../shared/result';
+import { receiptProblem } from './platformAnswers';
 
 /**
  * Keeps the platform's receipt for each envelope it holds (issue 15 §2), in the caller's
  * transaction (the same one that marks the rows delivered). A receipt is kept only when it is for
  * exactly the message this counter sent (same id, same hash of the envelope as sent, signature
- * included); a receipt for another message is refused and logged, the row is delivered anyway
- * (the platform's answer is what delivers it; the missing receipt is what the evidence lacks).
- * The first receipt of a notification stays: a resend's receipt is its original one.
+ * included) and signed by the platform key pinned at enrolment (not checked for a credential
+ * enrolled before keys were pinned). Anything else is refused with its typed error (returned and
+ * logged); the row is delivered anyway (the platform's answer is what delivers it; the missing
+ * receipt is what the evidence lacks). The first receipt of a notification stays: a resend's
+ * receipt is its original one.
  */
-export function storeReceipts(db: WritableDb, envelopes: readonly NotificationEnvelope[], results: readonly SubmitResult[], log?: Logger): number {
+export function storeReceipts(
+  db: WritableDb,
+  envelopes: readonly NotificationEnvelope[],
+  results: readonly SubmitResult[],
+  log?: Logger,
+  pinnedKey: string | null = null,
+): { kept: number; refused: { id: string; error: AppError }[] } {
   const sent = new Map(envelopes.map((e) => [e.id, e]));
   const insert = db.prepare('INSERT INTO platform_receipts (notification_id, seq, at, message_hash, receipt) VALUES (?, ?, ?, ?, ?) ON CONFLICT (notification_id) DO NOTHING');
   let kept = 0;
+  const refused: { id: string; error: AppError }[] = [];
   for (const r of results) {
     if (r.outcome === 'rejected' || !r.receipt) continue;
-    const envelope = sent.get(r.id);
-    if (!envelope || r.receipt.messageId !== r.id || r.receipt.messageHash !== canonicalSha256(envelope)) {
-      log?.warn({ action: 'receipt-refused', id: r.id, reason: 'receipt for another message' }, 'platform receipt does not match the message sent');
+    const error = receiptProblem(r.receipt, { id: r.id, body: sent.get(r.id) ?? null }, pinnedKey);
+    if (error) {
+      refused.push({ id: r.id, error });
+      log?.warn({ action: 'receipt-refused', id: r.id, reason: error.code }, 'platform receipt refused');
       continue;
     }
     kept += insert.run(r.id, r.receipt.seq, r.receipt.at, r.receipt.messageHash, JSON.stringify(r.receipt)).changes;
   }
-  return kept;
+  return { kept, refused };
 }
 
 /** The receipts of a case's notifications, for the case detail (oldest first). */

@@ -79,7 +79,7 @@ describe('signed sync (issue 15)', () => {
     queueCases(other, 1);
     const mine = buildEnvelopes(headOfQueue(other.db, 5, 0, { due: null, skip: [] }), { officeCode: 'FS01', workstationId: 'FS01-W01', agencyCode: 'KH-HR-FS' }).ready.map((r) => r.envelope);
     const swapped = mine.map((e, i) => ({ id: e.id, outcome: 'accepted' as const, deliveredAt: shown[i]!.receipt.at, receipt: shown[i]!.receipt }));
-    expect(storeReceipts(other.db, mine, swapped)).toBe(0);
+    expect(storeReceipts(other.db, mine, swapped).refused.map((r) => r.error.code)).toEqual(mine.map(() => 'RECEIPT_FOR_OTHER_MESSAGE'));
     expect(other.db.prepare('SELECT COUNT(*) FROM platform_receipts').pluck().get()).toBe(0);
     other.db.close();
     ctx.db.close();

@@ -13,6 +13,8 @@ import { applyChanges } from './changes';
 import { buildEnvelopes, type CounterIdentity } from './envelope';
 import { loadSigner } from '../signing/workstationKey';
 import { storeReceipts } from '../signing/receipts';
+import { anchorAuditHead } from '../audit/anchor';
+import { pinnedPlatformKey } from './credentials';
 import { anyDue, anyInBackoff, clearBackoff, headOfQueue, markFailed, pendingCount, requeueFailed, scheduleRetry, withoutFsync, type DueWindow, type QueueRow } from './outbox';
 import { runPushChannel } from './push';
 import { readCursor, STATE, writeState } from './state';
@@ -207,7 +209,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     const ack = withoutFsync(db, () =>
       db.transaction(() => {
         const applied = applyResults(db, p.batch, results, nowIso());
-        storeReceipts(db, p.envelopes, results, log);
+        storeReceipts(db, p.envelopes, results, log, pinnedPlatformKey(db));
         return applied;
       }).immediate(),
     );
@@ -371,6 +373,25 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     }
   }
 
+  /**
+   * Issue 15: anchors the audit chain's head at the platform (verify-audit --against-platform then
+   * detects entries cut from its end). Needs the platform key pinned at enrolment to check the
+   * receipt. Never fails the run: the drain went through, and the next sync sends the head again.
+   */
+  async function anchorAudit(signal: AbortSignal): Promise<void> {
+    const pinnedKey = pinnedPlatformKey(db);
+    if (!pinnedKey) return;
+    try {
+      const subject = `workstation:${identity.officeCode}/${identity.workstationId}`;
+      const head = await anchorAuditHead(db, client, { subject, pinnedKey, at: nowIso(), signal, timeoutMs: o.requestTimeoutMs });
+      if (head) log.debug({ action: 'anchor', count: head.count }, 'audit head anchored');
+    } catch (e) {
+      if (signal.aborted) return;
+      const code = isPlatformError(e) ? e.error.code : ((e as { error?: { code?: string } }).error?.code ?? 'UNEXPECTED');
+      log.warn({ action: 'anchor-failed', reason: code }, 'audit head not anchored; the next sync tries again');
+    }
+  }
+
   async function run(reason: string, force: boolean, withPull: boolean): Promise<SyncReport> {
     const report: SyncReport = { sent: 0, delivered: 0, failed: 0, remaining: 0, pulled: 0, error: null };
     const signal = controller.signal;
@@ -379,6 +400,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       // A row set aside does not stop the run: the platform is there, so changes are still pulled.
       const wentThrough = await drain(force, signal, report);
       if (report.delivered > 0) deps.afterApply?.();
+      if (wentThrough && !signal.aborted) await anchorAudit(signal);
       if (withPull && wentThrough && !signal.aborted) await pull(signal, report);
       if (wentThrough && !signal.aborted) writeState(db, STATE.lastSyncAt, nowIso(), nowIso());
     } catch (e) {

@@ -7,6 +7,7 @@ import { createPlatformClient } from '../platform-client/client';
 import { saveCredential, workstationCredential, type PlatformCredential } from './credentials';
 import { STATE, writeState } from './state';
 import { newKeyPair } from '../signing/workstationKey';
+import { platformKeyToPin } from '../signing/pinPlatformKey';
 
 export type EnrollTarget =
   | { kind: 'workstation'; officeCode: string; workstationId: string }
@@ -40,6 +41,8 @@ export async function enroll(
     ...(options.caFile ? { caFile: options.caFile } : {}),
   });
   const t = options.target;
+  // Issue 15: pin the platform's key before the code is spent (a failure here costs no code).
+  const platformKey = await platformKeyToPin(client);
   // Issue 15: a fresh signing key per enrolment; the platform registers its public half with the credential.
   const keys = newKeyPair();
   const res = await client.call('enroll', {
@@ -58,6 +61,7 @@ export async function enroll(
     token: res.token,
     expiresAt: res.expiresAt,
     enrolledAt: at,
+    platformKey,
   };
   db.transaction(() => {
     const previous = t.kind === 'workstation' ? workstationCredential(db) : null;
