@@ -6,10 +6,12 @@ import { issueEnrolCode } from '../auth/enrolment';
 import { notificationEnvelope } from '../testing/envelopes';
 import { TEST_SECRET } from '../testing/harness';
 import { httpClient } from '../testing/http';
-import { spawnPlatformNode, type PlatformNode } from '../testing/node';
-import { freshDatabase, pgServer } from '../testing/pg';
+import { enrolOnNode, twoNodes as startTwoNodes, type Cluster } from '../testing/cluster';
+import type { PlatformNode } from '../testing/node';
+import { pgServer } from '../testing/pg';
 import { openSse } from '../testing/sse';
 import { openStore } from '../store/open';
+import { PG_LOCKS } from '../store/postgresDriver';
 import type { NotificationEnvelope } from '../../shared/platform/wire';
 
 /**
@@ -21,66 +23,14 @@ afterAll(async () => {
   if ('url' in server) await server.stop();
 });
 
-type Cluster = { a: PlatformNode; b: PlatformNode; url: string; stop(): Promise<void> };
-
-async function twoNodes(): Promise<Cluster> {
+const twoNodes = (): Promise<Cluster> => {
   if (!('url' in server)) throw new Error('no PostgreSQL');
-  const db = await freshDatabase(server.url);
-  // Migrate once before the nodes start (they would wait for each other on the migration lock anyway).
-  await (await openStore({ kind: 'postgres', url: db.url })).close();
-  const env = { NIN1_PLATFORM_SECRET: TEST_SECRET };
-  const [a, b] = await Promise.all([spawnPlatformNode(['--pg', db.url], env), spawnPlatformNode(['--pg', db.url], env)]);
-  return {
-    a,
-    b,
-    url: db.url,
-    async stop() {
-      await Promise.all([a.stop(), b.stop()]);
-      await db.drop();
-    },
-  };
-}
+  return startTwoNodes(server.url, { NIN1_PLATFORM_SECRET: TEST_SECRET });
+};
+const enrol = enrolOnNode;
 
-/** A one-time code written to the shared database, redeemed over HTTP on `nodeUrl`. */
-async function enrol(dbUrl: string, nodeUrl: string, client: { kind: 'workstation'; officeCode: string; workstationId: string } | { kind: 'agency'; agencyCode: string; clientId: string }): Promise<string> {
-  const store = await openStore({ kind: 'postgres', url: dbUrl });
-  try {
-    const { code } = await issueEnrolCode(store, systemClock, client.kind === 'workstation' ? { ...client, senderAgency: 'KH-HR-FS' } : client);
-    const r = await httpClient(nodeUrl).call('enroll', { body: { code, client } as never });
-    if (r.status !== 201) throw new Error(`enrol failed: ${r.status} ${JSON.stringify(r.body)}`);
-    return (r.body as { token: string }).token;
-  } finally {
-    await store.close();
-  }
-}
-
-/** The node's processes (tsx runs the platform in a child of its own): kill -9, no chance to clean up. */
-function nodePids(node: PlatformNode): number[] {
-  const pid = node.child.pid!;
-  const children = (p: number): number[] => {
-    try {
-      return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number).flatMap((c) => [c, ...children(c)]);
-    } catch {
-      return [];
-    }
-  };
-  return [pid, ...children(pid)];
-}
-const platformPids = new Map<PlatformNode, number[]>();
-function killHard(node: PlatformNode): void {
-  const pids = nodePids(node);
-  platformPids.set(node, pids);
-  for (const p of pids.reverse()) process.kill(p, 'SIGKILL');
-}
-const alive = (node: PlatformNode): boolean =>
-  (platformPids.get(node) ?? nodePids(node)).some((p) => {
-    try {
-      process.kill(p, 0);
-      return !readFileSync(`/proc/${p}/stat`, 'utf8').includes(') Z ');
-    } catch {
-      return false;
-    }
-  });
+/** The node's child processes; none, since the node runs as `node --import tsx` (no launcher in between). */
+const childrenOf = (pid: number): string => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
 
 if (!('url' in server)) {
   describe('several platform nodes on one PostgreSQL', () => it.skip(`skipped: ${server.skip}`, () => undefined));
@@ -161,10 +111,8 @@ if (!('url' in server)) {
     }, 120_000);
 
     it('finding 2: the progress lookup limit holds over both nodes, not once per node', async () => {
-      const db = await freshDatabase(server.url);
-      await (await openStore({ kind: 'postgres', url: db.url })).close();
-      const env = { NIN1_PLATFORM_SECRET: TEST_SECRET, NIN1_PROGRESS_PER_CASE: '3/15m' };
-      const [a, b] = await Promise.all([spawnPlatformNode(['--pg', db.url], env), spawnPlatformNode(['--pg', db.url], env)]);
+      const c = await startTwoNodes(server.url, { NIN1_PLATFORM_SECRET: TEST_SECRET, NIN1_PROGRESS_PER_CASE: '3/15m' });
+      const { a, b } = c;
       try {
         const guess = async (node: PlatformNode) =>
           (await fetch(`${node.url}/v1/progress`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ caseNo: 'FS01-1151126-0001', code: 'K7PX3QMY' }) })).status;
@@ -173,16 +121,14 @@ if (!('url' in server)) {
         expect(await guess(b)).toBe(429);
         expect(await guess(a)).toBe(429);
       } finally {
-        await Promise.all([a.stop(), b.stop()]);
-        await db.drop();
+        await c.stop();
       }
     }, 120_000);
 
     it('finding 2: a sender\'s batch quota, a one-time enrolment code and a revocation hold over both nodes', async () => {
-      const db = await freshDatabase(server.url);
-      await (await openStore({ kind: 'postgres', url: db.url })).close();
-      const env = { NIN1_PLATFORM_SECRET: TEST_SECRET, NIN1_BATCH_FILES_PER_DAY: '2' };
-      const [a, b] = await Promise.all([spawnPlatformNode(['--pg', db.url], env), spawnPlatformNode(['--pg', db.url], env)]);
+      const c = await startTwoNodes(server.url, { NIN1_PLATFORM_SECRET: TEST_SECRET, NIN1_BATCH_FILES_PER_DAY: '2' });
+      const { a, b } = c;
+      const db = { url: c.url };
       try {
         const ws = await enrol(db.url, a.url, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' });
         const upload = async (node: PlatformNode) =>
@@ -206,8 +152,7 @@ if (!('url' in server)) {
         }
         for (const node of [a, b]) expect((await httpClient(node.url).call('officeChanges', { params: { office: 'FS01' }, query: {} as never }, ws)).status).toBe(401);
       } finally {
-        await Promise.all([a.stop(), b.stop()]);
-        await db.drop();
+        await c.stop();
       }
     }, 120_000);
 
@@ -218,28 +163,56 @@ if (!('url' in server)) {
         const all: NotificationEnvelope[] = Array.from({ length: 5000 }, () => notificationEnvelope());
         const batches = Array.from({ length: 10 }, (_, i) => all.slice(i * 500, (i + 1) * 500));
         const nodes = [c.a, c.b];
+        // The pid we hold is the process that serves A: no launcher above it, no child under it.
+        expect(childrenOf(c.a.pid)).toBe('');
+        expect(childrenOf(c.b.pid)).toBe('');
+        const admin = new pg.Client({ connectionString: c.url });
+        await admin.connect();
+        // A writer of A holds the writers' advisory lock: A is mid-transaction on a batch.
+        const aIsWriting = async () =>
+          (await admin.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted", [PG_LOCKS.write])).rowCount! > 0;
         let current = 0;
         let failovers = 0;
+        let killedAt = -1;
+        let killedBy: NodeJS.Signals | null = null;
         const outcomes = new Map<string, string>();
         // The counter's drain in miniature: FIFO batches to the current node; on a network error or a
         // 5xx, the next node URL and the same batch again (the platform de-duplicates by id).
-        for (const [i, batch] of batches.entries()) {
-          for (;;) {
-            const sending = fetch(`${nodes[current]!.url}/v1/notifications:batch`, {
-              method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ws}` }, body: JSON.stringify({ notifications: batch }),
-            });
-            if (i === 4 && current === 0) killHard(c.a); // mid-request, mid-drain
-            const res = await sending.catch(() => null);
-            if (res?.status === 200) {
-              for (const r of ((await res.json()) as { results: { id: string; outcome: string }[] }).results) outcomes.set(r.id, r.outcome);
-              break;
+        try {
+          for (const [i, batch] of batches.entries()) {
+            for (;;) {
+              let answered = false;
+              const sending = fetch(`${nodes[current]!.url}/v1/notifications:batch`, {
+                method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ws}` }, body: JSON.stringify({ notifications: batch }),
+              })
+                .catch(() => null) // a network error: A died under the request
+                .finally(() => (answered = true));
+              // From the fifth batch on, kill -9 A the moment it is seen inside a write transaction
+              // (a batch that commits before it is seen just goes on; the next one is tried).
+              if (i >= 4 && current === 0 && killedAt < 0) {
+                while (!answered && !(await aIsWriting())) await new Promise((r) => setTimeout(r, 2));
+                if (!answered) {
+                  killedAt = i;
+                  killedBy = await c.a.killHard();
+                }
+              }
+              const res = await sending;
+              if (res?.status === 200) {
+                for (const r of ((await res.json()) as { results: { id: string; outcome: string }[] }).results) outcomes.set(r.id, r.outcome);
+                break;
+              }
+              failovers++;
+              current = (current + 1) % nodes.length;
             }
-            failovers++;
-            current = (current + 1) % nodes.length;
           }
+        } finally {
+          await admin.end();
         }
+        expect(killedAt).toBeGreaterThanOrEqual(4);
+        expect(killedBy).toBe('SIGKILL');
+        // Nothing answers on A's address any more: the serving process is gone, not just its launcher.
+        await expect(fetch(`${c.a.url}/v1/health`)).rejects.toThrow();
         expect(failovers).toBe(1);
-        expect(alive(c.a)).toBe(false);
         // A batch A committed before it died answers `duplicate` on B: the same effect, once.
         expect([...outcomes.values()].every((o) => o === 'accepted' || o === 'duplicate')).toBe(true);
         expect(outcomes.size).toBe(5000);
