@@ -5,7 +5,8 @@ import type { PlatformDeps } from '../server/deps';
 import { PlatformFailure } from '../server/failure';
 import { writeMessageLog } from '../server/messageLog';
 import { registerEndpoint, SENT } from '../server/register';
-import { StreamCap } from '../server/streamCap';
+import { SharedStreamCap } from '../server/sharedStreamCap';
+import { LocalStreamCap, type StreamCap } from '../server/streamCap';
 
 /**
  * Server-Sent Events: a hint channel only ("pull now"); it never carries data, so losing it loses
@@ -13,11 +14,22 @@ import { StreamCap } from '../server/streamCap';
  * about everything.
  */
 export function eventRoutes(app: FastifyInstance, deps: PlatformDeps): void {
-  // Each stream holds a socket and a listener: one token may keep only a few open (issue 13 finding 5).
-  const streams = new StreamCap(deps.config.resources.ssePerToken);
+  // Each stream holds a socket and a listener: one token may keep only a few open (issue 13 finding 5),
+  // counted over every node sharing the database (issue 14 §4), in memory on SQLite (one process).
+  const max = deps.config.resources.ssePerToken;
+  const windows = deps.store.rateWindows;
+  const streams: StreamCap = windows ? new SharedStreamCap(windows.leases, max, deps.clock, deps.logger.child({ module: 'sse' })) : new LocalStreamCap(max);
+  app.addHook('onClose', async () => streams.stop());
   registerEndpoint(app, deps, 'events', async (_input, ctx) => {
     const p = ctx.principal!;
-    if (!streams.acquire(p.jti)) throw new PlatformFailure('TOO_MANY_STREAMS', `${PLATFORM_ERRORS.TOO_MANY_STREAMS.message}（上限 ${deps.config.resources.ssePerToken} 條）`);
+    const release = await streams.acquire(p.jti);
+    if (!release) throw new PlatformFailure('TOO_MANY_STREAMS', `${PLATFORM_ERRORS.TOO_MANY_STREAMS.message}（上限 ${max} 條）`);
+    // A client gone while the slot was being claimed (a database round trip) must not keep it.
+    if (ctx.req.raw.destroyed) {
+      release();
+      ctx.reply.hijack();
+      return SENT;
+    }
     const [keys, scope]: [string[], SseScope] =
       p.kind === 'workstation' ? [[`office:${p.officeCode}`], 'office'] : p.kind === 'agency' ? [[`agency:${p.agencyCode}`], 'inbox'] : [['all'], 'all'];
     ctx.note({ target: keys[0]! });
@@ -43,7 +55,7 @@ export function eventRoutes(app: FastifyInstance, deps: PlatformDeps): void {
     ctx.req.raw.on('close', () => {
       clearInterval(ping);
       unsubscribe();
-      streams.release(p.jti);
+      release();
     });
     // The reply was hijacked, so onResponse never runs: log the subscription now.
     await writeMessageLog(deps, ctx.req, 200);

@@ -10,8 +10,8 @@ import { PRUNE_PAGE } from './messageLogGate';
 export async function writeMessageLog(deps: PlatformDeps, req: FastifyRequest, status: number): Promise<void> {
   const s = req.nin1;
   const now = deps.clock.now();
-  if (!deps.messageLog.shouldWrite(req, status, now.getTime())) return;
   try {
+    if (!(await deps.messageLog.shouldWrite(req, status, now.getTime(), deps.store.rateWindows))) return;
     await deps.store.logMessage({
       at: now.toISOString(),
       requestId: req.id,

@@ -10,8 +10,8 @@ afterEach(async () => {
   t = null;
 });
 
-const start = async (resources: Partial<ResourceLimits>) => {
-  t = await startTestPlatform({ config: { resources: { ...DEFAULT_RESOURCE_LIMITS, ...resources } } });
+const start = async (resources: Partial<ResourceLimits>, trustProxy: string | false = false) => {
+  t = await startTestPlatform({ config: { resources: { ...DEFAULT_RESOURCE_LIMITS, ...resources }, trustProxy } });
   return t;
 };
 
@@ -82,9 +82,21 @@ describe('resource caps for authenticated clients', () => {
     expect(await rows()).toBe(0);
   });
 
+  it('issue 14 §4: anonymous refusals from many addresses are capped in total too, per minute', async () => {
+    // Behind a listed proxy each X-Forwarded-For is its own client: 4 clients × 3 refusals, 2 per client, 5 in all.
+    const p = await start({ unauthLogPerMinute: 2, unauthLogTotalPerMinute: 5 }, '127.0.0.1');
+    const refusals = async () => (await p.store.messages({ limit: 1000 })).filter((m) => m.client === null && m.status >= 400).length;
+    const refuse = (ip: string) => fetch(`${p.url}/v1/agencies/KH-TAX/inbox`, { headers: { 'x-forwarded-for': ip } }).then((r) => r.arrayBuffer());
+    for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4']) for (let i = 0; i < 3; i++) await refuse(ip);
+    expect(await refusals()).toBe(5);
+    p.clock.advance(60_000);
+    await refuse('198.51.100.9');
+    expect(await refusals()).toBe(6);
+  });
+
   it('finding 5: caps come from NIN1_* variables; malformed values stop the start in zh-TW', () => {
     expect(resourceLimitsFromEnv({})).toEqual(DEFAULT_RESOURCE_LIMITS);
-    expect(resourceLimitsFromEnv({ NIN1_SSE_PER_TOKEN: '2', NIN1_BATCH_MIB_PER_DAY: '10' })).toMatchObject({ ssePerToken: 2, batchBytesPerDay: 10 * 1024 * 1024 });
+    expect(resourceLimitsFromEnv({ NIN1_SSE_PER_TOKEN: '2', NIN1_BATCH_MIB_PER_DAY: '10', NIN1_UNAUTH_LOG_TOTAL_PER_MIN: '100' })).toMatchObject({ ssePerToken: 2, batchBytesPerDay: 10 * 1024 * 1024, unauthLogTotalPerMinute: 100 });
     expect(() => resourceLimitsFromEnv({ NIN1_MESSAGE_LOG_DAYS: 'forever' })).toThrow(/NIN1_MESSAGE_LOG_DAYS.*格式不正確/);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Caps on what one client may hold or fill (issue 13 finding 5). Stream and message-log caps are
- * counted in this process's memory (several nodes each allow the full cap); the batch quota is shared
- * by every node on PostgreSQL (senderQuota.ts).
+ * Caps on what one client may hold or fill (issue 13 finding 5). On PostgreSQL every cap holds over
+ * all nodes together (issue 14 §4: stream slots are leases, quotas and message-log windows are
+ * counted, all in the shared rate_windows table); on SQLite, one process, they are kept in memory.
  *
  *   NIN1_SSE_PER_TOKEN        open event streams per token                         (default 5)
  *   NIN1_BATCH_FILES_PER_DAY  batch files one sender may upload per 24 h           (default 200)
@@ -9,6 +9,8 @@
  *   NIN1_MESSAGE_LOG_DAYS     message-log rows kept this many days, then deleted   (default 400)
  *   NIN1_UNAUTH_LOG_PER_MIN   message-log rows per minute per client for refused
  *                             anonymous requests; the rest are counted, not written (default 30)
+ *   NIN1_UNAUTH_LOG_TOTAL_PER_MIN  the same over all clients together, so a flood from many
+ *                             addresses stays bounded too                           (default 600)
  */
 export type ResourceLimits = {
   ssePerToken: number;
@@ -16,6 +18,7 @@ export type ResourceLimits = {
   batchBytesPerDay: number;
   messageLogDays: number;
   unauthLogPerMinute: number;
+  unauthLogTotalPerMinute: number;
 };
 
 export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = {
@@ -24,6 +27,7 @@ export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = {
   batchBytesPerDay: 500 * 1024 * 1024,
   messageLogDays: 400,
   unauthLogPerMinute: 30,
+  unauthLogTotalPerMinute: 600,
 };
 
 export function resourceLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): ResourceLimits {
@@ -40,5 +44,6 @@ export function resourceLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Res
     batchBytesPerDay: num('NIN1_BATCH_MIB_PER_DAY', d.batchBytesPerDay, 1024 * 1024),
     messageLogDays: num('NIN1_MESSAGE_LOG_DAYS', d.messageLogDays),
     unauthLogPerMinute: num('NIN1_UNAUTH_LOG_PER_MIN', d.unauthLogPerMinute),
+    unauthLogTotalPerMinute: num('NIN1_UNAUTH_LOG_TOTAL_PER_MIN', d.unauthLogTotalPerMinute),
   };
 }

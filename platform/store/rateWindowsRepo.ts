@@ -1,3 +1,4 @@
+import { leasesOn, type LeaseStore } from './leasesRepo';
 import type { SqlExec } from './sql';
 
 /** One fixed window of a rate limit or quota: tries (`count`), units such as bytes (`amount`), and when it ends. */
@@ -13,6 +14,8 @@ export type RateWindowStore = {
   add(key: string, windowMs: number, nowMs: number, by: { count: number; amount: number }): Promise<RateWindow>;
   /** `key`'s current window, or null when it has none or it has ended. */
   peek(key: string, nowMs: number): Promise<RateWindow | null>;
+  /** Rows of the same table held by one node at a time (leasesRepo.ts). */
+  leases: LeaseStore;
 };
 
 /** Ended windows are deleted after every this many additions (one indexed DELETE), so the table holds roughly the live windows. */
@@ -43,5 +46,6 @@ export function rateWindowsOn(db: SqlExec): RateWindowStore {
       const row = await db.get<WindowRow>('SELECT count, amount, reset_ms FROM rate_windows WHERE key = ? AND reset_ms > ?', [key, nowMs]);
       return row ? asWindow(row) : null;
     },
+    leases: leasesOn(db),
   };
 }
