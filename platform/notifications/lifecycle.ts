@@ -73,6 +73,8 @@ export function decideSupplementAnswer(a: SupplementAnswer, s: NotificationState
   if (s.officeCode !== office) return { ok: false, code: 'FORBIDDEN' };
   if (s.openSupplement === null || s.openSupplement !== a.round) return { ok: false, code: 'SUPPLEMENT_ROUND' };
   const note = a.note && a.note !== '' ? a.note : null;
-  const what = [Object.keys(a.fields).length > 0 ? `補正 ${Object.keys(a.fields).length} 欄` : null, note].filter(Boolean).join('：');
-  return ok([{ status: 'received', reason: `已補件：${what}`.slice(0, 500), answer: null, event: { type: 'supplement-answer', round: a.round, fields: a.fields, note } }]);
+  const pages = a.attachments ?? [];
+  const what = [Object.keys(a.fields).length > 0 ? `補正 ${Object.keys(a.fields).length} 欄` : null, pages.length > 0 ? `附掃描檔 ${pages.length} 件` : null, note].filter(Boolean).join('：');
+  const event = { type: 'supplement-answer' as const, round: a.round, fields: a.fields, note, ...(pages.length > 0 ? { attachments: pages } : {}) };
+  return ok([{ status: 'received', reason: `已補件：${what}`.slice(0, 500), answer: null, event }]);
 }

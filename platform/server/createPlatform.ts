@@ -24,6 +24,7 @@ import { progressRoutes } from '../progress/routes';
 import { statsRoutes } from '../routes/stats';
 import { submitRoutes } from '../routes/submit';
 import { logRoutes } from '../signing/routes';
+import { inboxEvidenceRoutes } from '../routes/inboxEvidence';
 import type { PlatformStore } from '../store/repository';
 import { isDbUnavailable } from '../store/unavailable';
 import type { PlatformDeps } from './deps';
@@ -123,7 +124,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     void reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `${PLATFORM_ERRORS.ROUTE_NOT_FOUND.message}：${req.method} ${req.url.split('?')[0]}` } });
   });
 
-  for (const routes of [enrollRoutes, submitRoutes, inboxRoutes, supplementRoutes, changesRoutes, eventRoutes, batchRoutes, statsRoutes, metaRoutes, progressRoutes, logRoutes, evidenceRoutes]) routes(app, deps);
+  for (const routes of [enrollRoutes, submitRoutes, inboxRoutes, supplementRoutes, changesRoutes, eventRoutes, batchRoutes, statsRoutes, metaRoutes, progressRoutes, logRoutes, evidenceRoutes, inboxEvidenceRoutes]) routes(app, deps);
 
   await app.ready();
   mail.start();

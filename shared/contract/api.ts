@@ -13,6 +13,9 @@ import { statsApi } from './statsApi';
 import { overdueApi } from './overdueApi';
 import { progressApi } from './progressApi';
 import { accountsApi } from './accountsApi';
+import { supplementsApi } from './supplementsApi';
+import { receiptsApi } from './receiptsApi';
+import { inboxThreadApi } from './inboxThreadApi';
 
 export const CaseNo = z.string().regex(/^[A-Z0-9]{2,12}-\d{7}-\d{4,6}$/, '案件編號格式不正確');
 
@@ -89,6 +92,9 @@ export const api = {
   ...overdueApi,
   ...progressApi,
   ...accountsApi,
+  ...supplementsApi,
+  ...receiptsApi,
+  ...inboxThreadApi,
 };
 
 export type Api = typeof api;

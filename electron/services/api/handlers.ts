@@ -13,6 +13,7 @@ import { statsHandlers } from './statsHandlers';
 import { overdueHandlers } from './overdueHandlers';
 import { progressHandlers } from './progressHandlers';
 import { accountsHandlers } from './accountsHandlers';
+import { supplementsHandlers } from './supplementsHandlers';
 import { actorOf, type Handlers } from './handler';
 
 export type { CallContext, Handler, Handlers } from './handler';
@@ -53,4 +54,5 @@ export const handlers: Handlers = {
   ...overdueHandlers,
   ...progressHandlers,
   ...accountsHandlers,
+  ...supplementsHandlers,
 };

@@ -8,7 +8,11 @@ import { listOverdue } from '../overdue/listOverdue';
 import { createPlatformClient, type PlatformClient } from '../platform-client/client';
 import { applyChanges } from '../sync/changes';
 import { makeContext, moveDraft, seedClerk, tempDir } from '../testing/fixtures';
+import { createSyncRuntime } from '../sync/runtime';
+import { enrolTestWorkstation } from '../testing/syncFixtures';
 import { answerSupplement } from './answerSupplement';
+import { caseSupplements } from './caseSupplements';
+import { deliverQueuedAnswers } from './deliverAnswer';
 import { openSupplements } from './openSupplements';
 
 const tmp = tempDir('nin1-supplement-');
@@ -66,5 +70,51 @@ describe('補件 at the counter (issue 14 §3)', () => {
     const reasons = (ctx.db.prepare('SELECT reason FROM notification_events WHERE notification_id = ? AND reason IS NOT NULL ORDER BY id').pluck().all(id) as string[]);
     expect(reasons).toEqual(['待補件：土地建物標示（地號）（期限 2026-11-20）', '已補件：補正 1 欄：民眾補正地號']);
     expect(ctx.db.prepare("SELECT COUNT(*) FROM audit WHERE action = 'notification.supplement-answer'").pluck().get()).toBe(1);
+  });
+
+  /** A case whose N04 the platform holds with a 補件 round open, pulled to the counter. */
+  async function openRound(missing = ['土地建物標示（地號）']): Promise<{ caseNo: string; id: string; land: string }> {
+    const { caseNo } = createCase(ctx, clerk, moveDraft());
+    const id = ctx.db.prepare("SELECT n.id FROM notifications n JOIN cases c ON c.id = n.case_id WHERE c.case_no = ? AND n.item_code = 'N04'").pluck().get(caseNo) as string;
+    await platform.http.call('submitNotifications', { body: { notifications: [n04LandEnvelope({ id, caseNo })] } }, ws);
+    const land = await platform.agencyToken('KH-LAND-FS');
+    await platform.http.call('notificationAction', { params: { id }, body: { action: 'request-supplement', missing, dueDate: '2026-12-20' } }, land);
+    await pull();
+    return { caseNo, id, land };
+  }
+  const unreachable = createPlatformClient({ baseUrl: 'http://127.0.0.1:9', token: 'x', timeoutMs: 2000 });
+  const attach = (caseNo: string): number =>
+    Number(ctx.db.prepare("INSERT INTO attachments (case_id, kind, file_name, mime, page_count, byte_size, sha256, created_at) SELECT id, 'scan', 'p.pdf', 'application/pdf', 2, 100, ?, 't' FROM cases WHERE case_no = ?").run('ab'.repeat(32), caseNo).lastInsertRowid);
+
+  it('offline first: an answer given while the platform is unreachable waits on its round and the next sync delivers it once, with its scanned pages', async () => {
+    const { caseNo, id, land } = await openRound();
+    const attachmentId = attach(caseNo);
+    const queued = await answerSupplement(ctx, unreachable, clerk, { notificationId: id, round: 1, fields: {}, note: '附地籍圖', attachmentIds: [attachmentId] });
+    expect(queued).toEqual({ state: 'queued', answeredAt: null });
+    expect(caseSupplements(ctx, caseNo)).toEqual([expect.objectContaining({ state: 'queued', agencyName: '高雄市政府地政局鳳山地政事務所', missing: ['土地建物標示（地號）'], dueDate: '2026-12-20', answer: null })]);
+    // A second answer to a queued round is refused; so is a file of another case (nothing stored).
+    expect(await answerSupplement(ctx, unreachable, clerk, { notificationId: id, round: 1, fields: {}, note: 'x' }).catch((e: AppFailure) => e.error.code)).toBe('SUPPLEMENT_QUEUED');
+
+    // The sync runtime's client is the workstation's; a run that reaches the platform delivers the queue.
+    enrolTestWorkstation(ctx, platform.url, ws);
+    const runtime = createSyncRuntime(ctx, { sync: { push: false, requestTimeoutMs: 2000 } });
+    expect(runtime.workstationClient()?.baseUrl).toBe(platform.url);
+    await runtime.engine()!.syncOnce('test', { force: true });
+    await runtime.stop(); // waits for the delivery the run started
+    const [round] = caseSupplements(ctx, caseNo);
+    expect(round).toMatchObject({ state: 'answered', answer: { note: '附地籍圖', pages: [{ sha256: 'ab'.repeat(32), pages: 2 }] } });
+    const thread = (await platform.http.call('notificationThread', { params: { id }, query: {} }, land)).body;
+    expect(thread.events.map((e) => e.event.type)).toEqual(['supplement-request', 'supplement-answer']);
+    expect(thread.events[1]!.event).toMatchObject({ note: '附地籍圖', attachments: [{ sha256: 'ab'.repeat(32), pages: 2 }] });
+    // Delivered once: a later run has nothing left to send.
+    expect(await deliverQueuedAnswers(ctx.db, client, () => new Date(), ctx.logger)).toEqual({ sent: 0, refused: 0, waiting: 0 });
+  });
+
+  it('a queued answer the platform refuses (the agency closed the notification meanwhile) is marked refused with its zh-TW reason', async () => {
+    const { caseNo, id, land } = await openRound(['戶籍謄本']);
+    await answerSupplement(ctx, unreachable, clerk, { notificationId: id, round: 1, fields: {}, note: '已補' });
+    await platform.http.call('notificationAction', { params: { id }, body: { action: 'reject', reason: '逾期未補件' } }, land);
+    expect(await deliverQueuedAnswers(ctx.db, client, () => new Date(), ctx.logger)).toMatchObject({ sent: 0, refused: 1 });
+    expect(caseSupplements(ctx, caseNo)[0]).toMatchObject({ state: 'refused', refusal: expect.stringMatching(/[\u4e00-\u9fff]/) });
   });
 });

@@ -5,6 +5,7 @@ import { createPlatformClient, type PlatformClient } from '../platform-client/cl
 import { agencyCredential, workstationCredential } from './credentials';
 import { createSyncEngine, type SyncEngine, type SyncOptions } from './engine';
 import { queueSnapshot } from './status';
+import { deliverQueuedAnswers, hasQueuedAnswers } from '../supplements/deliverAnswer';
 
 export type SyncRuntimeOptions = {
   sync?: Partial<SyncOptions>;
@@ -28,6 +29,11 @@ export type SyncRuntime = {
   status(): SyncStatus;
   /** A client carrying an agency's credential, or null when this install has none for it. */
   agencyClient(agencyCode: string): PlatformClient | null;
+  /**
+   * The engine's own client (the workstation's credential, read at each call), for the office's
+   * messages outside the outbox (a 補件 answer); null while not enrolled.
+   */
+  workstationClient(): PlatformClient | null;
 };
 
 export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptions = {}): SyncRuntime {
@@ -39,10 +45,23 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
   // IT's private CA for the platform's certificate (policy platform.caFile), for every client built here.
   const caFile = ctx.config.platform?.caFile;
 
+  let client: PlatformClient | null = null;
+  // 補件 answers given while the platform was out of reach go after each sync run; stop() waits for them.
+  let delivering: Promise<unknown> | null = null;
+  const deliverAfterRun = () => {
+    if (delivering || !client || !hasQueuedAnswers(ctx.db)) return;
+    const c = client;
+    delivering = deliverQueuedAnswers(ctx.db, c, () => ctx.clock.now(), ctx.logger)
+      .catch((e: unknown) => log.error({ err: e }, 'queued 補件 answers failed'))
+      .finally(() => {
+        delivering = null;
+      });
+  };
+
   const build = (): SyncEngine | null => {
     const credential = workstationCredential(ctx.db);
     if (!credential) return null;
-    const client = createPlatformClient({
+    client = createPlatformClient({
       baseUrl: platformUrl(credential.url),
       // Read at every call: a re-enrolment from the CLI (another process) is picked up at once.
       token: () => workstationCredential(ctx.db)?.token ?? null,
@@ -51,7 +70,12 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     const { officeCode, workstationId, agencyCode } = ctx.config;
-    return createSyncEngine({ db: ctx.db, client, clock: ctx.clock, logger: ctx.logger, identity: { officeCode, workstationId, agencyCode }, catalogue: ctx.catalogue, options: options.sync ?? {}, afterApply: () => fillDueDatesSafely(ctx, 'open') });
+    const built = createSyncEngine({ db: ctx.db, client, clock: ctx.clock, logger: ctx.logger, identity: { officeCode, workstationId, agencyCode }, catalogue: ctx.catalogue, options: options.sync ?? {}, afterApply: () => fillDueDatesSafely(ctx, 'open') });
+    // After a run that reached the platform (a failed run leaves `online` false: no retry storm meanwhile).
+    built.onChange(() => {
+      if (built.status().online === true) deliverAfterRun();
+    });
+    return built;
   };
   engine = build();
 
@@ -64,12 +88,14 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
     },
     async reload() {
       await engine?.stop();
+      client = null;
       engine = build();
       if (started) engine?.start();
     },
     async stop() {
       started = false;
       await engine?.stop();
+      await delivering;
     },
     status() {
       if (engine) return engine.status();
@@ -83,6 +109,7 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
         ...queueSnapshot(ctx.db),
       };
     },
+    workstationClient: () => client,
     agencyClient(agencyCode) {
       const credential = agencyCredential(ctx.db, agencyCode);
       if (!credential) return null;

@@ -1,0 +1,40 @@
+import { SupplementPage } from '../platform/supplementPages';
+import { z } from '../zod';
+import { call } from './define';
+import { INBOX_USERS } from './syncApi';
+
+const NotificationId = z.uuid({ message: '通報編號格式不正確' });
+
+/** One step of a notification's thread (issue 14): 改分 and each 補件 round with the counter's answer. */
+export const ThreadEntry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('transfer'), at: z.string(), actor: z.string(), fromName: z.string(), toName: z.string(), reason: z.string().nullable() }),
+  z.object({ type: z.literal('supplement-request'), at: z.string(), actor: z.string(), round: z.number().int(), missing: z.array(z.string()), dueDate: z.string() }),
+  z.object({
+    type: z.literal('supplement-answer'),
+    at: z.string(),
+    actor: z.string(),
+    round: z.number().int(),
+    fields: z.array(z.object({ label: z.string(), value: z.string() })),
+    note: z.string().nullable(),
+    pages: z.array(SupplementPage),
+  }),
+]);
+export type ThreadEntry = z.infer<typeof ThreadEntry>;
+
+/** The agency's side of a notification's thread and its evidence bundle (issues 14 §3, 15 §3). */
+export const inboxThreadApi = {
+  'inbox.thread': call({
+    /** itemCode: the opened item's, to label the answered fields. */
+    input: z.strictObject({ id: NotificationId, itemCode: z.string().max(32).optional() }),
+    output: z.object({ id: z.string(), entries: z.array(ThreadEntry) }),
+    access: INBOX_USERS,
+    passive: true,
+    summary: '通報的改分與補件往返紀錄（含臨櫃端的補件回覆）',
+  }),
+  'inbox.evidence': call({
+    input: z.strictObject({ id: NotificationId }),
+    output: z.object({ fileName: z.string(), json: z.string() }),
+    access: INBOX_USERS,
+    summary: '下載通報的證據包（nin1-evidence/1，與 export-evidence 相同；平台記錄稽核）',
+  }),
+};
