@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import type { InboxEntry } from '../../shared/platform/wire';
 import { decide } from '../notifications/lifecycle';
 import { deadlinesFor } from '../overdue/deadline';
 import type { PlatformDeps } from '../server/deps';
 import { PlatformFailure } from '../server/failure';
 import { registerEndpoint } from '../server/register';
+import { admitSignedMessage, duplicateAnswer, receiptFor } from '../signing/signedMessages';
 
 /** The receiving agency's side: its inbox (audited, it shows personal data) and its actions. */
 export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
@@ -33,8 +35,12 @@ export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
   registerEndpoint(app, deps, 'notificationAction', async ({ params, body }, ctx) => {
     const p = ctx.principal;
     if (p?.kind !== 'agency') throw new PlatformFailure('FORBIDDEN');
-    ctx.note({ target: `notification:${params.id}`, messageIds: [params.id] });
+    ctx.note({ target: `notification:${params.id}`, messageIds: [params.id, ...(body.messageId ? [body.messageId] : [])] });
     const now = deps.clock.now();
+    const annotate = (e: InboxEntry) => deadlinesFor(deps.config.catalogue, deps.logger).annotate(e, now);
+    // Issue 15: verified on the raw body before anything is stored; a replay is answered, not applied.
+    const admitted = await admitSignedMessage(deps.store, p.subject, 'notification-action', params.id, ctx.req.body);
+    if (admitted.kind === 'duplicate') return duplicateAnswer(deps.store, params.id, admitted.receipt, annotate);
     const kindOf = (code: string) => deps.config.catalogue.agencies.find((a) => a.code === code)?.kind;
     const r = await deps.store.transition(params.id, (s) => decide(body, s, p.agencyCode, kindOf), p.subject, now, {
       at: now.toISOString(),
@@ -53,6 +59,7 @@ export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
       // A transfer changes two inboxes: the old receiver's loses it, the new one's gains it.
       deps.hub.publish(r.receivers.map((a) => `agency:${a}`), { scope: 'inbox', cursor: null });
     }
-    return { entry: deadlinesFor(deps.config.catalogue, deps.logger).annotate(r.entry, now), changes: r.changes };
+    const receipt = admitted.kind === 'fresh' ? await receiptFor(deps.store, admitted.message, now.toISOString()) : null;
+    return { entry: annotate(r.entry), changes: r.changes, ...(receipt ? { outcome: 'accepted' as const, receipt } : {}) };
   });
 }

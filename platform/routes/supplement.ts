@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import type { InboxEntry } from '../../shared/platform/wire';
 import { validateItemFields } from '../../shared/cases/validateDraft';
 import { decideSupplementAnswer } from '../notifications/lifecycle';
 import { deadlinesFor } from '../overdue/deadline';
 import type { PlatformDeps } from '../server/deps';
 import { PlatformFailure } from '../server/failure';
 import { registerEndpoint } from '../server/register';
+import { admitSignedMessage, duplicateAnswer, receiptFor } from '../signing/signedMessages';
 
 const NOT_OURS = '找不到這筆本所送出的通報';
 
@@ -17,8 +19,12 @@ export function supplementRoutes(app: FastifyInstance, deps: PlatformDeps): void
   registerEndpoint(app, deps, 'supplementAnswer', async ({ params, body }, ctx) => {
     const p = ctx.principal;
     if (p?.kind !== 'workstation') throw new PlatformFailure('FORBIDDEN');
-    ctx.note({ target: `notification:${params.id}`, messageIds: [params.id] });
+    ctx.note({ target: `notification:${params.id}`, messageIds: [params.id, ...(body.messageId ? [body.messageId] : [])] });
     const now = deps.clock.now();
+    const annotate = (e: InboxEntry) => deadlinesFor(deps.config.catalogue, deps.logger).annotate(e, now);
+    // Issue 15: the counter's 補件 answer is signed like its envelopes; verified before anything is stored.
+    const admitted = await admitSignedMessage(deps.store, p.subject, 'supplement-answer', params.id, ctx.req.body);
+    if (admitted.kind === 'duplicate') return duplicateAnswer(deps.store, params.id, admitted.receipt, annotate);
     let invalid: { key: string; message: string } | null = null;
     const r = await deps.store.transition(params.id, (s) => {
       const decision = decideSupplementAnswer(body, s, p.officeCode);
@@ -47,7 +53,8 @@ export function supplementRoutes(app: FastifyInstance, deps: PlatformDeps): void
       deps.hub.publish([`office:${r.officeCode}`], { scope: 'office', cursor: r.changes[r.changes.length - 1]!.cursor });
       deps.hub.publish(r.receivers.map((a) => `agency:${a}`), { scope: 'inbox', cursor: null });
     }
-    return { entry: deadlinesFor(deps.config.catalogue, deps.logger).annotate(r.entry, now), changes: r.changes };
+    const receipt = admitted.kind === 'fresh' ? await receiptFor(deps.store, admitted.message, now.toISOString()) : null;
+    return { entry: annotate(r.entry), changes: r.changes, ...(receipt ? { outcome: 'accepted' as const, receipt } : {}) };
   });
 
   registerEndpoint(app, deps, 'notificationThread', async ({ params }, ctx) => {

@@ -161,16 +161,23 @@ export type InboxQuery = z.infer<typeof InboxQuery>;
 export const InboxResponse = z.object({ entries: z.array(InboxEntry), nextCursor: z.number().int().nullable() });
 export type InboxResponse = z.infer<typeof InboxResponse>;
 
+/**
+ * Issue 15: an agency action or a 補件 answer signed by the sending client's key (see
+ * shared/signing/signedActions.ts for what the signature covers); `messageId` (a UUID the sender
+ * makes) lets the platform answer a replay `duplicate` without applying it again.
+ */
+const Signed = { messageId: z.uuid().optional(), signature: MessageSignature.optional() };
+
 /** What a receiving agency does with a notification. Each is one new status event. */
 export const AgencyAction = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('receive') }),
-  z.strictObject({ action: z.literal('complete'), note: platformText().max(500).optional() }),
-  z.strictObject({ action: z.literal('reject'), reason: platformText().trim().min(1, '退回須填寫理由').max(500) }),
-  z.strictObject({ action: z.literal('answer'), answer: VerificationAnswer }),
+  z.strictObject({ action: z.literal('receive'), ...Signed }),
+  z.strictObject({ action: z.literal('complete'), note: platformText().max(500).optional(), ...Signed }),
+  z.strictObject({ action: z.literal('reject'), reason: platformText().trim().min(1, '退回須填寫理由').max(500), ...Signed }),
+  z.strictObject({ action: z.literal('answer'), answer: VerificationAnswer, ...Signed }),
   /** 改分: not competent; hand it to another agency of the same kind, with the reason (issue 14). */
-  z.strictObject({ action: z.literal('transfer'), to: AgencyCode, reason: platformText().trim().min(2, '改分須填寫理由').max(500) }),
+  z.strictObject({ action: z.literal('transfer'), to: AgencyCode, reason: platformText().trim().min(2, '改分須填寫理由').max(500), ...Signed }),
   /** 補件: ask the counter for what is missing, by a due date, instead of rejecting (issue 14). */
-  z.strictObject({ action: z.literal('request-supplement'), missing: SupplementMissing, dueDate: z.iso.date() }),
+  z.strictObject({ action: z.literal('request-supplement'), missing: SupplementMissing, dueDate: z.iso.date(), ...Signed }),
 ]);
 export type AgencyAction = z.infer<typeof AgencyAction>;
 
@@ -195,8 +202,12 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const HealthResponse = z.object({ status: z.literal('ok'), version: z.string(), storage: z.enum(['sqlite', 'postgres']), time: z.iso.datetime() });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
-/** What an agency action returns: the entry as it now stands and the change rows it recorded (0 when repeated). */
-export const ActionResponse = z.object({ entry: InboxEntry, changes: z.array(StatusChange) });
+/**
+ * What an agency action returns: the entry as it now stands and the change rows it recorded (0 when
+ * repeated). A signed message (issue 15) also gets `outcome` (`duplicate`: this message id was
+ * applied before and is not applied again) and the platform's signed receipt.
+ */
+export const ActionResponse = z.object({ entry: InboxEntry, changes: z.array(StatusChange), outcome: z.enum(['accepted', 'duplicate']).optional(), receipt: Receipt.optional() });
 export type ActionResponse = z.infer<typeof ActionResponse>;
 
 export const ChangesQuery = z.strictObject({
@@ -211,6 +222,7 @@ export const SupplementAnswer = z
     round: z.number().int().positive(),
     fields: z.record(z.string().max(40), FieldValue).default({}),
     note: platformText().trim().max(500).optional(),
+    ...Signed,
   })
   .refine((a) => Object.keys(a.fields).length > 0 || (a.note ?? '') !== '', { message: '補件須補正欄位或填寫說明', path: ['fields'] });
 export type SupplementAnswer = z.infer<typeof SupplementAnswer>;

@@ -8,6 +8,8 @@ import { display } from '../cases/formModel';
 import type { Actor, ServiceContext } from '../context';
 import type { PlatformClient } from '../platform-client/client';
 import type { SyncRuntime } from '../sync/runtime';
+import { keyStoreFor } from '../signing/keyStore';
+import { signingClient } from '../signing/signingClient';
 
 /**
  * The receiving agency's inbox, worked from this app. How an agency workstation is set up: its
@@ -24,13 +26,15 @@ export function agencyFor(deps: InboxDeps): { code: string; name: string; client
   const code = deps.actor.user.officeCode;
   const agency = deps.ctx.catalogue.agencies.find((a) => a.code === code);
   if (!agency) throw new AppFailure({ code: 'AGENCY_UNKNOWN', message: `帳號所屬單位「${code}」不是服務目錄中的接收機關` });
-  const client = deps.sync.agencyClient(code);
-  if (!client) {
+  const unsigned = deps.sync.agencyClient(code);
+  if (!unsigned) {
     throw new AppFailure({
       code: 'AGENCY_NOT_ENROLLED',
       message: `本工作站尚未註冊「${agency.name}」的平台憑證，請資訊人員執行 npm run counter -- enroll --agency ${code} --platform 平台網址 --code 註冊碼`,
     });
   }
+  // Issue 15: every action this agency sends is signed with the key its enrolment registered.
+  const client = signingClient(unsigned, () => keyStoreFor(deps.ctx.db.name).load(`agency-${code}`));
   return { code, name: agency.name, client };
 }
 

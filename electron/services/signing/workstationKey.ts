@@ -1,51 +1,28 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { MessageSignature } from '../../../shared/signing/schema';
-import { keyIdOf, publicKeyB64, signCanonical } from './ed25519';
+import { keyFileOf, keyStoreFor, newPrivateKeyPem, writePrivateFile } from './keyStore';
+import { signerFromPem, type Signer } from './signer';
 
-/** This install's signing key: the private half never leaves the machine; the public half is registered at enrolment. */
-export type Signer = { keyId: string; publicKey: string; sign(value: unknown): MessageSignature };
+export type { Signer } from './signer';
+export { signerFromPem } from './signer';
+export { newPrivateKeyPem } from './keyStore';
 
-/**
- * The key file sits beside the database (`<db>.signing-key.pem`, mode 0600 like the database): a
- * backup of the database alone does not carry the power to sign. `:memory:` databases (tests of
- * other concerns) have no place for a file and no signer.
- */
-export const keyFileFor = (dbFile: string): string | null => (dbFile && dbFile !== ':memory:' ? `${dbFile}.signing-key.pem` : null);
+/** The workstation's key file (`<db>.signing-key.pem`), or null for `:memory:`. */
+export const keyFileFor = (dbFile: string): string | null => keyFileOf(dbFile, 'workstation');
 
-function signerOf(privateKey: KeyObject): Signer {
-  const publicKey = publicKeyB64(createPublicKey(privateKey));
-  const keyId = keyIdOf(publicKey);
-  return { keyId, publicKey, sign: (value) => ({ alg: 'Ed25519', keyId, value: signCanonical(value, privateKey) }) };
-}
-
-/** The existing key, or null (an install enrolled before issue 15 has none until it enrols again). */
-export function loadSigner(dbFile: string): Signer | null {
-  const file = keyFileFor(dbFile);
-  if (!file || !existsSync(file)) return null;
-  return signerOf(createPrivateKey(readFileSync(file)));
-}
+/** The workstation key from this process's key store, or null (an install enrolled before issue 15 has none until it enrols again). */
+export const loadSigner = (dbFile: string): Signer | null => keyStoreFor(dbFile).load('workstation');
 
 /**
- * A fresh key pair at each enrolment (enrolling again is how a workstation rotates its key). It is
- * written only once the platform has registered it (`persist`), so a failed enrolment keeps the old,
- * still registered key. The file is 0600 from the first byte (`mode` on create, chmod when replaced).
+ * A fresh Ed25519 workstation key, written as a 0600 file only when `persist` is called (tests and
+ * benches; enrolment goes through `keyStoreFor(db).create(name)`, which keeps the key wherever this
+ * process keeps keys).
  */
 export function newKeyPair(): { signer: Signer; persist(dbFile: string): void } {
-  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = newPrivateKeyPem();
   return {
-    signer: signerOf(privateKey),
+    signer: signerFromPem(pem),
     persist(dbFile) {
       const file = keyFileFor(dbFile);
-      if (!file) return;
-      writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-      chmodSync(file, 0o600);
+      if (file) writePrivateFile(file, pem);
     },
   };
 }
-
-/** A signer from a PKCS#8 PEM held elsewhere (the platform keeps its own key in its database). */
-export const signerFromPem = (pem: string): Signer => signerOf(createPrivateKey(pem));
-
-/** A new PKCS#8 PEM private key (the platform's first start). */
-export const newPrivateKeyPem = (): string => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
