@@ -1,4 +1,6 @@
 import type { NotificationEnvelope } from '../../shared/platform/wire';
+import type { ProgressRecord } from '../../shared/progress/code';
+import type { ProgressRegistration } from '../../shared/progress/register';
 import { officeOfCase } from '../notifications/checkOwnership';
 import type { SqlExec } from '../store/sql';
 
@@ -20,13 +22,34 @@ export async function putProgressRecordsIn(q: SqlExec, office: string, envelopes
     const prev = best.get(e.caseNo);
     if (!prev || prev.issue < e.progress.issue) best.set(e.caseNo, e.progress);
   }
-  for (const [caseNo, r] of best) {
-    await q.run(
-      `INSERT INTO progress_codes (case_no, office_code, alg, salt, hash, issue, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (case_no) DO UPDATE SET alg = excluded.alg, salt = excluded.salt, hash = excluded.hash, issue = excluded.issue, updated_at = excluded.updated_at
-       WHERE progress_codes.office_code = excluded.office_code AND progress_codes.issue < excluded.issue`,
-      [caseNo, office, r.alg, r.salt, r.hash, r.issue, at],
-    );
+  for (const [caseNo, r] of best) await putProgressRecordIn(q, caseNo, office, r, at);
+}
+
+/** One case's record: inserted, or replacing one of the same office with a lower `issue`. */
+async function putProgressRecordIn(q: SqlExec, caseNo: string, office: string, r: ProgressRecord, at: string): Promise<void> {
+  await q.run(
+    `INSERT INTO progress_codes (case_no, office_code, alg, salt, hash, issue, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (case_no) DO UPDATE SET alg = excluded.alg, salt = excluded.salt, hash = excluded.hash, issue = excluded.issue, updated_at = excluded.updated_at
+     WHERE progress_codes.office_code = excluded.office_code AND progress_codes.issue < excluded.issue`,
+    [caseNo, office, r.alg, r.salt, r.hash, r.issue, at],
+  );
+}
+
+/**
+ * Registers cases saved at the counter (POST /v1/progress/records, issue 13): each case's record
+ * as above and its items, in one transaction. The caller has checked that every case number is
+ * `office`'s. Idempotent: an item already registered is left as it was (its first time and place).
+ */
+export async function registerProgressIn(q: SqlExec, office: string, records: readonly ProgressRegistration[], at: string): Promise<void> {
+  for (const r of records) {
+    await putProgressRecordIn(q, r.caseNo, office, r.progress, at);
+    for (const [pos, item] of r.items.entries()) {
+      await q.run(
+        `INSERT INTO progress_items (case_no, notification_id, office_code, item_code, receiver_agency, pos, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (case_no, notification_id) DO NOTHING`,
+        [r.caseNo, item.notificationId, office, item.itemCode, item.receiverAgency, pos, at],
+      );
+    }
   }
 }
 
@@ -35,12 +58,33 @@ export async function progressRecordOf(q: SqlExec, caseNo: string): Promise<Stor
   return r ? { ...r, issue: Number(r.issue) } : null;
 }
 
-/** Only the case's own office's rows: rows another office filed under this number (before the platform refused that) are not the citizen's. */
+/** Status of a registered item whose notification has not reached the platform yet (已受理，待送出). */
+export const REGISTERED_STATUS = 'registered';
+
+type ItemRow = ProgressItemRow & { id: string };
+
+/**
+ * The case's items as the citizen sees them: first those the counter registered (in its order),
+ * each with its notification's status once that has arrived, else `registered`; then notifications
+ * no registration announced (counters before issue 13). Only the case's own office's rows: rows
+ * another office filed under this number (before the platform refused that) are not the citizen's.
+ */
 export async function progressItemsOf(q: SqlExec, caseNo: string): Promise<ProgressItemRow[]> {
-  return q.all<ProgressItemRow>(
-    // An open 補件 request shows as its own status (待補件, issue 14); what is missing stays with the agency and the office.
-    `SELECT receiver_agency AS "receiverAgency", item_code AS "itemCode", CASE WHEN supplement IS NOT NULL THEN 'awaiting-supplement' ELSE status END AS status,
-       updated_at AS "updatedAt" FROM notifications WHERE case_no = ? AND office_code = ? ORDER BY seq`,
-    [caseNo, officeOfCase(caseNo)],
+  const office = officeOfCase(caseNo);
+  // An open 補件 request shows as its own status (待補件, issue 14); what is missing stays with the agency and the office.
+  const status = "CASE WHEN n.supplement IS NOT NULL THEN 'awaiting-supplement' ELSE n.status END";
+  const registered = await q.all<ItemRow>(
+    `SELECT p.notification_id AS id, COALESCE(n.receiver_agency, p.receiver_agency) AS "receiverAgency", p.item_code AS "itemCode",
+       CASE WHEN n.id IS NULL THEN '${REGISTERED_STATUS}' ELSE ${status} END AS status, COALESCE(n.updated_at, p.registered_at) AS "updatedAt"
+     FROM progress_items p LEFT JOIN notifications n ON n.id = p.notification_id AND n.case_no = p.case_no AND n.office_code = p.office_code
+     WHERE p.case_no = ? AND p.office_code = ? ORDER BY p.pos`,
+    [caseNo, office],
   );
+  const sent = await q.all<ItemRow>(
+    `SELECT n.id, n.receiver_agency AS "receiverAgency", n.item_code AS "itemCode", ${status} AS status,
+       n.updated_at AS "updatedAt" FROM notifications n WHERE n.case_no = ? AND n.office_code = ? ORDER BY n.seq`,
+    [caseNo, office],
+  );
+  const announced = new Set(registered.map((r) => r.id));
+  return [...registered, ...sent.filter((n) => !announced.has(n.id))].map(({ id: _id, ...row }) => row);
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { progressCodeOf } from '../../electron/services/progress/store';
-import { makeContext, moveDraft, tempDir } from '../../electron/services/testing/fixtures';
+import { createCase } from '../../electron/services/cases/createCase';
+import { makeContext, moveDraft, seedClerk, tempDir } from '../../electron/services/testing/fixtures';
 import { engineFor, queueCases } from '../../electron/services/testing/syncFixtures';
 import { startTestPlatform } from '../testing/harness';
 import { freshDatabase, pgServer } from '../testing/pg';
@@ -66,6 +67,13 @@ describe.each(engines)('progress record from counter to platform ($name)', (engi
 
       const none = await platform.http.raw('POST', '/v1/progress', { body: JSON.stringify({ caseNo: second!.case_no, code }) });
       expect(none.status).toBe(404);
+
+      // Issue 13: a case held for its signed consent is registered at sync, and answers 已受理，待送出 per item.
+      const held = createCase(ctx, seedClerk(ctx, 'clerk2'), moveDraft());
+      const heldCode = progressCodeOf(ctx.db, ctx.db.prepare('SELECT id FROM cases WHERE case_no = ?').pluck().get(held.caseNo) as number)!.code;
+      expect((await engineRun.syncOnce('test', { force: true, pull: false })).sent).toBe(0);
+      const waiting = await platform.http.raw('POST', '/v1/progress', { body: JSON.stringify({ caseNo: held.caseNo, code: heldCode }) });
+      expect((waiting.body as { items: { status: string; statusLabel: string }[] }).items.map((i) => [i.status, i.statusLabel])).toEqual(Array(5).fill(['registered', '已受理，待送出']));
     } finally {
       ctx.db.close();
       await platform.close();

@@ -6,6 +6,7 @@ import { PlatformFailure } from '../server/failure';
 import { registerEndpoint, SENT } from '../server/register';
 import { DEFAULT_PROGRESS_LIMITS } from './limits';
 import { lookupProgress } from './lookup';
+import { registrationRoute } from './registration';
 import { LookupGuard } from './guard';
 import { SharedRateLimiter } from './sharedRateLimiter';
 
@@ -59,6 +60,9 @@ export function progressRoutes(app: FastifyInstance, deps: PlatformDeps): void {
     }
     return found;
   });
+
+  // The counter registers a case's record and items when it is saved (issue 13), before its notifications.
+  registrationRoute(app, deps);
 
   const page = asset('progress.html');
   const script = asset('progress.js');

@@ -5,6 +5,7 @@ import type { ChangeEvent, ChangesResponse, InboxEntry, InboxQuery, Notification
 import type { NotificationStatus } from '../../shared/cases/schema';
 import type { OverdueCandidate } from '../overdue/repo';
 import type { ProgressItemRow, StoredProgressRecord } from '../progress/repo';
+import type { ProgressRegistration } from '../../shared/progress/register';
 import type { RetentionCounts, RetentionStep } from '../retention/repo';
 import type { AuditDraft, MailDraft } from './drafts';
 import type { RateWindowStore } from './rateWindowsRepo';
@@ -150,6 +151,8 @@ export interface PlatformStore {
   /** Citizen progress lookup: the case's code record (null when none), and its notifications' statuses. */
   progressRecord(caseNo: string): Promise<StoredProgressRecord | null>;
   progressItems(caseNo: string): Promise<ProgressItemRow[]>;
+  /** Registers cases saved at the counter, all of `office` (issue 13): records and items, with the audit entry, in one transaction. */
+  registerProgress(office: string, records: readonly ProgressRegistration[], at: string, audit: AuditDraft): Promise<void>;
 
   putBatch(batch: StoredBatch, content: Buffer, audit: AuditDraft): Promise<{ outcome: 'accepted' | 'duplicate'; batch: StoredBatch } | { outcome: 'conflict' }>;
   listBatches(agency: string, q: BatchListQuery): Promise<{ batches: StoredBatch[]; nextCursor: number | null }>;

@@ -5,7 +5,7 @@ import { claimMailIn, dueMailsIn, mailFailedIn, mailSentIn } from './mailRepo';
 import { logMessageIn, messagesIn, pruneMessagesIn } from './messageLog';
 import { changesOf, entryOf, inboxOf, submitIn, threadOf, transitionIn } from './notificationsRepo';
 import type { PlatformStore, StoreCounts } from './repository';
-import { progressItemsOf, progressRecordOf } from '../progress/repo';
+import { progressItemsOf, progressRecordOf, registerProgressIn } from '../progress/repo';
 import type { SqlDriver } from './sql';
 import { fillDueIn, overdueToRemindIn, queueRemindersIn } from '../overdue/repo';
 import { statsIn } from './statsRepo';
@@ -53,6 +53,11 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     changes: (office, cursor, limit) => changesOf(db, office, cursor, limit),
     progressRecord: (caseNo) => progressRecordOf(db, caseNo),
     progressItems: (caseNo) => progressItemsOf(db, caseNo),
+    registerProgress: (office, records, at, audit) =>
+      db.tx(async (q) => {
+        await registerProgressIn(q, office, records, at);
+        await appendAuditIn(q, audit);
+      }),
 
     putBatch: (batch, content, audit) => db.tx((q) => putBatchIn(q, batch, content, audit)),
     listBatches: (agency, query) => listBatchesIn(db, agency, query),

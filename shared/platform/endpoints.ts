@@ -2,6 +2,7 @@ import { z } from '../zod';
 import { BatchFile, BatchListQuery, BatchListResponse, BatchUploadRequest, BatchUploadResponse, MAX_BATCH_BODY_BYTES } from './batches';
 import { StatsQuery, StatsResponse } from './stats';
 import { ProgressLookupRequest, ProgressLookupResponse } from '../progress/lookup';
+import { RegisterProgressRequest, RegisterProgressResponse } from '../progress/register';
 import { LogHead } from '../signing/schema';
 import { AnchoredHead, AnchoredHeadQuery, AnchorReceipt, AuditHead } from '../signing/anchor';
 import { EvidenceList, EvidenceUploadState, MAX_EVIDENCE_CHUNK_BYTES, Sha256Hex } from './evidence';
@@ -258,6 +259,14 @@ export const endpoints = {
     response: ProgressLookupResponse,
     bodyLimit: 4096,
     summary: '民眾案件進度查詢：案件編號＋收執聯查詢碼（POST 避免查詢碼留在存取紀錄；每案件、每 IP 限次，超過回 429 與 Retry-After；查無與查詢碼錯誤回應完全相同；只回各機關辦理狀態，不含個人資料）',
+  }),
+  registerProgress: endpoint({
+    method: 'POST',
+    path: '/v1/progress/records',
+    auth: 'workstation',
+    body: RegisterProgressRequest,
+    response: RegisterProgressResponse,
+    summary: '登錄案件進度紀錄（存檔即登錄，不待同意書：只含案件編號、查詢碼雜湊與各項目／接收機關，不含個人資料）；案件編號須屬本所；冪等，重送回 registered；查詢時未到的項目顯示「已受理，待送出」',
   }),
   health: endpoint({
     method: 'GET',

@@ -25,6 +25,8 @@ export type ProgressLookupResponse = z.infer<typeof ProgressLookupResponse>;
 
 /** Status words for citizens (the clerk-facing labels say 平台已收 etc.; a citizen needs plainer ones). */
 export const CITIZEN_STATUS_LABEL: Record<string, string> = {
+  /** Registered when the case was saved; the notification has not reached the platform yet (issue 13). */
+  registered: '已受理，待送出',
   delivered: '已送達',
   received: '已收件',
   completed: '已辦結',

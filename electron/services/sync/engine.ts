@@ -16,6 +16,7 @@ import { storeReceipts } from '../signing/receipts';
 import { anchorAuditHead } from '../audit/anchor';
 import { pinnedPlatformKey } from './credentials';
 import { anyDue, anyInBackoff, clearBackoff, headOfQueue, markFailed, pendingCount, requeueFailed, scheduleRetry, withoutFsync, type DueWindow, type QueueRow } from './outbox';
+import { createProgressRegistrar } from '../progress/register';
 import { runPushChannel } from './push';
 import { readCursor, STATE, writeState } from './state';
 import { queueSnapshot } from './status';
@@ -146,6 +147,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   let wake: (() => void) | null = null;
 
   const nowIso = () => clock.now().toISOString();
+  const registrar = createProgressRegistrar({ db, client, logger: deps.logger, backoff: o.backoff });
   const dueWindow = (): DueWindow => {
     const now = clock.now().getTime();
     return { now: new Date(now).toISOString(), horizon: new Date(now + o.backoff.maxMs).toISOString() };
@@ -235,7 +237,31 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
    * and batch N+1 is read and checked. Returns false when the drain stopped on a failure (the
    * platform is unreachable or failing, or refused the credential), true when it went through.
    */
+  /**
+   * Before the envelopes: saved cases' progress records (issue 13), so the citizen's lookup works
+   * while the notifications still wait for consent. No answer at all (network, timeout, credential)
+   * stops the run like a failed batch; an error answer from this endpoint only delays the
+   * registrations (their own backoff) and never holds back the envelopes.
+   */
+  async function registerProgress(signal: AbortSignal, report: SyncReport): Promise<boolean> {
+    try {
+      await registrar.run(signal, o.requestTimeoutMs);
+      return true;
+    } catch (e) {
+      if (!isPlatformError(e) || e.kind === 'cancelled' || signal.aborted) throw e;
+      if (['network', 'timeout', 'auth', 'config'].includes(e.kind)) {
+        failed(e);
+        report.error = e.error;
+        drainFailed(e.error);
+        return false;
+      }
+      registrar.holdOff(e);
+      return true;
+    }
+  }
+
   async function drain(force: boolean, signal: AbortSignal, report: SyncReport): Promise<boolean> {
+    if (!(await registerProgress(signal, report))) return false;
     draining = { done: 0, total: pendingCount(db) };
     const run: DrainRun = { isolating: false, aside: [], failedRequests: 0 };
     let acked: { p: Prepared; results: SubmitResult[] } | null = null;
@@ -445,6 +471,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     const now = performance.now();
     if (now < holdUntil) return null;
     if (anyDue(db, dueWindow())) return { reason: 'outbox has rows due', force: false };
+    if (registrar.due()) return { reason: 'progress records to register', force: false };
     if (now >= nextPullAt) return { reason: pushConnected ? 'safety poll' : 'poll', force: false };
     return null;
   }

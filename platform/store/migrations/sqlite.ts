@@ -334,6 +334,27 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 12,
+    name: 'progress-items',
+    // Issue 13 (last finding): the items of a case the counter registered when it was saved, before
+    // any notification may leave (they wait for the signed consent scan), so the lookup can answer
+    // 已受理，待送出 per item the same day. Nothing personal: the notification id (joins the
+    // notification once it arrives, whatever agency it was transferred to), item, receiving agency,
+    // and the item's place in the case (pos, the counter's order).
+    up: `
+      CREATE TABLE progress_items (
+        case_no TEXT NOT NULL,
+        notification_id TEXT NOT NULL,
+        office_code TEXT NOT NULL,
+        item_code TEXT NOT NULL,
+        receiver_agency TEXT NOT NULL,
+        pos INTEGER NOT NULL,
+        registered_at TEXT NOT NULL,
+        PRIMARY KEY (case_no, notification_id)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 13,
     name: 'evidence-files',
     // Issue 14 §2: the signed consent pages that travel with notifications, kept in the database
     // (so a database backup carries them, every node sees them, and the retention purge removes them
