@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { scheduleBackups } from '../services/backup/schedule';
 import { ensurePrivateDir } from '../services/db/privateFiles';
 import { installSecretBox, safeStorageBox } from '../services/sync/secretBox';
+import { chooseKeyStore, installKeyStore } from '../services/signing/keyStore';
 import { runCounter, type RunningCounter } from '../host/runCounter';
 import { createLogger } from '../services/logging/logger';
 import { loadFormFont } from '../services/pdf/font';
@@ -30,6 +31,8 @@ async function start(): Promise<void> {
   ensurePrivateDir(logDir); // 0700: logs name cases and workstations (issue 13, finding 4)
   // ELECTRON PATH (untested here, no Electron binary): the platform token is sealed with the OS key store.
   installSecretBox(safeStorageBox(safeStorage));
+  // Issue 15: the signing keys too (a 0600 file where the OS has no key store, as the token).
+  installKeyStore(chooseKeyStore(safeStorage));
   const logger = createLogger({ dir: logDir });
   hardenSessions(logger);
   const dbFile = join(dataDir, 'counter.sqlite');

@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { AppFailure } from '../../../shared/result';
+import type { SafeStorageLike } from '../sync/secretBox';
 import { signerFromPem, type Signer } from './signer';
 
 /**
@@ -47,7 +49,11 @@ export function fileKeyStore(dbFile: string): KeyStore {
     kind: 'file',
     load(name) {
       const file = keyFileOf(dbFile, name);
-      return file && existsSync(file) ? signerFromPem(readFileSync(file, 'utf8')) : null;
+      if (!file) return null;
+      if (existsSync(file)) return signerFromPem(readFileSync(file, 'utf8'));
+      // Sealed by the desktop app's OS key store: say so rather than send unsigned (which the platform refuses).
+      if (existsSync(`${file}.safe`)) throw sealedKey();
+      return null;
     },
     create(name) {
       const pem = newPrivateKeyPem();
@@ -62,8 +68,11 @@ export function fileKeyStore(dbFile: string): KeyStore {
   };
 }
 
+const sealedKey = () =>
+  new AppFailure({ code: 'SIGNING_KEY_SEALED', message: '簽章金鑰已由桌面程式以作業系統金鑰加密，此程式無法使用。請在桌面程式中操作，或以新的註冊碼重新註冊。' });
+
 /** The part of Electron's `safeStorage` used here (main process only; DPAPI, Keychain or libsecret). */
-export type SafeStorageApi = { isEncryptionAvailable(): boolean; encryptString(plain: string): Buffer; decryptString(encrypted: Buffer): string };
+export type SafeStorageApi = SafeStorageLike;
 
 /**
  * Electron main: the PEM encrypted by the OS key store (`<key file>.safe`, still 0600), so the file

@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger';
 import { createPlatformClient } from '../platform-client/client';
 import { saveCredential, workstationCredential, type PlatformCredential } from './credentials';
 import { STATE, writeState } from './state';
-import { newKeyPair } from '../signing/workstationKey';
+import { keyStoreFor } from '../signing/keyStore';
 import { platformKeyToPin } from '../signing/pinPlatformKey';
 
 export type EnrollTarget =
@@ -44,7 +44,7 @@ export async function enroll(
   // Issue 15: pin the platform's key before the code is spent (a failure here costs no code).
   const platformKey = await platformKeyToPin(client);
   // Issue 15: a fresh signing key per enrolment; the platform registers its public half with the credential.
-  const keys = newKeyPair();
+  const keys = keyStoreFor(db.name).create(t.kind === 'workstation' ? 'workstation' : `agency-${t.agencyCode}`);
   const res = await client.call('enroll', {
     body: {
       publicKey: keys.signer.publicKey,
@@ -68,9 +68,10 @@ export async function enroll(
     if (previous && previous.url !== credential.url) writeState(db, STATE.changesCursor, '0', at);
     saveCredential(db, credential);
   }).immediate();
-  // Only the workstation signs envelopes (agency answers are not signed yet); written after the
-  // platform accepted it, so a failed enrolment keeps the key that is still registered.
-  if (t.kind === 'workstation') keys.persist(db.name);
+  // Issue 15: the workstation's key signs its envelopes and 補件 answers, an agency's its answers,
+  // transfers and 補件 requests. Kept (file, OS key store or token) only after the platform accepted
+  // it, so a failed enrolment keeps the key that is still registered.
+  keys.persist();
   options.logger?.info({ action: 'enroll', kind: t.kind, agency: credential.agencyCode, url: credential.url }, 'enrolled at the platform');
   return credential;
 }

@@ -5,6 +5,8 @@ import { createPlatformClient, type PlatformClient } from '../platform-client/cl
 import { agencyCredential, workstationCredential } from './credentials';
 import { createSyncEngine, type SyncEngine, type SyncOptions } from './engine';
 import { queueSnapshot } from './status';
+import { signingClient } from '../signing/signingClient';
+import { loadSigner } from '../signing/workstationKey';
 import { deliverQueuedAnswers, hasQueuedAnswers } from '../supplements/deliverAnswer';
 
 export type SyncRuntimeOptions = {
@@ -61,14 +63,18 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
   const build = (): SyncEngine | null => {
     const credential = workstationCredential(ctx.db);
     if (!credential) return null;
-    client = createPlatformClient({
-      baseUrl: platformUrl(credential.url),
-      // Read at every call: a re-enrolment from the CLI (another process) is picked up at once.
-      token: () => workstationCredential(ctx.db)?.token ?? null,
-      logger: ctx.logger,
-      ...(caFile ? { caFile } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
+    client = signingClient(
+      createPlatformClient({
+        baseUrl: platformUrl(credential.url),
+        // Read at every call: a re-enrolment from the CLI (another process) is picked up at once.
+        token: () => workstationCredential(ctx.db)?.token ?? null,
+        logger: ctx.logger,
+        ...(caFile ? { caFile } : {}),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      }),
+      // Issue 15: what this workstation sends after its envelopes (補件 answers) is signed with its key.
+      () => loadSigner(ctx.db.name),
+    );
     const { officeCode, workstationId, agencyCode } = ctx.config;
     const built = createSyncEngine({ db: ctx.db, client, clock: ctx.clock, logger: ctx.logger, identity: { officeCode, workstationId, agencyCode }, catalogue: ctx.catalogue, options: options.sync ?? {}, afterApply: () => fillDueDatesSafely(ctx, 'open') });
     // After a run that reached the platform (a failed run leaves `online` false: no retry storm meanwhile).
