@@ -28,11 +28,12 @@ export class FormFlow {
     return this.pages.length;
   }
 
-  newPage(header: PageHeader): void {
+  /** `headerHeight`: a taller band for a page whose header has more lines (the bilingual first page). */
+  newPage(header: PageHeader, headerHeight: number = HEADER_H): void {
     this.page = this.w.doc.addPage([PAGE_W, PAGE_H]);
     this.pages.push(this.page);
     header(this.page);
-    this.y = PAGE_H - MARGIN_TOP - HEADER_H;
+    this.y = PAGE_H - MARGIN_TOP - headerHeight;
   }
 
   fits(height: number): boolean {

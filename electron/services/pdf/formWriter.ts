@@ -1,5 +1,7 @@
 import { LineJoinStyle, TextRenderingMode, popGraphicsState, pushGraphicsState, rgb, setLineJoin, setLineWidth, setStrokingColor, setTextRenderingMode } from 'pdf-lib';
-import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import type { Color, PDFDocument, PDFPage } from 'pdf-lib';
+import type { FontStack } from './fontStack';
+import { zhText as zhOf, type PrintTexts, type Vars } from './printTexts';
 import { wrapText } from './textLayout';
 
 /**
@@ -42,7 +44,11 @@ export const SIZE = {
 export const BODY_LH = SIZE.body * 1.4;
 
 type Align = 'left' | 'center' | 'right';
-export type TextOpts = { size: number; color?: Color; bold?: boolean; align?: Align };
+/** `citizen`: the text is in the citizen's language (drawn with that language's fonts). */
+export type TextOpts = { size: number; color?: Color; bold?: boolean; align?: Align; citizen?: boolean };
+
+/** The citizen's language on a bilingual printout: its wording and its fonts. */
+export type CitizenLanguage = { texts: PrintTexts; fonts: FontStack };
 
 /**
  * A drawable piece of the form whose height is known before it is placed: the page flow can then
@@ -52,36 +58,51 @@ export type Block = { height: number; draw: (page: PDFPage, top: number) => void
 
 export class FormWriter {
   private readonly widths = new Map<string, number>();
+  private readonly citizenWidths = new Map<string, number>();
 
   constructor(
     readonly doc: PDFDocument,
-    readonly font: PDFFont,
+    /** The Chinese original's fonts. */
+    readonly fonts: FontStack,
+    /** The citizen's language beside the Chinese; null on a Chinese-only printout. */
+    readonly citizen: CitizenLanguage | null = null,
   ) {}
 
-  width(text: string, size: number): number {
+  /** The Chinese text of a print key (resources/translations/print.zh-TW.json). */
+  zh(key: string, vars?: Vars): string {
+    return this.citizen ? this.citizen.texts.zh(key, vars) : zhOf(key, vars);
+  }
+
+  /** The citizen's-language text of a print key, or null (Chinese-only printout, or no translation). */
+  tr(key: string, vars?: Vars): string | null {
+    return this.citizen?.texts.tr(key, vars) ?? null;
+  }
+
+  width(text: string, size: number, citizen = false): number {
     // Measure at 1000 units and scale: the cache then serves every size.
-    let w = this.widths.get(text);
+    const cache = citizen && this.citizen ? this.citizenWidths : this.widths;
+    let w = cache.get(text);
     if (w === undefined) {
-      w = this.font.widthOfTextAtSize(text, 1000);
-      this.widths.set(text, w);
+      w = (citizen && this.citizen ? this.citizen.fonts : this.fonts).width(text, 1000);
+      cache.set(text, w);
     }
     return (w * size) / 1000;
   }
 
   /** `size`, or the largest smaller size (not below `min`) at which `text` fits in `maxWidth`. */
-  fit(text: string, size: number, maxWidth: number, min = 6.5): number {
-    const w = this.width(text, size);
+  fit(text: string, size: number, maxWidth: number, min = 6.5, citizen = false): number {
+    const w = this.width(text, size, citizen);
     return w <= maxWidth ? size : Math.max(min, Math.floor((size * maxWidth * 10) / w) / 10);
   }
 
-  wrap(text: string, size: number, maxWidth: number): string[] {
-    return wrapText(text, maxWidth, (t) => this.width(t, size));
+  wrap(text: string, size: number, maxWidth: number, citizen = false): string[] {
+    return wrapText(text, maxWidth, (t) => this.width(t, size, citizen));
   }
 
   text(page: PDFPage, text: string, x: number, y: number, opts: TextOpts): void {
     if (!text) return;
-    const { size, color = INK, bold = false, align = 'left' } = opts;
-    const w = align === 'left' ? 0 : this.width(text, size);
+    const { size, color = INK, bold = false, align = 'left', citizen = false } = opts;
+    const w = align === 'left' ? 0 : this.width(text, size, citizen);
     const left = align === 'left' ? x : align === 'center' ? x - w / 2 : x - w;
     if (bold) {
       // One regular face only: embolden by stroking the outline with the fill (cheap, no 2nd font).
@@ -93,7 +114,7 @@ export class FormWriter {
         setStrokingColor(color),
       );
     }
-    page.drawText(text, { x: left, y, size, font: this.font, color });
+    (citizen && this.citizen ? this.citizen.fonts : this.fonts).draw(page, text, left, y, size, color);
     if (bold) page.pushOperators(popGraphicsState());
   }
 
@@ -123,26 +144,54 @@ export class FormWriter {
   }
 }
 
-/** Section heading (一、二、三、) with an optional right-aligned note. */
-export const sectionHeading = (w: FormWriter, title: string, note?: string): Block => ({
-  height: 19,
-  draw: (page, top) => {
-    const base = top - 13.5;
-    w.text(page, title, MARGIN_X, base, { size: SIZE.section, bold: true });
-    if (note) w.text(page, note, MARGIN_X + CONTENT_W, base, { size: SIZE.small, color: SOFT, align: 'right' });
-  },
-});
+/** Type size of the citizen's-language line under or beside a Chinese heading or label. */
+export const TR_SIZE = { heading: 8.5, note: 7.5, label: 7, body: 9 } as const;
+
+/**
+ * Section heading (一、二、三、) with an optional right-aligned note; on a bilingual printout the
+ * heading's translation follows it on the same line when there is room (else below), and the
+ * note's translation goes under the note.
+ */
+export const sectionHeading = (w: FormWriter, title: string, note?: string, tr: { title?: string | null; note?: string | null } = {}): Block => {
+  const noteW = note ? w.width(note, SIZE.small) : 0;
+  const titleEnd = MARGIN_X + w.width(title, SIZE.section) + 8;
+  const trW = tr.title ? w.width(tr.title, TR_SIZE.heading, true) : 0;
+  // Beside only when clear of the note and of the QR code's case number (a heading may open a continuation page).
+  const beside = !tr.title || titleEnd + trW <= Math.min(QR_X, MARGIN_X + CONTENT_W - noteW) - 8;
+  const second = (tr.title && !beside) || tr.note;
+  return {
+    height: 19 + (second ? 11 : 0),
+    draw: (page, top) => {
+      const base = top - 13.5;
+      w.text(page, title, MARGIN_X, base, { size: SIZE.section, bold: true });
+      if (note) w.text(page, note, MARGIN_X + CONTENT_W, base, { size: SIZE.small, color: SOFT, align: 'right' });
+      if (tr.title) w.text(page, tr.title, beside ? titleEnd : MARGIN_X, beside ? base : base - 11, { size: TR_SIZE.heading, color: SOFT, citizen: true });
+      if (tr.note) w.text(page, tr.note, MARGIN_X + CONTENT_W, base - 11, { size: w.fit(tr.note, TR_SIZE.note, CONTENT_W / 2, 6, true), color: SOFT, align: 'right', citizen: true });
+    },
+  };
+};
+
+/** A section heading from print keys: the Chinese, and the citizen's language where the printout has one. */
+export const keyedHeading = (w: FormWriter, key: string, vars?: Vars, noteKey?: string): Block =>
+  sectionHeading(w, w.zh(key, vars), noteKey ? w.zh(noteKey) : undefined, { title: w.tr(key, vars), note: noteKey ? w.tr(noteKey) : null });
 
 /** Vertical space between sections (a block that draws nothing). */
 export const gap = (height: number): Block => ({ height, draw: () => undefined });
 
-/** A paragraph of body text across the content width. */
-export const paragraph = (w: FormWriter, text: string, opts: { size?: number; color?: Color } = {}): Block => {
+/** A paragraph of body text across the content width (`citizen`: in the citizen's language and fonts). */
+export const paragraph = (w: FormWriter, text: string, opts: { size?: number; color?: Color; citizen?: boolean } = {}): Block => {
   const size = opts.size ?? SIZE.body;
   const lh = size * 1.45;
-  const lines = w.wrap(text, size, CONTENT_W);
+  const citizen = opts.citizen ?? false;
+  const lines = w.wrap(text, size, CONTENT_W, citizen);
   return {
     height: lines.length * lh + 2,
-    draw: (page, top) => w.lines(page, lines, MARGIN_X, top - 1, lh, { size, ...(opts.color ? { color: opts.color } : {}) }),
+    draw: (page, top) => w.lines(page, lines, MARGIN_X, top - 1, lh, { size, citizen, ...(opts.color ? { color: opts.color } : {}) }),
   };
+};
+
+/** A paragraph from a print key, then (bilingual printout) its translation under it in soft type. */
+export const keyedParagraphs = (w: FormWriter, key: string, vars: Vars, opts: { size?: number; color?: Color } = {}): Block[] => {
+  const tr = w.tr(key, vars);
+  return [paragraph(w, w.zh(key, vars), opts), ...(tr ? [paragraph(w, tr, { size: opts.size ?? SIZE.body, color: SOFT, citizen: true })] : [])];
 };

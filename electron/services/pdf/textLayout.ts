@@ -5,7 +5,8 @@
  * punctuation (words, house numbers, phone numbers, IDs) stay together unless a run alone is
  * wider than the line; whitespace at a break is dropped; closing punctuation (，。、」）…) never
  * starts a line (the character before it moves down with it) and opening brackets (「（…) never
- * end one.
+ * end one. Thai and Khmer (no spaces between words) break between dictionary words, and a word
+ * broken by force breaks between grapheme clusters, never inside one.
  */
 
 /** Width of `text` at the font size the caller has in mind (e.g. PDFFont.widthOfTextAtSize). */
@@ -21,7 +22,16 @@ const NO_LINE_END = new Set([...'（「『〈《【〔﹙﹛([{']);
 const TOKEN =
   /\s+|[^\s\p{Script=Han}\p{Script=Bopomofo}\u2E80-\u2FFF\u3000-\u303F\u3200-\u33FF\uFE30-\uFE4F\uFF00-\uFFEF]+|[\s\S]/gu;
 
-export const tokenize = (text: string): string[] => text.match(TOKEN) ?? [];
+/** Scripts written without spaces between words: ICU's dictionary word breaker finds the break opportunities. */
+const NO_SPACES = /[\p{Script=Thai}\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}]/u;
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+export const tokenize = (text: string): string[] =>
+  (text.match(TOKEN) ?? []).flatMap((t) => (NO_SPACES.test(t) ? [...words.segment(t)].map((s) => s.segment) : [t]));
+
+/** User-perceived characters: a Thai or Khmer consonant keeps its vowel signs, subscripts and tone marks. */
+const clusters = (token: string): string[] => [...graphemes.segment(token)].map((s) => s.segment);
 
 const isSpace = (token: string): boolean => /^\s+$/.test(token);
 
@@ -71,7 +81,7 @@ const wrapParagraph = (text: string, maxWidth: number, measure: MeasureText): st
     }
     if (w > maxWidth) {
       // A single word wider than the line: break it by characters.
-      for (const ch of token) {
+      for (const ch of clusters(token)) {
         const cw = measure(ch);
         if (width + cw > maxWidth + 0.01 && line.length > 0) flush();
         pushToken(ch, cw);

@@ -1,0 +1,104 @@
+import {
+  PDFHexString,
+  PDFName,
+  PDFOperator,
+  PDFOperatorNames as Ops,
+  beginText,
+  endMarkedContent,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  setFillingColor,
+  setTextMatrix,
+  setTextRise,
+  type Color,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
+import type { Font as FontkitFont, GlyphRun } from 'fontkit';
+
+/**
+ * Thai and Khmer are drawn from the shaper's glyph positions. pdf-lib's drawText shapes with
+ * fontkit (GSUB: Khmer reordering, subscript and ligature glyphs) but then writes each glyph at
+ * the previous one's advance, dropping GPOS: Thai tone marks over upper vowels and Khmer subscripts
+ * and vowel signs land in the wrong place (fontkit moves them by up to 0.28 em; kerning is lost too).
+ * Here the same fontkit layout is written as a TJ array (x offsets and kerning) with text rise
+ * (y offsets), and wrapped in an /ActualText span so copying and pdftotext give the logical text
+ * (Khmer glyphs are in visual order: a pre-base vowel is drawn before its consonant).
+ */
+
+const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+
+/** The page's resource name for `font`, added once per page (pdf-lib's drawText adds one per call). */
+const fontKey = (page: PDFPage, font: PDFFont): PDFName => {
+  let keys = fontKeys.get(page);
+  if (!keys) fontKeys.set(page, (keys = new Map()));
+  let key = keys.get(font);
+  if (!key) keys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
+  return key;
+};
+
+/** fontkit's layout of `text`, cached per font (measuring and drawing the same line shape it once). */
+const layouts = new WeakMap<FontkitFont, Map<string, GlyphRun>>();
+export const layoutOf = (font: FontkitFont, text: string): GlyphRun => {
+  let cache = layouts.get(font);
+  if (!cache) layouts.set(font, (cache = new Map()));
+  let run = cache.get(text);
+  if (!run) {
+    if (cache.size > 5000) cache.clear();
+    cache.set(text, (run = font.layout(text)));
+  }
+  return run;
+};
+
+/** Advance width of the shaped text at `size` (kerning and GPOS advances included). */
+export const shapedWidth = (font: FontkitFont, text: string, size: number): number =>
+  (layoutOf(font, text).positions.reduce((s, p) => s + p.xAdvance, 0) * size) / font.unitsPerEm;
+
+export type ShapedDraw = { x: number; y: number; size: number; color: Color };
+
+/** Draw `text` with its glyphs where fontkit's shaper puts them; (x, y) is the baseline start. */
+export function drawShapedText(page: PDFPage, pdfFont: PDFFont, font: FontkitFont, text: string, at: ShapedDraw): void {
+  const run = layoutOf(font, text);
+  // pdf-lib encodes the same layout (same font object, no extra features): one 4-digit subset glyph id per glyph.
+  const hex = pdfFont.encodeText(text).toString().slice(1, -1);
+  if (hex.length !== run.glyphs.length * 4) throw new Error('shaped text: glyph count differs from pdf-lib encoding');
+  const toThousandths = 1000 / font.unitsPerEm;
+  const ctx = page.doc.context;
+
+  const ops: PDFOperator[] = [
+    // A raw string argument is written as is: the property list inline, as ISO 32000 14.9.4 shows it.
+    PDFOperator.of(Ops.BeginMarkedContentSequence, [PDFName.of('Span'), `<< /ActualText ${PDFHexString.fromText(text).toString()} >>`]),
+    pushGraphicsState(),
+    beginText(),
+    setFillingColor(at.color),
+    PDFOperator.of(Ops.SetFontAndSize, [fontKey(page, pdfFont), ctx.obj(at.size)]),
+    setTextMatrix(1, 0, 0, 1, at.x, at.y),
+  ];
+  let parts: (PDFHexString | number)[] = [];
+  const flush = (): void => {
+    if (parts.length > 0) ops.push(PDFOperator.of(Ops.ShowTextAdjusted, [ctx.obj(parts)]));
+    parts = [];
+  };
+  let pen = 0; // where the shaper puts the next glyph origin, in 1/1000 em
+  let pdfPen = 0; // where the PDF's text position is after the last shown glyph
+  let rise = 0;
+  run.glyphs.forEach((glyph, i) => {
+    const p = run.positions[i]!;
+    const glyphRise = p.yOffset * toThousandths;
+    if (glyphRise !== rise) {
+      flush();
+      ops.push(setTextRise((glyphRise * at.size) / 1000));
+      rise = glyphRise;
+    }
+    const target = pen + p.xOffset * toThousandths;
+    const move = target - pdfPen;
+    if (Math.abs(move) > 0.01) parts.push(Math.round(-move * 100) / 100); // TJ numbers move left
+    parts.push(PDFHexString.of(hex.slice(i * 4, i * 4 + 4)));
+    pdfPen = target + glyph.advanceWidth * toThousandths; // the width pdf-lib writes into /W
+    pen += p.xAdvance * toThousandths;
+  });
+  flush();
+  ops.push(endText(), popGraphicsState(), endMarkedContent());
+  page.pushOperators(...ops);
+}
