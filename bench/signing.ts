@@ -1,6 +1,6 @@
 import { signedPart } from '../shared/signing/canonical';
 import { EvidenceBundle } from '../shared/signing/evidence';
-import type { NotificationEnvelope } from '../shared/platform/wire';
+import { MAX_BATCH, type NotificationEnvelope } from '../shared/platform/wire';
 import { systemClock } from '../electron/services/clock';
 import { silentLogger } from '../electron/services/logging/logger';
 import { createPlatformClient } from '../electron/services/platform-client/client';
@@ -13,6 +13,7 @@ import { makeContext, tempDir } from '../electron/services/testing/fixtures';
 import { freePort, startPlatformProcess } from '../electron/services/testing/processes';
 import { queueCases } from '../electron/services/testing/syncFixtures';
 import { checkSignature } from '../platform/signing/checkSignature';
+import { verifyEnvelopeSignatures } from '../platform/signing/verifyEnvelopes';
 import { exportEvidence } from '../platform/signing/exportEvidence';
 import { startTestPlatform } from '../platform/testing/harness';
 import { notificationEnvelope } from '../platform/testing/envelopes';
@@ -67,12 +68,29 @@ export async function benchSigning(log: (s: string) => void = () => undefined): 
     const keys = [{ keyId: signer.keyId, subject: 'workstation:FS01/FS01-W01', publicKey: signer.publicKey, registeredAt: new Date().toISOString(), revokedAt: null }];
     const envelopes: NotificationEnvelope[] = Array.from({ length: N }, () => notificationEnvelope());
     const signedEnvelopes = envelopes.map((e) => JSON.parse(JSON.stringify({ ...e, signature: signer.sign(signedPart(e)) })) as NotificationEnvelope);
+    // What the submit route does per batch of 500: every signature verified up front across worker
+    // threads (verifyEnvelopeSignatures), then each envelope's checkSignature takes its verdict.
+    const ingestChecks = async (list: NotificationEnvelope[], withKeys: typeof keys): Promise<void> => {
+      for (let b = 0; b < list.length; b += MAX_BATCH) {
+        const batch = list.slice(b, b + MAX_BATCH);
+        const verdicts = await verifyEnvelopeSignatures(batch, withKeys);
+        batch.forEach((e, i) => {
+          if (checkSignature(e, e, withKeys, 'x', verdicts[i])) throw new Error('bench envelope refused');
+        });
+      }
+    };
+    await ingestChecks(signedEnvelopes.slice(0, MAX_BATCH), keys); // starts the worker pool, as a running platform has
     let t = process.hrtime.bigint();
-    for (const e of envelopes) checkSignature(e, e, [], 'x');
+    await ingestChecks(envelopes, []);
     const uncheckedMs = ms(t);
     t = process.hrtime.bigint();
-    for (const e of signedEnvelopes) if (checkSignature(e, e, keys, 'x')) throw new Error('bench envelope refused');
+    await ingestChecks(signedEnvelopes, keys);
     const verifyMs = ms(t);
+    // For the record: the same checks one by one on the event loop (the path before the pool).
+    t = process.hrtime.bigint();
+    for (const e of signedEnvelopes) if (checkSignature(e, e, keys, 'x')) throw new Error('bench envelope refused');
+    const sequentialMs = ms(t);
+    log(`  platform-verify-10k: ${Math.round(verifyMs)} ms in worker threads, ${Math.round(sequentialMs)} ms one by one`);
 
     const p = await startTestPlatform();
     let evidenceMs: number;
@@ -89,7 +107,10 @@ export async function benchSigning(log: (s: string) => void = () => undefined): 
     }
     return [
       entry('outbox-drain-10k-signed', signedMs, 'ms', Math.round(unsignedMs * 1.3), { baseline: unsignedMs, maxRatio: 1.3, note: 'signed vs unsigned drain, same platform process, same run; goal ≤ 1.3×' }),
-      entry('platform-verify-10k', verifyMs, 'ms', 2000, { baseline: uncheckedMs, note: 'checkSignature of 10,000 signed envelopes vs the unsigned path; goal < 2 s' }),
+      entry('platform-verify-10k', verifyMs, 'ms', 2000, {
+        baseline: uncheckedMs,
+        note: `the submit route's signature checks of 10,000 signed envelopes in batches of 500 (canonical form on the event loop, Ed25519 verify across worker threads) vs the unsigned path; one by one on the event loop: ${Math.round(sequentialMs)} ms; goal < 2 s`,
+      }),
       entry('evidence-verify', evidenceMs, 'ms', 50, { note: 'one bundle (499 chain entries), median of 200; goal < 50 ms' }),
     ];
   } finally {

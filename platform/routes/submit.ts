@@ -6,6 +6,7 @@ import { verificationMail } from '../mail/verificationMail';
 import { checkEnvelope, indexCatalogue } from '../notifications/checkEnvelope';
 import { checkOwnership } from '../notifications/checkOwnership';
 import { checkSignature } from '../signing/checkSignature';
+import { verifyEnvelopeSignatures } from '../signing/verifyEnvelopes';
 import { withReceipts } from '../signing/receipts';
 import type { MailDraft } from '../store/repository';
 import type { PlatformDeps } from '../server/deps';
@@ -44,6 +45,8 @@ export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
       const now = deps.clock.now();
       // Issue 15: the sender's registered keys, read once per batch (revoked ones too, to name them).
       const keys = await deps.store.signingKeys.ofSubject(p.subject);
+      // Every signature of the batch verified at once, across cores (the costliest check of ingest).
+      const verified = await verifyEnvelopeSignatures(raw, keys);
       raw.forEach((r, i) => {
         const path = `notifications[${i}]`;
         const parsed = NotificationEnvelope.safeParse(r);
@@ -57,7 +60,7 @@ export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
         }
         const e = parsed.data;
         // An office submits only for itself (office, case number, sender agency): a foreign row is rejected alone.
-        const problem = checkSignature(r, e, keys, path) ?? checkOwnership(e, p, path) ?? checkEnvelope(e, cat, path);
+        const problem = checkSignature(r, e, keys, path, verified[i]) ?? checkOwnership(e, p, path) ?? checkEnvelope(e, cat, path);
         if (problem) {
           results.push({ id: e.id, outcome: 'rejected', error: problem });
           return;

@@ -31,8 +31,16 @@ function publicKeyObject(publicKeyDerB64: string): KeyObject {
 /** False on any mismatch or malformed input: a bad signature is an answer, never an exception. */
 export function verifyCanonical(value: unknown, signatureB64url: string, publicKeyDerB64: string): boolean {
   try {
-    const key = publicKeyObject(publicKeyDerB64);
-    return verify(null, Buffer.from(canonicalJson(value)), key, Buffer.from(signatureB64url, 'base64url'));
+    return verifyCanonicalBytes(canonicalJson(value), signatureB64url, publicKeyDerB64);
+  } catch {
+    return false;
+  }
+}
+
+/** The same over a value already in canonical form (a batch canonicalises once, then verifies elsewhere). */
+export function verifyCanonicalBytes(canonical: string, signatureB64url: string, publicKeyDerB64: string): boolean {
+  try {
+    return verify(null, Buffer.from(canonical), publicKeyObject(publicKeyDerB64), Buffer.from(signatureB64url, 'base64url'));
   } catch {
     return false;
   }

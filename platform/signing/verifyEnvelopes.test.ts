@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedPart } from '../../shared/signing/canonical';
+import type { NotificationEnvelope, SubmitResult } from '../../shared/platform/wire';
+import { newKeyPair } from '../../electron/services/signing/workstationKey';
+import { issueEnrolCode } from '../auth/enrolment';
+import { startTestPlatform, type TestPlatform } from '../testing/harness';
+import { notificationEnvelope } from '../testing/envelopes';
+import { verifyEnvelopeSignatures } from './verifyEnvelopes';
+
+/** Issue 15 bench platform-verify-10k: a batch's signatures verified up front across worker threads, each verdict in its place. */
+const { signer } = newKeyPair();
+const other = newKeyPair().signer;
+const sign = (e: NotificationEnvelope, s = signer) => JSON.parse(JSON.stringify({ ...e, signature: s.sign(signedPart(e)) })) as NotificationEnvelope;
+const KEY = { keyId: signer.keyId, subject: 'workstation:FS01/FS01-W01', publicKey: signer.publicKey, registeredAt: '2026-01-01T00:00:00.000Z', revokedAt: null };
+
+let p: TestPlatform;
+beforeAll(async () => {
+  p = await startTestPlatform();
+});
+afterAll(async () => p.close());
+
+describe('batch signature verification (issue 15)', () => {
+  it('a batch of 100 (worker threads) gives each envelope its own verdict: altered false, unsigned or foreign-keyed undefined', async () => {
+    const batch: unknown[] = Array.from({ length: 100 }, () => sign(notificationEnvelope()));
+    (batch[37] as { payload: Record<string, string> }).payload.mailingAddress += '之1';
+    batch[50] = notificationEnvelope();
+    batch[61] = sign(notificationEnvelope(), other);
+    batch[70] = 'not an envelope';
+    const v = await verifyEnvelopeSignatures(batch, [KEY]);
+    expect(v).toHaveLength(100);
+    expect(v.map((x, i) => [i, x]).filter(([, x]) => x !== true)).toEqual([[37, false], [50, undefined], [61, undefined], [70, undefined]]);
+    // A revoked key is not verified at all (checkSignature names it SIGNING_KEY_REVOKED).
+    expect(new Set(await verifyEnvelopeSignatures(batch, [{ ...KEY, revokedAt: '2026-02-01T00:00:00.000Z' }]))).toEqual(new Set([undefined]));
+  });
+
+  it('refusal on ingest: in a signed batch of 40, the one changed payload byte is SIGNATURE_INVALID and only it is not stored', async () => {
+    const { code } = await issueEnrolCode(p.store, p.clock, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01', senderAgency: 'KH-HR-FS' });
+    const token = ((await p.http.call('enroll', { body: { code, client: { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' }, publicKey: signer.publicKey } as never })).body as { token: string }).token;
+    const batch = Array.from({ length: 40 }, () => sign(notificationEnvelope()));
+    (batch[13] as unknown as { payload: Record<string, string> }).payload.mailingAddress += '之1';
+    const before = (await p.store.counts()).notifications;
+    const r = await p.http.raw('POST', '/v1/notifications:batch', { token, body: JSON.stringify({ notifications: batch }) });
+    const results = (r.body as { results: SubmitResult[] }).results;
+    expect(results.map((x, i) => [i, x.outcome === 'rejected' ? x.error.code : x.outcome]).filter(([, o]) => o !== 'accepted')).toEqual([[13, 'SIGNATURE_INVALID']]);
+    expect((await p.store.counts()).notifications - before).toBe(39);
+  });
+});
