@@ -6,6 +6,8 @@ import { LiveNotifications } from '../components/LiveNotifications';
 import { rocDateTime } from '../lib/format';
 import { CaseEventFields, CaseDocuments } from './case/CaseFacts';
 import { CaseParticipants } from './case/CaseParticipants';
+import { CaseReceipts } from './case/CaseReceipts';
+import { CaseSupplements } from './case/CaseSupplements';
 import { go } from '../stores/route';
 
 type Detail = ApiOutput<'cases.get'>;
@@ -67,6 +69,7 @@ export function CaseDetailScreen({ caseNo }: { caseNo: string }) {
           </button>
         </div>
       </div>
+      <CaseSupplements caseNo={caseNo} />
       <CaseParticipants participants={detail.participants} />
       <div className="case__grid">
         <CaseEventFields detail={detail} />
@@ -78,6 +81,7 @@ export function CaseDetailScreen({ caseNo }: { caseNo: string }) {
         </h2>
         <LiveNotifications caseNo={caseNo} notifications={detail.notifications} />
       </section>
+      <CaseReceipts caseNo={caseNo} />
       <CaseEvidence caseNo={caseNo} />
     </div>
   );

@@ -101,7 +101,55 @@ export function OverdueScreen() {
           </table>
         )}
       </section>
+      {list && <OpenSupplements rows={list.supplements} />}
     </div>
+  );
+}
+
+/** 補件 requests agencies made that the office has not answered yet (issue 14 §3), earliest due date first. */
+function OpenSupplements({ rows }: { rows: OverdueList['supplements'] }) {
+  return (
+    <section className="card" aria-labelledby="overdue-supplements-title">
+      <h2 id="overdue-supplements-title" className="card__title" data-testid="overdue-supplements-total">
+        待補件：{rows.length} 件
+      </h2>
+      {rows.length === 0 ? (
+        <p className="empty">目前沒有機關的補件要求待回覆。</p>
+      ) : (
+        <table className="table table--overdue" data-testid="overdue-supplements">
+          <caption className="sr-only">機關要求補件、本所尚未回覆的通報，依補件期限排列；上下鍵選擇，Enter 開啟案件</caption>
+          <thead>
+            <tr>
+              <th scope="col">案件編號</th>
+              <th scope="col">項目</th>
+              <th scope="col">要求機關</th>
+              <th scope="col">欠缺項目</th>
+              <th scope="col">要求時間</th>
+              <th scope="col">補件期限</th>
+            </tr>
+          </thead>
+          <tbody onKeyDown={onRowKeys}>
+            {rows.map((r) => (
+              <tr key={`${r.notificationId}#${r.round}`}>
+                <td>
+                  <button type="button" className="case-link mono" aria-label={`開啟案件 ${r.caseNo}（${r.itemTitle}，待補件）`} onClick={() => go({ screen: 'case', caseNo: r.caseNo })}>
+                    {r.caseNo}
+                  </button>
+                </td>
+                <td>{r.itemTitle}</td>
+                <td>{r.receiverName}</td>
+                <td>{r.missing.join('、')}</td>
+                <td className="mono">{rocDateTime(r.requestedAt)}</td>
+                <td className={r.late ? 'mono num--late' : 'mono'}>
+                  {rocShort(r.dueDate)}
+                  {r.late && '（已逾期）'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 

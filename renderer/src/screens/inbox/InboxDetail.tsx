@@ -4,8 +4,12 @@ import type { InboxItem } from '../../../../shared/contract/syncApi';
 import { call } from '../../api/client';
 import { rocDateTime } from '../../lib/format';
 import { toast } from '../../stores/toasts';
+import { EvidenceButton } from './EvidenceButton';
+import { InboxThread } from './InboxThread';
+import { SupplementRequestForm } from './SupplementRequestForm';
+import { TransferForm } from './TransferForm';
 
-type Mode = 'actions' | 'reject' | 'answer';
+type Mode = 'actions' | 'reject' | 'answer' | 'transfer' | 'supplement';
 type AgencyAction = ApiInput<'inbox.act'>['action'];
 const OPEN: ReadonlySet<string> = new Set(['delivered', 'received']);
 
@@ -16,6 +20,8 @@ export function InboxDetail({ item, onChanged, onClose }: { item: InboxItem; onC
   const [reason, setReason] = useState('');
   const [found, setFound] = useState(true);
   const [text, setText] = useState('');
+  /** The platform's zh-TW refusal of the open form's action (e.g. TRANSFER_LOOP), shown in the form. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const firstRef = useRef<HTMLButtonElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -25,7 +31,7 @@ export function InboxDetail({ item, onChanged, onClose }: { item: InboxItem; onC
   useEffect(() => {
     // Nothing left to do on a closed item: the way back has the focus.
     if (mode === 'actions') (firstRef.current ?? backRef.current)?.focus();
-    else inputRef.current?.focus();
+    else inputRef.current?.focus(); // the transfer and 補件 forms focus their own first field
   }, [mode, item.status]);
 
   useEffect(() => {
@@ -40,12 +46,22 @@ export function InboxDetail({ item, onChanged, onClose }: { item: InboxItem; onC
     return () => window.removeEventListener('keydown', onKey);
   }, [mode, onClose]);
 
-  const act = async (action: AgencyAction, done: string) => {
+  const openForm = (m: Mode) => {
+    setRefusal(null);
+    setMode(m);
+  };
+
+  const act = async (action: AgencyAction, done: string, after: 'stay' | 'close' = 'stay') => {
     setBusy(true);
     const r = await call('inbox.act', { id: item.id, action });
     setBusy(false);
-    if (!r.ok) return toast.error(r.error.message);
+    if (!r.ok) {
+      setRefusal(r.error.message);
+      return toast.error(r.error.message);
+    }
     toast.success(done);
+    // A transferred notification has left this inbox: back to the list.
+    if (after === 'close') return onClose();
     setMode('actions');
     onChanged(r.value);
   };
@@ -106,7 +122,8 @@ export function InboxDetail({ item, onChanged, onClose }: { item: InboxItem; onC
           </dl>
         </section>
       </div>
-      {item.reason && <p className="banner">退回理由：{item.reason}</p>}
+      {item.reason && <p className="banner">{item.status === 'rejected' ? '退回理由' : '說明'}：{item.reason}</p>}
+      <InboxThread id={item.id} itemCode={item.itemCode} version={item.updatedAt} />
       {item.answer && (
         <p className="banner">
           已回覆：{item.answer.found ? '查有資料' : '查無資料'}，{item.answer.text}
@@ -123,10 +140,41 @@ export function InboxDetail({ item, onChanged, onClose }: { item: InboxItem; onC
               完成辦理
             </button>
           )}
+          {!verification && (
+            <>
+              <button type="button" className="button" onClick={() => openForm('supplement')} disabled={busy}>
+                要求補件…
+              </button>
+              <button type="button" className="button" onClick={() => openForm('transfer')} disabled={busy}>
+                改分…
+              </button>
+            </>
+          )}
           <button type="button" className="button button--danger" onClick={() => setMode('reject')} disabled={busy}>
             退回…
           </button>
         </div>
+      )}
+      {mode === 'actions' && (
+        <div className="print__actions">
+          <EvidenceButton id={item.id} />
+        </div>
+      )}
+      {mode === 'transfer' && (
+        <TransferForm
+          busy={busy}
+          refusal={refusal}
+          onCancel={() => setMode('actions')}
+          onSubmit={(to, why) => void act({ action: 'transfer', to, reason: why }, `已改分 ${item.caseNo}`, 'close')}
+        />
+      )}
+      {mode === 'supplement' && (
+        <SupplementRequestForm
+          busy={busy}
+          refusal={refusal}
+          onCancel={() => setMode('actions')}
+          onSubmit={(missing, dueDate) => void act({ action: 'request-supplement', missing, dueDate }, `已要求補件 ${item.caseNo}`)}
+        />
       )}
       {mode === 'reject' && (
         <form className="card inbox-detail__form" onSubmit={submitReject} aria-label="退回">
