@@ -2,6 +2,7 @@ import { FieldValue, NotificationStatus } from '../cases/schema';
 import { ProgressRecord } from '../progress/code';
 import { z } from '../zod';
 import { platformText } from './text';
+import { SupplementPages } from './supplementPages';
 import { MessageSignature, PublicKeyB64, Receipt } from '../signing/schema';
 import { EvidenceRef, MAX_EVIDENCE_PER_ENVELOPE } from './evidence';
 
@@ -99,7 +100,8 @@ export const SupplementMissing = z.array(platformText().trim().min(1, '請列出
 export const ChangeEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('transfer'), from: AgencyCode, to: AgencyCode }),
   z.strictObject({ type: z.literal('supplement-request'), round: z.number().int().positive(), missing: SupplementMissing, dueDate: z.iso.date() }),
-  z.strictObject({ type: z.literal('supplement-answer'), round: z.number().int().positive(), fields: z.record(z.string().max(40), FieldValue), note: platformText().max(500).nullable() }),
+  // attachments: the scanned files answered with, by hash (absent from older counters and platforms).
+  z.strictObject({ type: z.literal('supplement-answer'), round: z.number().int().positive(), fields: z.record(z.string().max(40), FieldValue), note: platformText().max(500).nullable(), attachments: SupplementPages.optional() }),
 ]);
 export type ChangeEvent = z.infer<typeof ChangeEvent>;
 
@@ -222,9 +224,11 @@ export const SupplementAnswer = z
     round: z.number().int().positive(),
     fields: z.record(z.string().max(40), FieldValue).default({}),
     note: platformText().trim().max(500).optional(),
+    /** Scanned files of the case answering the round, by SHA-256 (the bytes go by the evidence upload). */
+    attachments: SupplementPages.optional(),
     ...Signed,
   })
-  .refine((a) => Object.keys(a.fields).length > 0 || (a.note ?? '') !== '', { message: '補件須補正欄位或填寫說明', path: ['fields'] });
+  .refine((a) => Object.keys(a.fields).length > 0 || (a.note ?? '') !== '' || (a.attachments ?? []).length > 0, { message: '補件須補正欄位、附上掃描文件或填寫說明', path: ['fields'] });
 export type SupplementAnswer = z.infer<typeof SupplementAnswer>;
 
 /** One notification's thread: its transfers and 補件 rounds, oldest first (the agency and the sending office see the same). */
