@@ -5,6 +5,7 @@ import { ProgressLookupRequest, ProgressLookupResponse } from '../progress/looku
 import { RegisterProgressRequest, RegisterProgressResponse } from '../progress/register';
 import { LogHead } from '../signing/schema';
 import { AnchoredHead, AnchoredHeadQuery, AnchorReceipt, AuditHead } from '../signing/anchor';
+import { EvidenceBundle } from '../signing/evidence';
 import { EvidenceList, EvidenceUploadState, MAX_EVIDENCE_CHUNK_BYTES, Sha256Hex } from './evidence';
 import {
   ActionResponse,
@@ -242,6 +243,15 @@ export const endpoints = {
     response: z.string().describe('the PDF; header X-Content-SHA256 carries the sha256, checked again on every read'),
     produces: 'application/pdf',
     summary: '下載此通報的同意書 PDF（每次讀取都重新驗證雜湊，不符回 EVIDENCE_CORRUPT；留稽核紀錄）',
+  }),
+  inboxEvidence: endpoint({
+    method: 'GET',
+    path: '/v1/inbox/{id}/evidence',
+    auth: 'agency',
+    params: z.strictObject({ id: NotificationId }),
+    query: Empty,
+    response: EvidenceBundle,
+    summary: '接收機關下載通報的證據包（nin1-evidence/1：簽章訊息、平台收據、訊息紀錄鏈與簽章紀錄頭，與 export-evidence 相同）；僅限本機關收件的通報，留稽核紀錄',
   }),
   stats: endpoint({
     method: 'GET',
