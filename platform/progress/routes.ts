@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { resourcePath } from '../../electron/services/resources';
 import type { PlatformDeps } from '../server/deps';
 import { PlatformFailure } from '../server/failure';
 import { registerEndpoint, SENT } from '../server/register';
 import { DEFAULT_PROGRESS_LIMITS } from './limits';
 import { lookupProgress } from './lookup';
+import { buildProgressPage, HTML_LANG } from './page';
+import { pageLanguage } from './pageLanguage';
 import { registrationRoute } from './registration';
 import { LookupGuard } from './guard';
 import { SharedRateLimiter } from './sharedRateLimiter';
@@ -64,19 +66,15 @@ export function progressRoutes(app: FastifyInstance, deps: PlatformDeps): void {
   // The counter registers a case's record and items when it is saved (issue 13), before its notifications.
   registrationRoute(app, deps);
 
-  const page = asset('progress.html');
-  const script = asset('progress.js');
+  // The page in the browser's language among the seven (issue 16), or the one ?lang= names; rendered once.
+  const page = buildProgressPage();
   const style = asset('progress.css');
-  const serve = (path: string, type: string, content: Buffer) =>
-    app.get(path, async (_req, reply) =>
-      reply
-        .type(type)
-        .header('Content-Security-Policy', PAGE_CSP)
-        .header('Referrer-Policy', 'no-referrer')
-        .header('X-Frame-Options', 'DENY')
-        .send(content),
-    );
-  serve('/progress', 'text/html; charset=utf-8', page);
-  serve('/progress/progress.js', 'text/javascript; charset=utf-8', script);
-  serve('/progress/progress.css', 'text/css; charset=utf-8', style);
+  const headers = (reply: FastifyReply, type: string) =>
+    reply.type(type).header('Content-Security-Policy', PAGE_CSP).header('Referrer-Policy', 'no-referrer').header('X-Frame-Options', 'DENY');
+  app.get('/progress', async (req, reply) => {
+    const lang = pageLanguage((req.query as Record<string, unknown> | undefined)?.lang, req.headers['accept-language']);
+    return headers(reply, 'text/html; charset=utf-8').header('Content-Language', HTML_LANG[lang]).header('Vary', 'Accept-Language').send(page.html[lang]);
+  });
+  app.get('/progress/progress.js', async (_req, reply) => headers(reply, 'text/javascript; charset=utf-8').send(page.script));
+  app.get('/progress/progress.css', async (_req, reply) => headers(reply, 'text/css; charset=utf-8').send(style));
 }
