@@ -27,17 +27,23 @@ export type CallOptions = {
   timeoutMs?: number;
   /** false: the caller has already checked each part against the table (the sync engine checks every envelope). */
   validateRequest?: boolean;
+  /** A raw request body, for endpoints that `consume` bytes (an evidence chunk), with its extra headers (Content-Range). */
+  raw?: { bytes: Uint8Array; headers?: Record<string, string> };
 };
 
 type Defined<T> = { [P in keyof T as T[P] extends undefined ? never : P]: T[P] };
 /** What a call passes: only the parts (params, query, body) endpoint K declares. */
 export type CallArgs<K extends EndpointName> = Defined<EndpointRequest<K>>;
 /** Endpoints answering JSON (the SSE and download routes are opened as streams instead). */
-export type JsonEndpoint = Exclude<EndpointName, 'events' | 'downloadBatch'>;
+export type JsonEndpoint = Exclude<EndpointName, 'events' | DownloadEndpoint>;
+/** Endpoints answering with file bytes. */
+export type DownloadEndpoint = 'downloadBatch' | 'downloadEvidence';
 
 export type PlatformClient = {
   readonly baseUrl: string;
   call<K extends JsonEndpoint>(name: K, args: CallArgs<K>, options?: CallOptions): Promise<EndpointResponse<K>>;
+  /** A file download: the bytes as received and the answer's headers (the caller checks X-Content-SHA256). */
+  download<K extends DownloadEndpoint>(name: K, args: CallArgs<K>, options?: CallOptions): Promise<{ bytes: Buffer; headers: Headers }>;
   /** Opens a streaming endpoint; the timeout covers the answer's headers only. */
   stream(name: 'events', options: { signal: AbortSignal; timeoutMs?: number }): Promise<Response>;
 };
@@ -155,10 +161,11 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       const started = performance.now();
       try {
         const { status, text } = await withDeadline(timeoutMs, callOptions.signal, async (signal) => {
+          const raw = callOptions.raw;
           const res = await send(url, {
             method: spec.method,
-            headers: headers(requestId, true),
-            body: a.body === undefined ? undefined : JSON.stringify(a.body),
+            headers: raw ? { ...headers(requestId, true), 'content-type': 'application/octet-stream', ...raw.headers } : headers(requestId, true),
+            body: raw ? new Uint8Array(raw.bytes) : a.body === undefined ? undefined : JSON.stringify(a.body),
             signal,
             redirect: 'manual',
           });
@@ -186,6 +193,22 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         log?.info({ endpoint: name, kind: pe.kind, code: pe.error.code, status: pe.status, ms: Math.round(performance.now() - started), requestId }, 'platform call failed');
         throw e;
       }
+    },
+
+    async download(name, args, callOptions = {}) {
+      const send = doFetch();
+      const spec = endpoints[name];
+      const a = args as { params?: Record<string, string>; query?: Record<string, unknown> };
+      const url = baseUrl + endpointPath(spec.path, a.params, a.query);
+      const requestId = uuidv7();
+      const out = await withDeadline(callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS, callOptions.signal, async (signal) => {
+        const res = await send(url, { method: spec.method, headers: { ...headers(requestId, false), accept: '*/*' }, signal, redirect: 'manual' });
+        refuseRedirect(res, requestId);
+        if (!res.ok) throw httpError(res.status, await res.text(), requestId);
+        return { bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+      });
+      log?.debug({ endpoint: name, bytes: out.bytes.length, requestId }, 'platform download');
+      return out;
     },
 
     async stream(name, streamOptions) {

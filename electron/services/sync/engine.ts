@@ -18,6 +18,7 @@ import { pinnedPlatformKey } from './credentials';
 import { anyDue, anyInBackoff, clearBackoff, headOfQueue, markFailed, pendingCount, requeueFailed, scheduleRetry, withoutFsync, type DueWindow, type QueueRow } from './outbox';
 import { createProgressRegistrar } from '../progress/register';
 import { runPushChannel } from './push';
+import type { EvidenceAttacher } from '../attachments/evidenceUpload';
 import { readCursor, STATE, writeState } from './state';
 import { queueSnapshot } from './status';
 
@@ -59,6 +60,8 @@ export type SyncDeps = {
   options?: Partial<SyncOptions>;
   /** After deliveries or pulled changes were recorded (fills the overdue deadlines; must not throw). */
   afterApply?: () => void;
+  /** Uploads the consent evidence a batch's notifications travel with, before the batch goes (issue 14 §2). */
+  evidence?: EvidenceAttacher;
 };
 
 /**
@@ -198,6 +201,28 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     }
   }
 
+  /**
+   * Issue 14 §2: before a batch goes, the consent evidence of its notifications is put on the
+   * platform and named in their envelopes (signed again, so the signature covers the hashes). Rows
+   * whose evidence was refused for good fail here with the reason; null when none is left. Transport
+   * trouble is thrown (a PlatformError) and handled like a failed request for the whole batch.
+   */
+  async function attachEvidence(p: Prepared, signal: AbortSignal, report: SyncReport): Promise<Prepared | null> {
+    if (!deps.evidence) return p;
+    const { refs, failed } = await deps.evidence(p.batch.map((r) => r.id), signal);
+    if (refs.size === 0 && failed.size === 0) return p;
+    const rebuilt = buildEnvelopes(p.batch.filter((r) => refs.has(r.id)), identity, deps.catalogue, loadSigner(db.name), refs);
+    for (const { row, reason } of rebuilt.invalid) failed.set(row.id, reason);
+    if (failed.size > 0) {
+      db.transaction(() => p.batch.filter((r) => failed.has(r.id)).forEach((r) => markFailed(db, r, failed.get(r.id)!, nowIso()))).immediate();
+      report.failed += failed.size;
+      log.warn({ action: 'fail', reason: 'consent evidence refused', seqs: p.batch.filter((r) => failed.has(r.id)).map((r) => r.seq) }, 'rows failed before sending');
+    }
+    const fresh = new Map(rebuilt.ready.map((x) => [x.row.id, x.envelope]));
+    const kept = p.batch.map((row, i) => ({ row, envelope: fresh.get(row.id) ?? p.envelopes[i]! })).filter((x) => !failed.has(x.row.id));
+    return kept.length > 0 ? { batch: kept.map((x) => x.row), envelopes: kept.map((x) => x.envelope) } : null;
+  }
+
   function send(p: Prepared, signal: AbortSignal): Promise<SubmitResult[]> {
     // Each envelope was checked against the wire schema in prepare(); the answer is checked by the client.
     return client
@@ -268,6 +293,22 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     try {
       let current = prepare(0, force, report, run);
       while (current && !signal.aborted) {
+        let withEvidence: Prepared | null;
+        try {
+          withEvidence = await attachEvidence(current, signal, report);
+        } catch (e) {
+          if (!isPlatformError(e) || e.kind === 'cancelled' || signal.aborted) throw e;
+          if (acked) settle(acked.p, acked.results, report);
+          acked = null;
+          if (!handleBatchError(e, current.batch, report, run)) return false;
+          current = prepare(0, force, report, run);
+          continue;
+        }
+        if (!withEvidence) {
+          current = prepare(current.batch[current.batch.length - 1]!.seq, force, report, run);
+          continue;
+        }
+        current = withEvidence;
         const request = send(current, signal);
         request.catch(() => undefined); // awaited below; local work first
         if (acked && !settle(acked.p, acked.results, report)) {

@@ -4,6 +4,7 @@ import { formatIssuePath } from '../../../shared/zod';
 import type { QueueRow } from './outbox';
 import { signedPart } from '../../../shared/signing/canonical';
 import type { Signer } from '../signing/workstationKey';
+import type { EvidenceRef } from '../../../shared/platform/evidence';
 
 /** Who this counter is on the wire (from the workstation config). */
 export type CounterIdentity = { officeCode: string; workstationId: string; agencyCode: string };
@@ -18,7 +19,7 @@ export type BuiltEnvelopes = {
  * Outbox rows → wire envelopes, each checked on its own against the shared schema so one bad row
  * fails alone instead of making the whole batch request invalid. `localSeq` carries the FIFO order.
  */
-export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity, catalogue?: Catalogue, signer?: Signer | null): BuiltEnvelopes {
+export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity, catalogue?: Catalogue, signer?: Signer | null, evidence?: ReadonlyMap<string, EvidenceRef[]>): BuiltEnvelopes {
   const out: BuiltEnvelopes = { ready: [], invalid: [] };
   for (const row of rows) {
     const context = catalogue ? contextOf(catalogue, row) : undefined;
@@ -38,6 +39,8 @@ export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity, catalogue
       // Only the salted hash of the receipt code travels; cases without a code simply omit it.
       ...(row.progress_hash ? { progress: { alg: row.progress_alg, salt: row.progress_salt, hash: row.progress_hash, issue: row.progress_issue } } : {}),
       ...(context ? { context } : {}),
+      // Issue 14 §2: the consent pages this agency may see, already on the platform; signed with the rest.
+      ...(evidence?.has(row.id) ? { evidence: evidence.get(row.id) } : {}),
     };
     const parsed = NotificationEnvelope.safeParse(candidate);
     // Signed over exactly what is sent (issue 15); the platform verifies the same canonical form.

@@ -4,6 +4,8 @@ import { fillDueDatesSafely } from '../overdue/hooks';
 import { createPlatformClient, type PlatformClient } from '../platform-client/client';
 import { agencyCredential, workstationCredential } from './credentials';
 import { createSyncEngine, type SyncEngine, type SyncOptions } from './engine';
+import { createEvidenceAttacher } from '../attachments/evidenceUpload';
+import { createFileStore, storeRootFor } from '../scanning/store';
 import { queueSnapshot } from './status';
 import { signingClient } from '../signing/signingClient';
 import { loadSigner } from '../signing/workstationKey';
@@ -76,7 +78,10 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
       () => loadSigner(ctx.db.name),
     );
     const { officeCode, workstationId, agencyCode } = ctx.config;
-    const built = createSyncEngine({ db: ctx.db, client, clock: ctx.clock, logger: ctx.logger, identity: { officeCode, workstationId, agencyCode }, catalogue: ctx.catalogue, options: options.sync ?? {}, afterApply: () => fillDueDatesSafely(ctx, 'open') });
+    const built = createSyncEngine({ db: ctx.db, client, clock: ctx.clock, logger: ctx.logger, identity: { officeCode, workstationId, agencyCode }, catalogue: ctx.catalogue, options: options.sync ?? {}, afterApply: () => fillDueDatesSafely(ctx, 'open'),
+      // The signed consent pages go with each notification that needs them (issue 14 §2).
+      evidence: createEvidenceAttacher({ db: ctx.db, store: createFileStore(storeRootFor(ctx.db)), client, logger: ctx.logger }),
+    });
     // After a run that reached the platform (a failed run leaves `online` false: no retry storm meanwhile).
     built.onChange(() => {
       if (built.status().online === true) deliverAfterRun();
