@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { runHost } from '../electron/host/runHost';
+import { expect, test } from './fixtures';
+
+/**
+ * 補件 and 改分 in the UI (issue 14 §3), on its own host with the demo platform (the shared host
+ * runs without one): the land office asks for what is missing → the counter's open case shows it
+ * at once and the clerk answers → the land office sees the answer in the thread and completes;
+ * the motor office transfers its item to the other 監理所 with a reason.
+ */
+let host: Awaited<ReturnType<typeof runHost>>;
+let dir: string;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nin1-e2e-supplements-'));
+  host = await runHost(['--port', '0', '--db', join(dir, 'counter.sqlite')]);
+});
+test.afterAll(async () => {
+  await host?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function signInAt(page: Page, username: string): Promise<void> {
+  await page.goto(host.url);
+  await expect(page.getByLabel('帳號', { exact: true })).toBeFocused();
+  await page.keyboard.type(username);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('demo1234');
+  await page.keyboard.press('Enter');
+}
+
+/** Saves a 遷徙 case (land and motor items among them) through the host's contract, consent settled by exception. */
+async function createCaseViaApi(): Promise<string> {
+  const origin = new URL(host.url).origin;
+  const token = new URL(host.url).hash.replace('#token=', '');
+  const post = async (method: string, body: unknown, session?: string) =>
+    (await (
+      await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(session ? { 'x-session': session } : {}) },
+        body: JSON.stringify(body),
+      })
+    ).json()) as { ok: boolean; value: { token: string; caseNo: string }; error?: { message: string } };
+  const login = await post('session.login', { username: 'clerk2', password: 'demo1234' });
+  const address = '高雄市鳳山區光復路二段132號';
+  const created = await post(
+    'cases.create',
+    {
+      lifeEvent: 'move',
+      person: { id: 'A123456789', name: '王小明', birthDate: '1990-03-15', phone: '0912345678' },
+      oldAddress: '高雄市苓雅區四維三路2號',
+      newAddress: address,
+      moveDate: new Date().toISOString().slice(0, 10),
+      hasHouseTaxBill: true,
+      items: [
+        { code: 'N01', fields: { mailingAddress: address, taxTypes: '全部稅目' } },
+        { code: 'N02', fields: { landLocation: '鳳山區鳳山段一小段123地號', buildingAddress: address, ownerName: '王小明', registeredRelation: '本人' } },
+        { code: 'N04', fields: { changeType: '住址變更', registeredAddress: address } },
+        { code: 'N08', fields: { licenceScope: '駕照及行照', noViolationChecked: true } },
+        { code: 'N09', fields: { certificateKind: '身心障礙證明' } },
+      ],
+    },
+    login.value.token,
+  );
+  if (!created.ok) throw new Error(`case not created: ${created.error?.message}`);
+  for (const agencyCode of ['KH-TAX', 'KH-LAND-FS', 'THB-KH-MV', 'KH-SOCIAL']) {
+    const excepted = await post('consent.recordException', { caseNo: created.value.caseNo, agencyCode, reason: 'e2e：簽名同意書另行歸檔' }, login.value.token);
+    if (!excepted.ok) throw new Error(`consent exception not recorded: ${excepted.error?.message}`);
+  }
+  return created.value.caseNo;
+}
+
+/** Opens the case's item in an agency's inbox (it appears once the counter's sync delivered it). */
+async function openInboxItem(agency: Page, caseNo: string, item: string): Promise<void> {
+  const row = agency.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: item });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await row.getByRole('button', { name: caseNo }).click();
+  await expect(agency.getByTestId('inbox-status')).toHaveText('機關已收');
+}
+
+test('補件 asked by the land office, answered at the counter, completed; 改分 by the motor office with a reason', async ({ page, browser, shot }) => {
+  test.setTimeout(90_000);
+  const caseNo = await createCaseViaApi();
+
+  // The counter has the case open before anything is asked.
+  await signInAt(page, 'clerk');
+  await expect(page.getByRole('heading', { name: '臨櫃案件' })).toBeVisible();
+  await page.keyboard.press('F3');
+  await page.keyboard.type(caseNo);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: new RegExp(`查詢結果：「${caseNo}」（1 筆）`) })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `案件 ${caseNo}` })).toBeVisible();
+
+  // The land office asks for what is missing instead of returning the item.
+  const land = await browser.newPage();
+  await signInAt(land, 'land');
+  await openInboxItem(land, caseNo, 'N04');
+  await land.getByRole('button', { name: '要求補件…' }).click();
+  await expect(land.getByLabel('欠缺的文件或資料（每行一項）')).toBeFocused();
+  await land.getByRole('button', { name: '送出補件要求' }).click();
+  await expect(land.getByRole('form', { name: '要求補件' }).getByRole('alert')).toContainText('請列出欠缺的文件或資料');
+  await land.getByLabel('欠缺的文件或資料（每行一項）').fill('土地建物標示（地號）\n地籍圖謄本');
+  await land.getByRole('button', { name: '送出補件要求' }).click();
+  await expect(land.getByTestId('inbox-thread')).toContainText('第 1 次要求補件');
+
+  // The counter's open case shows it at once: who asks, what, by when; the clerk answers.
+  const round = page.getByTestId('supplement-round');
+  await expect(round).toContainText('高雄市政府地政局鳳山地政事務所', { timeout: 15_000 });
+  await expect(round).toContainText('地籍圖謄本');
+  await expect(round).toContainText('待補件');
+  await shot('supplements-01-counter-sees-request');
+  await round.getByRole('button', { name: '回覆補件…' }).click();
+  await page.getByLabel('土地、建物標示（不詳可免填）').fill('鳳山段一小段123地號');
+  await page.getByLabel('說明').fill('民眾補正地號，謄本另寄');
+  await page.getByRole('button', { name: '送出補件回覆' }).click();
+  await expect(round).toContainText('已補件', { timeout: 15_000 });
+  await expect(round).toContainText('鳳山段一小段123地號');
+
+  // The land office sees the answer in the thread (no reload) and completes the item.
+  await expect(land.getByTestId('supplement-answer')).toContainText('民眾補正地號，謄本另寄', { timeout: 15_000 });
+  await expect(land.getByTestId('supplement-answer')).toContainText('鳳山段一小段123地號');
+  await land.screenshot({ path: test.info().outputPath('supplements-02-agency-thread.png'), fullPage: true });
+  await land.getByRole('button', { name: '完成辦理' }).click();
+  await expect(land.getByTestId('inbox-status')).toHaveText('已完成');
+  await land.close();
+
+  // The motor office is not competent for this address: 改分 to the other 監理所, reason required.
+  const motor = await browser.newPage();
+  await signInAt(motor, 'motor');
+  await openInboxItem(motor, caseNo, 'N08');
+  await motor.getByRole('button', { name: '改分…' }).click();
+  await motor.getByTestId('transfer-to').selectOption('THB-KHC-MV');
+  await motor.getByRole('button', { name: '確認改分' }).click();
+  await expect(motor.getByTestId('transfer-error')).toContainText('改分須填寫理由');
+  await motor.getByLabel('改分理由（會通知受理的戶政事務所）').fill('車籍屬高雄市區監理所');
+  await motor.getByRole('button', { name: '確認改分' }).click();
+  await expect(motor.getByRole('heading', { name: /收件匣/ })).toBeVisible();
+  await expect(motor.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: 'N08' })).toHaveCount(0);
+  await motor.close();
+
+  // Back at the counter: N04 完成, N08 moved to the other 監理所 (the case follows the transfer).
+  const rowOf = (code: string) => page.locator('.table--notifications tbody tr').filter({ hasText: code });
+  await expect(rowOf('N04').locator('.status')).toHaveText('已完成', { timeout: 15_000 });
+  await expect(rowOf('N08')).toContainText('市區監理所', { timeout: 15_000 });
+  await shot('supplements-03-counter-after');
+});
