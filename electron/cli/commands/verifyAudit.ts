@@ -1,11 +1,9 @@
 import Database from 'better-sqlite3';
 import { AppFailure } from '../../../shared/result';
 import { verifyAuditChain } from '../../services/audit/audit';
-import { verifyAgainstPlatform, type AnchoredVerdict } from '../../services/audit/anchorCheck';
-import { loadWorkstationConfig } from '../../services/config/load';
+import type { AnchoredVerdict } from '../../services/audit/anchorCheck';
 import { corruptionFailure } from '../../services/db/corruption';
 import { requireExistingFile, type WritableDb } from '../../services/db/open';
-import { createPlatformClient } from '../../services/platform-client/client';
 import { platformUrlProblem } from '../../services/platform-client/secureUrl';
 import { workstationCredential } from '../../services/sync/credentials';
 import { need, UsageError, type Command } from '../command';
@@ -91,6 +89,12 @@ async function againstPlatform(db: Database.Database, url: string): Promise<Anch
   if (!credential.platformKey) {
     throw new AppFailure({ code: 'PLATFORM_KEY_NOT_PINNED', message: '此工作站註冊時未鎖定平台公鑰（舊版註冊），無法驗證平台的回覆；請重新註冊後再比對' });
   }
+  // Loaded only here: the plain chain walk (the common, offline use) starts no faster with a platform client in it.
+  const [{ verifyAgainstPlatform }, { createPlatformClient }, { loadWorkstationConfig }] = await Promise.all([
+    import('../../services/audit/anchorCheck'),
+    import('../../services/platform-client/client'),
+    import('../../services/config/load'),
+  ]);
   const caFile = loadWorkstationConfig().config.platform?.caFile;
   const client = createPlatformClient({ baseUrl: url, token: credential.token, ...(caFile ? { caFile } : {}) });
   try {
