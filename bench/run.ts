@@ -27,6 +27,8 @@ const suites: Suite[] = [
   ['search-1m', () => benchSearch1m(log)],
   ['platform-ingest', () => benchPlatformIngest(log)],
   ['platform-multi-node', () => import('./platformMultiNode').then((m) => m.benchPlatformMultiNode(log))],
+  // Makes a five-year county on PostgreSQL once (minutes), kept in the temp dir; --clean-cache makes it again.
+  ['platform-stats-5m', () => import('./platformStats5m').then((m) => m.benchPlatformStats5m(log))],
   ['outbox-drain', () => benchOutboxDrain(log)],
   ['signing', () => benchSigning(log)],
   ['verification-roundtrip', benchVerificationRoundtrip],

@@ -14,7 +14,8 @@ export type PgServer = { url: string; stop(): Promise<void> } | { skip: string }
  * else a throwaway cluster from scripts/pg-test-server.sh when Debian's postgresql is installed,
  * else `{ skip }` with the reason, so the suite says why it did not run.
  */
-export async function pgServer(opts: { durable?: boolean } = {}): Promise<PgServer> {
+/** `dir`: a cluster kept in that folder between runs (made on first use); `stop` then halts it and keeps its data. */
+export async function pgServer(opts: { durable?: boolean; dir?: string } = {}): Promise<PgServer> {
   if (process.env.PG_TEST_URL) return { url: process.env.PG_TEST_URL, stop: async () => undefined };
   if (process.env.PGHOST) {
     const e = process.env;
@@ -22,11 +23,12 @@ export async function pgServer(opts: { durable?: boolean } = {}): Promise<PgServ
     return { url: `postgres://${auth}${e.PGHOST}:${e.PGPORT ?? 5432}/${e.PGDATABASE ?? 'postgres'}`, stop: async () => undefined };
   }
   try {
-    const { stdout } = await run('bash', [SCRIPT, 'start', ...(opts.durable ? ['--durable'] : [])], { timeout: 60_000 });
+    if (opts.dir) await run('bash', [SCRIPT, 'halt', opts.dir], { timeout: 60_000 }); // one left running by an aborted run
+    const { stdout } = await run('bash', [SCRIPT, 'start', ...(opts.durable ? ['--durable'] : []), ...(opts.dir ? ['--dir', opts.dir] : [])], { timeout: 60_000 });
     const dir = /^DIR (.+)$/m.exec(stdout)?.[1];
     const url = /^URL (.+)$/m.exec(stdout)?.[1];
     if (!dir || !url) return { skip: `pg-test-server.sh printed no URL: ${stdout.trim()}` };
-    return { url, stop: async () => void (await run('bash', [SCRIPT, 'stop', dir], { timeout: 30_000 })) };
+    return { url, stop: async () => void (await run('bash', [SCRIPT, opts.dir ? 'halt' : 'stop', dir], { timeout: 60_000 })) };
   } catch (e) {
     const err = e as { code?: number; stderr?: string; message: string };
     return { skip: err.code === 3 ? 'PostgreSQL is not installed (apt-get install postgresql, or set PG_TEST_URL)' : `could not start PostgreSQL: ${err.stderr?.trim() || err.message}` };
