@@ -60,7 +60,7 @@ describe('GET /v1/openapi.json', () => {
       for (const m of e.path.matchAll(/\{(\w+)\}/g)) {
         expect(op!.parameters.find((p) => p.in === 'path' && p.name === m[1]), `${e.path} ${m[1]}`).toMatchObject({ required: true });
       }
-      expect(Boolean(op!.requestBody)).toBe('body' in e);
+      expect(Boolean(op!.requestBody)).toBe('body' in e || 'consumes' in e);
     }
   });
 
@@ -69,7 +69,7 @@ describe('GET /v1/openapi.json', () => {
       for (const [method, op] of Object.entries(item)) {
         const schemas = [
           ...op.parameters.flatMap((p) => (p.schema ? [p.schema] : [])),
-          ...(op.requestBody ? [op.requestBody.content['application/json'].schema] : []),
+          ...(op.requestBody ? Object.values(op.requestBody.content as Record<string, { schema: object }>).map((c) => c.schema) : []),
           ...Object.values(op.responses).flatMap((r) => Object.values(r.content ?? {}).map((c) => c.schema)),
         ];
         for (const s of schemas) expect(() => ajv.compile(s), `${method} ${path}`).not.toThrow();
@@ -80,5 +80,12 @@ describe('GET /v1/openapi.json', () => {
     expect(submit({ notifications: [] })).toBe(false);
     const enrol = ajv.compile(doc.paths['/v1/enroll']!.post!.requestBody!.content['application/json'].schema);
     expect(enrol({ code: 'DEMO-FS01-W01', client: { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' } })).toBe(true);
+    // Issue 14 §2: evidence upload takes raw chunks; the download answers a PDF; envelopes may name evidence.
+    const upload = doc.paths['/v1/evidence/{sha256}']!;
+    expect(Object.keys(upload).sort()).toEqual(['get', 'put']);
+    expect(Object.keys(upload.put!.requestBody!.content)).toEqual(['application/octet-stream']);
+    expect(Object.keys(doc.paths['/v1/notifications/{id}/evidence/{sha256}']!.get!.responses['200']!.content!)).toEqual(['application/pdf']);
+    const sha256 = 'a'.repeat(64);
+    expect(submit({ notifications: [notificationEnvelope({ evidence: [{ sha256, size: 10, pages: 2, formPages: [1, 3] }] })] })).toBe(true);
   });
 });

@@ -13,6 +13,6 @@ describe('platform endpoint table', () => {
   it('has one method+path per entry and every path under /v1', () => {
     const keys = Object.values(endpoints).map((e) => `${e.method} ${e.path}`);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const k of keys) expect(k).toMatch(/^(GET|POST) \/v1\//);
+    for (const k of keys) expect(k).toMatch(/^(GET|POST|PUT) \/v1\//);
   });
 });
