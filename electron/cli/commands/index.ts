@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { listCasesCommand } from './listCases';
 import { printFormCommand } from './printForm';
+import { printReceiptCommand } from './printReceipt';
 import { seedDemoCommand } from './seedDemo';
 import { enrollCommand } from './enroll';
 import { syncCommand } from './sync';
@@ -18,4 +19,4 @@ import { createCaseCommand } from './createCase';
 import { agenciesCommand, routeCommand } from './routing';
 
 /** Every `npm run counter -- <command>`; add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [initCommand, seedDemoCommand, listCasesCommand, lifeEventsCommand, agenciesCommand, routeCommand, draftExampleCommand, createCaseCommand, printFormCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, verifyEvidenceCommand, importScansCommand, enrollCardCommand, devicesCommand, userAddCommand, userListCommand, purgeRetentionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, seedDemoCommand, listCasesCommand, lifeEventsCommand, agenciesCommand, routeCommand, draftExampleCommand, createCaseCommand, printFormCommand, printReceiptCommand, enrollCommand, syncCommand, backupCommand, restoreCommand, diagnosticsCommand, verifyAuditCommand, verifyEvidenceCommand, importScansCommand, enrollCardCommand, devicesCommand, userAddCommand, userListCommand, purgeRetentionCommand];

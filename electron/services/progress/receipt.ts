@@ -1,9 +1,11 @@
+import type { Language } from '../../../shared/language/languages';
 import { progressPageUrl } from '../../../shared/progress/url';
 import { AppFailure } from '../../../shared/result';
 import { formatRocDate, isoFromDate } from '../../../shared/validators';
 import { appendAudit } from '../audit/audit';
 import { loadCaseRow, loadNotifications } from '../cases/queries';
 import type { Actor, ServiceContext } from '../context';
+import { caseLanguage } from '../pdf/caseLanguage';
 import { workstationCredential } from '../sync/credentials';
 import { renderReceiptPdf, type ReceiptModel } from './receiptPdf';
 import { progressCodeOf } from './store';
@@ -39,11 +41,14 @@ export function receiptModel(ctx: ServiceContext, caseNo: string): ReceiptModel 
   };
 }
 
-/** The citizen's receipt PDF; every print is audited (without the code: the audit log is read by many). */
-export async function printReceipt(ctx: ServiceContext, actor: Actor | null, caseNo: string): Promise<{ fileName: string; pdf: Uint8Array }> {
+/**
+ * The citizen's receipt PDF, in the case's language beside the Chinese unless `language` says
+ * otherwise; every print is audited (without the code: the audit log is read by many).
+ */
+export async function printReceipt(ctx: ServiceContext, actor: Actor | null, caseNo: string, language?: Language): Promise<{ fileName: string; pdf: Uint8Array }> {
   const model = receiptModel(ctx, caseNo);
-  const pdf = await renderReceiptPdf(model, { now: ctx.clock.now() });
   const row = loadCaseRow(ctx, caseNo);
+  const pdf = await renderReceiptPdf(model, { now: ctx.clock.now(), language: language ?? caseLanguage(row.language) });
   appendAudit(ctx.db, {
     at: ctx.clock.now().toISOString(), actorId: actor?.user.id ?? null, actor: actor?.user.username ?? 'cli', action: 'case.receipt.print', caseNo,
     detail: { items: model.items.length, qr: model.qrUrl !== null, issue: progressCodeOf(ctx.db, row.id)!.record.issue },
