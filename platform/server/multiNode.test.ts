@@ -20,6 +20,7 @@ import type { NotificationEnvelope } from '../../shared/platform/wire';
  */
 const server = await pgServer();
 afterAll(async () => {
+  await (await sharedCluster)?.stop();
   if ('url' in server) await server.stop();
 });
 
@@ -29,6 +30,14 @@ const twoNodes = (): Promise<Cluster> => {
 };
 const enrol = enrolOnNode;
 
+// One cluster for the tests that leave both nodes standing (starting two nodes is most of each
+// test's time); the limits some of them check are set for all. The kill -9 test makes its own.
+let sharedCluster: Promise<Cluster> | null = null;
+const shared = (): Promise<Cluster> => {
+  if (!('url' in server)) throw new Error('no PostgreSQL');
+  return (sharedCluster ??= startTwoNodes(server.url, { NIN1_PLATFORM_SECRET: TEST_SECRET, NIN1_PROGRESS_PER_CASE: '3/15m', NIN1_BATCH_FILES_PER_DAY: '2' }));
+};
+
 /** The node's child processes; none, since the node runs as `node --import tsx` (no launcher in between). */
 const childrenOf = (pid: number): string => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
 
@@ -36,45 +45,10 @@ if (!('url' in server)) {
   describe('several platform nodes on one PostgreSQL', () => it.skip(`skipped: ${server.skip}`, () => undefined));
 } else {
   describe('several platform nodes on one PostgreSQL (issue 14 §4)', () => {
-    it('finding 1: a hint raised on node A reaches an SSE client of node B, and back', async () => {
-      const c = await twoNodes();
-      try {
-        const ws = await enrol(c.url, c.a.url, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' });
-        const tax = await enrol(c.url, c.b.url, { kind: 'agency', agencyCode: 'KH-TAX', clientId: 'desk-1' });
-        const agencyStream = await openSse(`${c.b.url}/v1/events`, tax);
-        const officeStream = await openSse(`${c.a.url}/v1/events`, ws);
-        try {
-          expect(await agencyStream.next('ready')).toEqual({ scope: 'inbox' });
-          expect(await officeStream.next('ready')).toEqual({ scope: 'office' });
-
-          // The counter submits on A: the agency's stream on B hears of it (within the reader's 1 s, not a timing claim).
-          const env = notificationEnvelope();
-          const sent = await httpClient(c.a.url).call('submitNotifications', { body: { notifications: [env] } }, ws);
-          expect(sent.status).toBe(200);
-          expect(await agencyStream.next('changed', 1000)).toEqual({ scope: 'inbox', cursor: null });
-          expect(await officeStream.next('changed', 1000)).toEqual({ scope: 'office', cursor: null }); // A's own, raised locally
-
-          // The agency acts on B: the counter's stream on A hears of it.
-          const acted = await httpClient(c.b.url).call('notificationAction', { params: { id: env.id }, body: { action: 'receive' } as never }, tax);
-          expect(acted.status).toBe(200);
-          const hint = (await officeStream.next('changed', 1000)) as { scope: string; cursor: number };
-          expect(hint.scope).toBe('office');
-          const changes = await httpClient(c.a.url).call('officeChanges', { params: { office: 'FS01' }, query: {} as never }, ws);
-          expect(changes.status).toBe(200);
-          expect((changes.body as { changes: { status: string; cursor: number }[] }).changes.map((x) => [x.status, x.cursor])).toContainEqual(['received', hint.cursor]);
-        } finally {
-          agencyStream.close();
-          officeStream.close();
-        }
-        expect(c.a.child.exitCode).toBeNull();
-        expect(c.b.child.exitCode).toBeNull();
-      } finally {
-        await c.stop();
-      }
-    }, 120_000);
-
+    // First on the shared cluster: it finds the relays' connections by their last query, LISTEN (a
+    // hint NOTIFYs on the same connection afterwards).
     it('finding 1: the relay survives its connection being terminated: both nodes live, listen again, and hints flow', async () => {
-      const c = await twoNodes();
+      const c = await shared();
       const admin = new pg.Client({ connectionString: c.url });
       await admin.connect();
       try {
@@ -106,54 +80,78 @@ if (!('url' in server)) {
         }
       } finally {
         await admin.end();
-        await c.stop();
       }
+    }, 120_000);
+
+    it('finding 1: a hint raised on node A reaches an SSE client of node B, and back', async () => {
+      const c = await shared();
+      const ws = await enrol(c.url, c.a.url, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' });
+      const tax = await enrol(c.url, c.b.url, { kind: 'agency', agencyCode: 'KH-TAX', clientId: 'desk-1' });
+      const agencyStream = await openSse(`${c.b.url}/v1/events`, tax);
+      const officeStream = await openSse(`${c.a.url}/v1/events`, ws);
+      try {
+        expect(await agencyStream.next('ready')).toEqual({ scope: 'inbox' });
+        expect(await officeStream.next('ready')).toEqual({ scope: 'office' });
+
+        // The counter submits on A: the agency's stream on B hears of it (within the reader's 1 s, not a timing claim).
+        const env = notificationEnvelope();
+        const sent = await httpClient(c.a.url).call('submitNotifications', { body: { notifications: [env] } }, ws);
+        expect(sent.status).toBe(200);
+        expect(await agencyStream.next('changed', 1000)).toEqual({ scope: 'inbox', cursor: null });
+        expect(await officeStream.next('changed', 1000)).toEqual({ scope: 'office', cursor: null }); // A's own, raised locally
+
+        // The agency acts on B: the counter's stream on A hears of it.
+        const acted = await httpClient(c.b.url).call('notificationAction', { params: { id: env.id }, body: { action: 'receive' } as never }, tax);
+        expect(acted.status).toBe(200);
+        const hint = (await officeStream.next('changed', 1000)) as { scope: string; cursor: number };
+        expect(hint.scope).toBe('office');
+        const changes = await httpClient(c.a.url).call('officeChanges', { params: { office: 'FS01' }, query: {} as never }, ws);
+        expect(changes.status).toBe(200);
+        expect((changes.body as { changes: { status: string; cursor: number }[] }).changes.map((x) => [x.status, x.cursor])).toContainEqual(['received', hint.cursor]);
+      } finally {
+        agencyStream.close();
+        officeStream.close();
+      }
+      expect(c.a.child.exitCode).toBeNull();
+      expect(c.b.child.exitCode).toBeNull();
     }, 120_000);
 
     it('finding 2: the progress lookup limit holds over both nodes, not once per node', async () => {
-      const c = await startTwoNodes(server.url, { NIN1_PLATFORM_SECRET: TEST_SECRET, NIN1_PROGRESS_PER_CASE: '3/15m' });
+      const c = await shared();
       const { a, b } = c;
-      try {
-        const guess = async (node: PlatformNode) =>
-          (await fetch(`${node.url}/v1/progress`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ caseNo: 'FS01-1151126-0001', code: 'K7PX3QMY' }) })).status;
-        // Three tries per (case, client) in all: A, B, A answer; the fourth, on B, is refused.
-        expect([await guess(a), await guess(b), await guess(a)]).toEqual([404, 404, 404]);
-        expect(await guess(b)).toBe(429);
-        expect(await guess(a)).toBe(429);
-      } finally {
-        await c.stop();
-      }
+      const guess = async (node: PlatformNode) =>
+        (await fetch(`${node.url}/v1/progress`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ caseNo: 'FS01-1151126-0001', code: 'K7PX3QMY' }) })).status;
+      // Three tries per (case, client) in all: A, B, A answer; the fourth, on B, is refused.
+      expect([await guess(a), await guess(b), await guess(a)]).toEqual([404, 404, 404]);
+      expect(await guess(b)).toBe(429);
+      expect(await guess(a)).toBe(429);
     }, 120_000);
 
     it('finding 2: a sender\'s batch quota, a one-time enrolment code and a revocation hold over both nodes', async () => {
-      const c = await startTwoNodes(server.url, { NIN1_PLATFORM_SECRET: TEST_SECRET, NIN1_BATCH_FILES_PER_DAY: '2' });
+      const c = await shared();
       const { a, b } = c;
       const db = { url: c.url };
-      try {
-        const ws = await enrol(db.url, a.url, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' });
-        const upload = async (node: PlatformNode) =>
-          (await httpClient(node.url).call('uploadBatch', { body: { receiverAgency: 'KH-TAX', dataset: 'doorplate-cancel', fileName: 'a.csv', mime: 'text/csv', contentBase64: Buffer.from(`${Math.random()}`).toString('base64') } }, ws)).status;
-        // Two files a day in all: one on A, one on B, the third (on either) is refused.
-        expect([await upload(a), await upload(b)]).toEqual([201, 201]);
-        expect(await upload(a)).toBe(429);
-        expect(await upload(b)).toBe(429);
+      const ws = await enrol(db.url, a.url, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' });
+      const upload = async (node: PlatformNode) =>
+        (await httpClient(node.url).call('uploadBatch', { body: { receiverAgency: 'KH-TAX', dataset: 'doorplate-cancel', fileName: 'a.csv', mime: 'text/csv', contentBase64: Buffer.from(`${Math.random()}`).toString('base64') } }, ws)).status;
+      // Two files a day in all: one on A, one on B, the third (on either) is refused.
+      expect([await upload(a), await upload(b)]).toEqual([201, 201]);
+      expect(await upload(a)).toBe(429);
+      expect(await upload(b)).toBe(429);
 
-        // A code redeemed on A is spent on B.
-        const store = await openStore({ kind: 'postgres', url: db.url });
-        try {
-          const client = { kind: 'agency' as const, agencyCode: 'KH-TAX', clientId: 'desk-9' };
-          const { code } = await issueEnrolCode(store, systemClock, client);
-          expect((await httpClient(a.url).call('enroll', { body: { code, client } as never })).status).toBe(201);
-          expect((await httpClient(b.url).call('enroll', { body: { code, client } as never })).status).toBe(401);
-          // A token revoked in the shared database is refused by both nodes at once.
-          await store.revokeTokens({ subject: 'workstation:FS01/FS01-W01' }, new Date().toISOString(), { at: new Date().toISOString(), actor: 'admin:test', action: 'token.revoke' });
-        } finally {
-          await store.close();
-        }
-        for (const node of [a, b]) expect((await httpClient(node.url).call('officeChanges', { params: { office: 'FS01' }, query: {} as never }, ws)).status).toBe(401);
+      // A code redeemed on A is spent on B.
+      const store = await openStore({ kind: 'postgres', url: db.url });
+      try {
+        const client = { kind: 'agency' as const, agencyCode: 'KH-TAX', clientId: 'desk-9' };
+        const { code } = await issueEnrolCode(store, systemClock, client);
+        expect((await httpClient(a.url).call('enroll', { body: { code, client } as never })).status).toBe(201);
+        expect((await httpClient(b.url).call('enroll', { body: { code, client } as never })).status).toBe(401);
+        // A token revoked in the shared database is refused by both nodes at once.
+        await store.revokeTokens({ subject: 'workstation:FS01/FS01-W01' }, new Date().toISOString(), { at: new Date().toISOString(), actor: 'admin:test', action: 'token.revoke' });
       } finally {
-        await c.stop();
+        await store.close();
       }
+      for (const node of [a, b]) expect((await httpClient(node.url).call('officeChanges', { params: { office: 'FS01' }, query: {} as never }, ws)).status).toBe(401);
     }, 120_000);
 
     it('kill -9 of one node during a 5,000-notification drain: the client fails over to the other node, nothing is lost or duplicated', async () => {
