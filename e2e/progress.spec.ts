@@ -90,3 +90,67 @@ test('the clerk shows and downloads the receipt from the print preview', async (
   await page.getByRole('button', { name: '顯示同意書' }).click();
   await expect(page.locator('iframe.pdf-frame')).toHaveAttribute('title', `案件 ${caseNo} 申請書暨同意書`);
 });
+
+/** Issue 16 §1: the page follows the browser's language among seven, and a keyboard can switch it. */
+const VI = { heading: 'Tra cứu tiến độ hồ sơ', code: 'Mã tra cứu', lookup: 'Tra cứu', delivered: 'Đã chuyển đến', noData: 'Không tìm thấy dữ liệu' };
+const TH = { heading: 'ตรวจสอบความคืบหน้าคำร้อง', delivered: 'ส่งถึงแล้ว' };
+
+test('a browser asking for Vietnamese (Accept-Language vi) gets the Vietnamese page, statuses and answers', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'vi-VN', extraHTTPHeaders: { 'Accept-Language': 'vi-VN,vi;q=0.9' } });
+  const page = await context.newPage();
+  const problems = watchCsp(page);
+  try {
+    const lookup = page.waitForResponse((r) => r.url().endsWith('/v1/progress') && r.request().method() === 'POST');
+    await page.goto(`${platform.url}/progress?case=${CASE_NO}&code=${CODE}`);
+    expect((await lookup).status()).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(VI.heading);
+    await expect(page.getByLabel(VI.code)).toBeVisible();
+    await expect(page.locator('#items li').nth(0).locator('.status')).toHaveText(VI.delivered);
+    await expect(page.locator('#items li').nth(0).locator('.when')).toContainText(/20\d\d-\d\d-\d\d/); // Western year outside zh-TW
+    await page.getByLabel(VI.code).fill('k7px-3qmy');
+    await page.getByRole('button', { name: VI.lookup, exact: true }).click();
+    await expect(page.getByRole('status')).toContainText(VI.noData);
+    await expect(page.locator('body')).not.toContainText(/draft/i);
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the language switch works from the keyboard alone: in place, kept in ?lang=, the typed code and the result stay', async ({ page, shot }) => {
+  const problems = watchCsp(page);
+  await page.goto(`${platform.url}/progress`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-TW');
+  await expect(page.getByRole('button', { name: '切換語言' })).toBeHidden(); // with the script the select acts at once
+  // Keyboard only: Tab to the switch (the first control), choose ภาษาไทย with the arrow keys.
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('語言')).toBeFocused();
+  const select = page.locator('#lang'); // its label changes with the language
+  await expect(select.locator('option')).toHaveText(['繁體中文', '简体中文', 'English', 'Tiếng Việt', 'Bahasa Indonesia', 'ภาษาไทย', 'ខ្មែរ']);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TH.heading);
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('th');
+  // On through the form with Tab, typing, Enter: the answer comes in Thai.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#caseNo')).toBeFocused();
+  await page.keyboard.type(CASE_NO);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(CODE);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#items li').nth(0).locator('.status')).toHaveText(TH.delivered);
+  // Back to Traditional Chinese: the result is said again in place, nothing typed is lost.
+  await select.focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-TW');
+  await expect(page.locator('#items li').nth(0).locator('.status')).toHaveText('已送達');
+  await expect(page.locator('#code')).toHaveValue(CODE);
+  // A reload keeps the chosen language (?lang= wins over the browser's).
+  await page.keyboard.press('ArrowDown');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.getByLabel('语言')).toHaveValue('zh-Hans');
+  await shot('progress-zh-Hans');
+  expect(problems).toEqual([]);
+});
