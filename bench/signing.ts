@@ -34,9 +34,15 @@ export async function benchSigning(log: (s: string) => void = () => undefined): 
   const tmp = tempDir('nin1-bench-signing-');
   const platform = await startPlatformProcess(await freePort(), tmp.file('platform.sqlite'));
   try {
-    const drain = async (file: string, signed: boolean): Promise<number> => {
+    // Both databases are filled before any request: queueing 2,000 cases is long and synchronous, and
+    // a pooled socket left idle that long by the first drain may be closed under the second's enrolment.
+    const queued = (file: string) => {
       const ctx = makeContext(tmp.file(file), systemClock);
       queueCases(ctx, N / 5);
+      return ctx;
+    };
+    const contexts = { unsigned: queued('unsigned.sqlite'), signed: queued('signed.sqlite') };
+    const drain = async (ctx: ReturnType<typeof makeContext>, signed: boolean): Promise<number> => {
       if (signed) await enroll(ctx.db, { url: platform.url, code: 'DEMO-FS01-W01', target: DEMO, clock: systemClock });
       else {
         // An older counter: enrolled without a public key, so the platform takes it unsigned.
@@ -60,9 +66,9 @@ export async function benchSigning(log: (s: string) => void = () => undefined): 
       return took;
     };
     log('  unsigned drain (baseline)…');
-    const unsignedMs = await drain('unsigned.sqlite', false);
+    const unsignedMs = await drain(contexts.unsigned, false);
     log('  signed drain…');
-    const signedMs = await drain('signed.sqlite', true);
+    const signedMs = await drain(contexts.signed, true);
 
     const { signer } = newKeyPair();
     const keys = [{ keyId: signer.keyId, subject: 'workstation:FS01/FS01-W01', publicKey: signer.publicKey, registeredAt: new Date().toISOString(), revokedAt: null }];
