@@ -72,7 +72,7 @@ export function proveCardHolder(
   }
 }
 
-function login(mod: Pkcs11Module, session: Handle, token: TokenSlot, pin: string): void {
+export function login(mod: Pkcs11Module, session: Handle, token: TokenSlot, pin: string): void {
   const P = pkcs11js();
   try {
     mod.api.C_Login(session, P.CKU_USER, pin);
@@ -107,7 +107,7 @@ function findObjects(mod: Pkcs11Module, session: Handle, template: { type: numbe
 }
 
 /** The first X.509 certificate whose CKA_ID has a signing private key next to it. */
-function findSigningCertificate(mod: Pkcs11Module, session: Handle): { der: Buffer; keyHandle: Handle; keyType: number } {
+export function findSigningCertificate(mod: Pkcs11Module, session: Handle): { der: Buffer; keyHandle: Handle; keyType: number } {
   const P = pkcs11js();
   try {
     const certs = findObjects(mod, session, [
@@ -159,7 +159,7 @@ function proveKey(mod: Pkcs11Module, session: Handle, key: Handle, keyType: numb
 }
 
 /** A PKCS#11 failure outside the PIN step: card gone, or something IT must look at. */
-function mapTokenError(e: unknown) {
+export function mapTokenError(e: unknown) {
   const code = ckrName(e);
   if (code === 'CKR_TOKEN_NOT_PRESENT' || code === 'CKR_DEVICE_REMOVED' || code === 'CKR_SESSION_HANDLE_INVALID' || code === 'CKR_SLOT_ID_INVALID') {
     return CardError.removed();
@@ -167,7 +167,7 @@ function mapTokenError(e: unknown) {
   return CardError.token(code ?? 'CKR_?');
 }
 
-function safely(fn: () => void): void {
+export function safely(fn: () => void): void {
   try {
     fn();
   } catch {
