@@ -74,7 +74,7 @@ describe('npm run counter -- verify-audit', { timeout: 30_000 }, () => {
     const garbled = auditedDb('garbled.sqlite', 12);
     tamper(garbled, "UPDATE audit SET detail = '{not json' WHERE id = 9");
     expect(await verify(garbled)).toEqual({ code: 1, stdout: 'BROKEN 9\n' });
-  });
+  }, 90_000);
 
   it('finding 13-verify: a corrupt file answers DB_CORRUPT (exit 2), whether the header or a page of the chain is damaged', async () => {
     const header = auditedDb('header.sqlite', 600);
