@@ -3,7 +3,7 @@ import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import { resourcePath } from '../resources';
 import { loadFontBytes, parseFont, subsetFontName } from './font';
 import { CJK_TC, type ScriptFont } from './scriptFonts';
-import { drawShapedText, shapedWidth } from './shapedText';
+import { drawShapedText, shapedWidth, withActualText } from './shapedText';
 
 /** A font embedded (as a subset) in one PDF, with its parsed fontkit face. */
 export type EmbeddedFont = { spec: ScriptFont; pdf: PDFFont; face: FontkitFont };
@@ -83,13 +83,18 @@ export class FontStack {
     return w;
   }
 
-  /** Draw `text` with its baseline starting at (x, y). */
+  /** Draw `text` with its baseline starting at (x, y); a line with shaped runs is one /ActualText span. */
   draw(page: PDFPage, text: string, x: number, y: number, size: number, color: Color): void {
-    let left = x;
-    for (const r of this.runs(text)) {
-      if (r.font.spec.positioned) drawShapedText(page, r.font.pdf, r.font.face, r.text, { x: left, y, size, color });
-      else page.drawText(r.text, { x: left, y, size, font: r.font.pdf, color });
-      left += r.font.spec.positioned ? shapedWidth(r.font.face, r.text, size) : r.font.pdf.widthOfTextAtSize(r.text, size);
-    }
+    const runs = this.runs(text);
+    const drawRuns = (): void => {
+      let left = x;
+      for (const r of runs) {
+        if (r.font.spec.positioned) drawShapedText(page, r.font.pdf, r.font.face, r.text, { x: left, y, size, color });
+        else page.drawText(r.text, { x: left, y, size, font: r.font.pdf, color });
+        left += r.font.spec.positioned ? shapedWidth(r.font.face, r.text, size) : r.font.pdf.widthOfTextAtSize(r.text, size);
+      }
+    };
+    if (runs.some((r) => r.font.spec.positioned)) withActualText(page, text, drawRuns);
+    else drawRuns();
   }
 }

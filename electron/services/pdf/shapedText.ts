@@ -23,8 +23,8 @@ import type { Font as FontkitFont, GlyphRun } from 'fontkit';
  * the previous one's advance, dropping GPOS: Thai tone marks over upper vowels and Khmer subscripts
  * and vowel signs land in the wrong place (fontkit moves them by up to 0.28 em; kerning is lost too).
  * Here the same fontkit layout is written as a TJ array (x offsets and kerning) with text rise
- * (y offsets), and wrapped in an /ActualText span so copying and pdftotext give the logical text
- * (Khmer glyphs are in visual order: a pre-base vowel is drawn before its consonant).
+ * (y offsets); callers wrap the line in {@link withActualText} so copying and pdftotext give the
+ * logical text (Khmer glyphs are in visual order: a pre-base vowel is drawn before its consonant).
  */
 
 const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
@@ -67,8 +67,6 @@ export function drawShapedText(page: PDFPage, pdfFont: PDFFont, font: FontkitFon
   const ctx = page.doc.context;
 
   const ops: PDFOperator[] = [
-    // A raw string argument is written as is: the property list inline, as ISO 32000 14.9.4 shows it.
-    PDFOperator.of(Ops.BeginMarkedContentSequence, [PDFName.of('Span'), `<< /ActualText ${PDFHexString.fromText(text).toString()} >>`]),
     pushGraphicsState(),
     beginText(),
     setFillingColor(at.color),
@@ -99,6 +97,18 @@ export function drawShapedText(page: PDFPage, pdfFont: PDFFont, font: FontkitFon
     pen += p.xAdvance * toThousandths;
   });
   flush();
-  ops.push(endText(), popGraphicsState(), endMarkedContent());
+  ops.push(endText(), popGraphicsState());
   page.pushOperators(...ops);
+}
+
+/**
+ * Mark what `draw` puts on the page as one /ActualText span holding `text`: copy, search and
+ * pdftotext then read the line in logical order. One span per drawn line, not per font run: poppler
+ * orders several spans on one line backwards.
+ */
+export function withActualText(page: PDFPage, text: string, draw: () => void): void {
+  // A raw string argument is written as is: the property list inline, as ISO 32000 14.9.4 shows it.
+  page.pushOperators(PDFOperator.of(Ops.BeginMarkedContentSequence, [PDFName.of('Span'), `<< /ActualText ${PDFHexString.fromText(text).toString()} >>`]));
+  draw();
+  page.pushOperators(endMarkedContent());
 }
