@@ -81,4 +81,15 @@ describe.each(engines)('county-size query plans on $name', (engine) => {
       await h.dispose();
     }
   }, 60_000);
+
+  it('platform-stats-5m: the statistics aggregates are never JIT-compiled on PostgreSQL (compiling cost up to 2 s a query at 5,000,000 rows, for no gain)', async () => {
+    if (engine.name !== 'postgres') return;
+    const h = await engine.open();
+    try {
+      expect(await h.driver.get('SHOW jit')).toEqual({ jit: 'off' });
+    } finally {
+      await h.driver.close();
+      await h.dispose();
+    }
+  });
 });

@@ -93,6 +93,9 @@ export class PostgresDriver implements SqlDriver {
       idle_in_transaction_session_timeout: t.idleInTransactionMs,
       // Client side, for a server that stopped answering altogether (statement_timeout never fires then).
       query_timeout: t.statementMs + t.connectMs,
+      // No JIT: only the statistics aggregates cost enough to trigger it, and there compiling took
+      // ~0.3–2 s per query at county size for no gain (bench platform-stats-5m, EXPLAIN ANALYZE).
+      options: '-c jit=off',
     });
     // An idle client losing its connection must not crash the platform; the next query reconnects.
     pool.on('error', () => undefined);
