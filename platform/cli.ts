@@ -6,14 +6,14 @@ import { UsageError, type Command } from './cli/options';
 import { serveCommand } from './cli/serve';
 import { remindOverdueCommand } from './cli/remindOverdue';
 import { purgeRetentionCommand } from './cli/purgeRetention';
-import { revokeKeyCommand } from './cli/signingKeys';
+import { revokeKeyCommand, rotateKeyCommand } from './cli/signingKeys';
 import { exportEvidenceCommand } from './cli/exportEvidence';
 
 /**
  * County platform entry point: `npm run platform -- [serve] --port N --db FILE` runs the server;
  * the other sub-commands are for its admins. Exit 0 ok, 1 bad usage, 2 operation failed.
  */
-const COMMANDS: Command[] = [serveCommand, enrollCodeCommand, adminTokenCommand, revokeCommand, seedDemoCommand, verifyAuditCommand, remindOverdueCommand, purgeRetentionCommand, revokeKeyCommand, exportEvidenceCommand];
+const COMMANDS: Command[] = [serveCommand, enrollCodeCommand, adminTokenCommand, revokeCommand, seedDemoCommand, verifyAuditCommand, remindOverdueCommand, purgeRetentionCommand, revokeKeyCommand, rotateKeyCommand, exportEvidenceCommand];
 const USAGE = `用法：npm run platform -- <指令> [選項]（省略指令即 serve）\n${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}`;
 
 async function main(argv: string[]): Promise<number> {
