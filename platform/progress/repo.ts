@@ -43,13 +43,13 @@ async function putProgressRecordIn(q: SqlExec, caseNo: string, office: string, r
 export async function registerProgressIn(q: SqlExec, office: string, records: readonly ProgressRegistration[], at: string): Promise<void> {
   for (const r of records) {
     await putProgressRecordIn(q, r.caseNo, office, r.progress, at);
-    for (const [pos, item] of r.items.entries()) {
-      await q.run(
-        `INSERT INTO progress_items (case_no, notification_id, office_code, item_code, receiver_agency, pos, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (case_no, notification_id) DO NOTHING`,
-        [r.caseNo, item.notificationId, office, item.itemCode, item.receiverAgency, pos, at],
-      );
-    }
+    if (r.items.length === 0) continue;
+    // One statement per case, not per item: a counter back online registers thousands of cases at once.
+    await q.run(
+      `INSERT INTO progress_items (case_no, notification_id, office_code, item_code, receiver_agency, pos, registered_at) VALUES ${r.items.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (case_no, notification_id) DO NOTHING`,
+      r.items.flatMap((item, pos) => [r.caseNo, item.notificationId, office, item.itemCode, item.receiverAgency, pos, at]),
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { MAX_PROGRESS_ITEMS, MAX_PROGRESS_REGISTRATIONS, type ProgressRegistration, type RegisterProgressResult } from '../../../shared/progress/register';
 import type { ProgressRecord } from '../../../shared/progress/code';
 import type { WritableDb } from '../db/open';
@@ -39,17 +40,26 @@ export const anyUnregistered = (db: WritableDb): boolean =>
  * went on paper (outbox `held`) will never reach the platform, so they are not announced.
  */
 export function registrationOf(db: WritableDb, row: PendingRow): ProgressRegistration {
-  const items = db
-    .prepare(
-      `SELECT n.id, n.item_code, n.receiver_agency FROM notifications n LEFT JOIN outbox o ON o.notification_id = n.id
-       WHERE n.case_id = ? AND (o.state IS NULL OR o.state <> 'held') ORDER BY n.rowid LIMIT ?`,
-    )
-    .all(row.case_id, MAX_PROGRESS_ITEMS) as ItemRow[];
+  const items = itemsStatement(db).all(row.case_id, MAX_PROGRESS_ITEMS) as ItemRow[];
   return {
     caseNo: row.case_no,
     progress: { alg: row.alg, salt: row.salt, hash: row.hash, issue: row.issue },
     items: items.map((i) => ({ notificationId: i.id, itemCode: i.item_code, receiverAgency: i.receiver_agency })),
   };
+}
+
+// Prepared once per connection: a counter back online reads thousands of cases' items in a row.
+const itemStatements = new WeakMap<WritableDb, Database.Statement>();
+function itemsStatement(db: WritableDb): Database.Statement {
+  let st = itemStatements.get(db);
+  if (!st) {
+    st = db.prepare(
+      `SELECT n.id, n.item_code, n.receiver_agency FROM notifications n LEFT JOIN outbox o ON o.notification_id = n.id
+       WHERE n.case_id = ? AND (o.state IS NULL OR o.state <> 'held') ORDER BY n.rowid LIMIT ?`,
+    );
+    itemStatements.set(db, st);
+  }
+  return st;
 }
 
 /** Marks the issue the platform answered for; a code reissued meanwhile stays unregistered (its own issue goes next). */
