@@ -74,8 +74,11 @@ function permanent(e: unknown): string | null {
   return null;
 }
 
-export function createEvidenceAttacher(deps: { db: WritableDb; store: FileStore; client: PlatformClient; logger: Logger; timeoutMs?: number }): EvidenceAttacher {
+/** `store` may be a getter: the file store (a folder beside the database) is opened on first need, not when sync starts. */
+export function createEvidenceAttacher(deps: { db: WritableDb; store: FileStore | (() => FileStore); client: PlatformClient; logger: Logger; timeoutMs?: number }): EvidenceAttacher {
   const log = deps.logger.child({ module: 'evidence-upload' });
+  let opened: FileStore | null = null;
+  const files = (): FileStore => (opened ??= typeof deps.store === 'function' ? deps.store() : deps.store);
   return async (ids, signal) => {
     const refs = new Map<string, EvidenceRef[]>();
     const failed = new Map<string, string>();
@@ -86,7 +89,7 @@ export function createEvidenceAttacher(deps: { db: WritableDb; store: FileStore;
       let done = byKey.get(key);
       if (done === undefined) {
         try {
-          const cut = await cutConsentPages(deps.db, deps.store, id);
+          const cut = await cutConsentPages(deps.db, files(), id);
           await uploadEvidence(deps.client, cut.pdf, cut.sha256, signal, deps.timeoutMs);
           done = refOf(cut);
           log.debug({ action: 'upload', sha256: cut.sha256, bytes: cut.pdf.byteLength, pages: cut.pages }, 'consent evidence on the platform');

@@ -80,7 +80,7 @@ export function createSyncRuntime(ctx: ServiceContext, options: SyncRuntimeOptio
     const { officeCode, workstationId, agencyCode } = ctx.config;
     const built = createSyncEngine({ db: ctx.db, client, clock: ctx.clock, logger: ctx.logger, identity: { officeCode, workstationId, agencyCode }, catalogue: ctx.catalogue, options: options.sync ?? {}, afterApply: () => fillDueDatesSafely(ctx, 'open'),
       // The signed consent pages go with each notification that needs them (issue 14 §2).
-      evidence: createEvidenceAttacher({ db: ctx.db, store: createFileStore(storeRootFor(ctx.db)), client, logger: ctx.logger }),
+      evidence: createEvidenceAttacher({ db: ctx.db, store: () => createFileStore(storeRootFor(ctx.db)), client, logger: ctx.logger }),
     });
     // After a run that reached the platform (a failed run leaves `online` false: no retry storm meanwhile).
     built.onChange(() => {
