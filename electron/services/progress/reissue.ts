@@ -13,6 +13,9 @@ export type ReissueResult = { caseNo: string; issue: number; resent: boolean };
  * platform. The platform answers that resend `duplicate` (nothing is stored twice, no status moves
  * back: acks.ts only advances statuses before `delivered`) and keeps the record with the higher
  * `issue`. When something is still pending it carries the record anyway, so nothing is re-queued.
+ * The new issue also makes the case due for registration again (register.ts, issue 13): a platform
+ * that has the registration endpoint gets the new record at the next sync before any envelope; the
+ * resend stays for platforms released before it.
  */
 export function reissueProgressCode(ctx: ServiceContext, actor: Actor, caseNo: string): ReissueResult {
   const { db } = ctx;
