@@ -51,6 +51,24 @@ describe('consent evidence from the counter to the agency', () => {
     expect(a.formPages).toEqual([1, 2]);
   });
 
+  it('a file the platform refuses fails those notifications with the reason (no retry can cure it); the rest are untouched', async () => {
+    const small = await startTestPlatform({ config: { evidence: { maxBytes: 1024, orphanGraceMs: 0, staleUploadMs: 0 } } });
+    try {
+      const client = createPlatformClient({ baseUrl: small.url, token: await small.workstationToken(), logger: ctx.logger });
+      const attach = createEvidenceAttacher({ db: ctx.db, store: () => createFileStore(storeRootFor(ctx.db)), client, logger: ctx.logger });
+      const ids = ctx.db.prepare('SELECT id FROM notifications ORDER BY rowid').pluck().all() as string[];
+      const { refs, failed } = await attach(ids, new AbortController().signal);
+      expect(refs.size).toBe(0);
+      expect(failed.size).toBe(5); // the 檢證 needs no evidence
+      expect([...failed.values()][0]).toMatch(/^同意書上傳遭平台拒收：同意書檔案超過平台的大小上限/);
+      // Refused at the first chunk: the platform keeps nothing of it.
+      const cut = await cutConsentPages(ctx.db, createFileStore(storeRootFor(ctx.db)), ids[0]!);
+      expect(await small.store.evidence.state(cut.sha256)).toEqual({ sha256: cut.sha256, length: null, received: 0, complete: false });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('uploads before sending, resumes after a cut connection, and the agency reads exactly its pages', async () => {
     const token = await t.workstationToken();
     const store = createFileStore(storeRootFor(ctx.db));
