@@ -11,7 +11,8 @@ const Labelled = z.array(z.object({ label: z.string(), value: z.string() }));
 /**
  * One 補件 round of a case as the counter shows it (issue 14 §3): who asks for what by when, and
  * where the answer stands: `open` (to answer), `queued` (answered, waiting for the platform),
- * `refused` (the platform said no, `refusal` says why: answer again), `answered`.
+ * `refused` (the platform said no, `refusal` says why: answer again), `answered`, `transferred`
+ * (the asking agency transferred the notification (改分), which closed the round unanswered).
  */
 export const CaseSupplement = z.object({
   notificationId: z.string(),
@@ -24,7 +25,7 @@ export const CaseSupplement = z.object({
   dueDate: z.string(),
   requestedAt: z.string(),
   late: z.boolean(),
-  state: z.enum(['open', 'queued', 'refused', 'answered']),
+  state: z.enum(['open', 'queued', 'refused', 'answered', 'transferred']),
   refusal: z.string().nullable(),
   answeredAt: z.string().nullable(),
   answer: z.object({ fields: Labelled, note: z.string().nullable(), pages: z.array(SupplementPage) }).nullable(),

@@ -5,13 +5,15 @@ import type { ServiceContext } from '../context';
 /**
  * The office's 補件 requests not yet answered (issue 14), earliest due date first: what the
  * supervisor's overdue view and a case's detail list. Only this office's cases; no personal data.
+ * A round of an agency that has since transferred the notification is moot (the platform closed it
+ * with the transfer), so it is not listed.
  */
 export function openSupplements(ctx: Pick<ServiceContext, 'db' | 'clock' | 'config' | 'catalogue'>, caseNo?: string): OpenSupplement[] {
   const rows = ctx.db
     .prepare(
       `SELECT s.notification_id, c.case_no, n.item_code, s.agency, s.round, s.missing, s.due_date, s.requested_at
        FROM supplement_requests s JOIN notifications n ON n.id = s.notification_id JOIN cases c ON c.id = n.case_id
-       WHERE s.answered_at IS NULL AND c.office_code = ? AND (? IS NULL OR c.case_no = ?)
+       WHERE s.answered_at IS NULL AND s.agency = n.receiver_agency AND c.office_code = ? AND (? IS NULL OR c.case_no = ?)
        ORDER BY s.due_date, s.requested_at`,
     )
     .all(ctx.config.officeCode, caseNo ?? null, caseNo ?? null) as {

@@ -117,4 +117,13 @@ describe('補件 at the counter (issue 14 §3)', () => {
     expect(await deliverQueuedAnswers(ctx.db, client, () => new Date(), ctx.logger)).toMatchObject({ sent: 0, refused: 1 });
     expect(caseSupplements(ctx, caseNo)[0]).toMatchObject({ state: 'refused', refusal: expect.stringMatching(/[\u4e00-\u9fff]/) });
   });
+
+  it('a round whose agency then transfers the notification (改分) is closed by the platform: shown as transferred, off the overdue view', async () => {
+    const { caseNo, id, land } = await openRound(['戶口名簿影本']);
+    expect(openSupplements(ctx, caseNo)).toHaveLength(1);
+    await platform.http.call('notificationAction', { params: { id }, body: { action: 'transfer', to: 'KH-LAND-GANGSHAN', reason: '土地不在本所轄區' } }, land);
+    await pull();
+    expect(caseSupplements(ctx, caseNo)[0]).toMatchObject({ state: 'transferred', late: false });
+    expect(openSupplements(ctx, caseNo)).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ import { useSession } from '../../stores/session';
 import { useSync } from '../../stores/sync';
 import { SupplementAnswerForm } from './SupplementAnswerForm';
 
-const STATE: Record<CaseSupplement['state'], string> = { open: '待補件', queued: '已回覆，待送平台', refused: '平台未接受回覆', answered: '已補件' };
+const STATE: Record<CaseSupplement['state'], string> = { open: '待補件', queued: '已回覆，待送平台', refused: '平台未接受回覆', answered: '已補件', transferred: '已改分，免回覆' };
 
 /**
  * 補件 requests of this case (issue 14 §3): an agency's open request shows at once (refreshed when
@@ -32,7 +32,7 @@ export function CaseSupplements({ caseNo }: { caseNo: string }) {
   }, [caseNo, changeSeq, nonce]);
 
   if (rounds.length === 0) return null;
-  const open = rounds.filter((r) => r.state !== 'answered').length;
+  const open = rounds.filter((r) => r.state === 'open' || r.state === 'refused' || r.state === 'queued').length;
   const mayAnswer = mayCall(role, 'supplements.answer');
   const key = (r: CaseSupplement) => `${r.notificationId}#${r.round}`;
 
