@@ -11,7 +11,7 @@ import { runRetentionPurge } from '../retention/run';
 import { createSqlStore } from '../store/sqlStore';
 import type { SqlDriver } from '../store/sql';
 import { driverEngines } from '../testing/driverEngines';
-import { notificationEnvelope } from '../testing/envelopes';
+import { n04LandEnvelope, notificationEnvelope } from '../testing/envelopes';
 import { startTestPlatform, type TestPlatform } from '../testing/harness';
 import { openRaw } from '../testing/rawSocket';
 import { sha256Hex } from './checkFile';
@@ -183,6 +183,18 @@ describe.each(engines)('consent evidence on $name', (engine) => {
     const bad = await get(e.id, tax);
     expect([bad.status, (bad.body as { error: { code: string } }).error.code]).toEqual([500, 'EVIDENCE_CORRUPT']);
     expect(await driver.get("SELECT action FROM audit WHERE action = 'evidence.corrupt'")).toEqual({ action: 'evidence.corrupt' });
+  });
+
+  it('follows a transfer (改分): the new receiver reads the evidence, the agency it left no longer does', async () => {
+    const file = pdfOf(5000);
+    expect((await upload(file)).status).toBe(200);
+    const e = n04LandEnvelope({ evidence: [refOf(file)] });
+    expect(outcomes(await submit([e]))).toEqual(['accepted']);
+    const [fengshan, gangshan] = [await t.agencyToken('KH-LAND-FS', 'desk-7'), await t.agencyToken('KH-LAND-GANGSHAN')];
+    const moved = await t.http.call('notificationAction', { params: { id: e.id }, body: { action: 'transfer', to: 'KH-LAND-GANGSHAN', reason: '土地位於岡山區，非本所轄區' } }, fengshan);
+    expect(moved.status).toBe(200);
+    const get = (token: string) => t.http.raw('GET', `/v1/notifications/${e.id}/evidence/${sha256Hex(file)}`, { token });
+    expect([(await get(gangshan)).status, (await get(fengshan)).status]).toEqual([200, 404]);
   });
 
   it('the retention purge removes a file once no retained notification names it, and stale unreferenced uploads', async () => {
