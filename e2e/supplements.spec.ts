@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { runHost } from '../electron/host/runHost';
+import { verifyEvidence } from '../electron/services/signing/verifyEvidence';
+import { EvidenceBundle } from '../shared/signing/evidence';
 import { expect, test } from './fixtures';
 
 /**
@@ -125,6 +127,13 @@ test('補件 asked by the land office, answered at the counter, completed; 改�
   await expect(land.getByTestId('supplement-answer')).toContainText('民眾補正地號，謄本另寄', { timeout: 15_000 });
   await expect(land.getByTestId('supplement-answer')).toContainText('鳳山段一小段123地號');
   await land.screenshot({ path: test.info().outputPath('supplements-02-agency-thread.png'), fullPage: true });
+  // The evidence bundle of the notification, as export-evidence writes it, valid offline.
+  const downloading = land.waitForEvent('download');
+  await land.getByTestId('evidence-download').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^evidence-${caseNo}-`));
+  const bundle = EvidenceBundle.parse(JSON.parse(readFileSync(await download.path(), 'utf8')));
+  expect(verifyEvidence(bundle).ok).toBe(true);
   await land.getByRole('button', { name: '完成辦理' }).click();
   await expect(land.getByTestId('inbox-status')).toHaveText('已完成');
   await land.close();
@@ -147,5 +156,7 @@ test('補件 asked by the land office, answered at the counter, completed; 改�
   const rowOf = (code: string) => page.locator('.table--notifications tbody tr').filter({ hasText: code });
   await expect(rowOf('N04').locator('.status')).toHaveText('已完成', { timeout: 15_000 });
   await expect(rowOf('N08')).toContainText('市區監理所', { timeout: 15_000 });
+  // The platform's signed receipts, checked against the key pinned at enrolment.
+  await expect(page.getByTestId('receipt-verified').first()).toContainText('✓');
   await shot('supplements-03-counter-after');
 });
