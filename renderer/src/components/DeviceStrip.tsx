@@ -44,14 +44,18 @@ export function DeviceStrip() {
   return (
     <span className="device-strip" role="group" aria-label="周邊設備">
       {items(status).map((i) => (
-        <span key={i.key} className={`device-strip__item device-strip__item--${i.state}`} aria-label={`${i.label}：${i.detail}`} title={`${i.label}：${i.detail}`}>
+        // The state is colour and strike-through on screen; role=img makes the label with the state
+        // the item's one spoken name (an aria-label on a plain span is not read out).
+        <span key={i.key} role="img" className={`device-strip__item device-strip__item--${i.state}`} aria-label={`${i.label}：${i.detail}`} title={`${i.label}：${i.detail}`}>
           {i.icon}
           <span className="device-strip__label">{i.label}</span>
         </span>
       ))}
       {status.lastError && (
-        <span className="device-strip__error" title={status.lastError.message} aria-label={`設備最後錯誤：${status.lastError.message}`}>
-          ⚠ {status.lastError.message}
+        <span className="device-strip__error" title={status.lastError.message}>
+          <span aria-hidden="true">⚠ </span>
+          <span className="sr-only">設備最後錯誤：</span>
+          {status.lastError.message}
         </span>
       )}
     </span>

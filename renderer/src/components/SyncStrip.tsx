@@ -72,14 +72,17 @@ export function SyncStrip() {
               <progress max={draining.total} value={draining.done} aria-label="送出進度" />
             </span>
           )}
-          {state === 'offline' || state === 'unenrolled' ? (
-            <span className="sync-strip__error" title={status.lastError?.code}>
-              {status.lastError?.message}
-              {status.nextAttemptAt && state === 'offline' && `（將於 ${timeOf(status.nextAttemptAt)} 自動重試）`}
-            </span>
-          ) : (
-            status.lastError && <span className="sync-strip__error">{status.lastError.message}</span>
-          )}
+          {/* Why sending stopped, read out when it changes (a region that is always there; see sync.css). */}
+          <span className="sync-strip__live" role="status">
+            {state === 'offline' || state === 'unenrolled' ? (
+              <span className="sync-strip__error" title={status.lastError?.code}>
+                {status.lastError?.message}
+                {status.nextAttemptAt && state === 'offline' && `（將於 ${timeOf(status.nextAttemptAt)} 自動重試）`}
+              </span>
+            ) : (
+              status.lastError && <span className="sync-strip__error">{status.lastError.message}</span>
+            )}
+          </span>
           {canRetry && !agencyOnly && status.enrolled && (
             <button type="button" className="button button--small" onClick={() => void retry(false)} disabled={retrying}>
               立即重試 <kbd>F8</kbd>
@@ -87,7 +90,11 @@ export function SyncStrip() {
           )}
         </>
       )}
-      {unreachable && <span className="sync-strip__error">{unreachable}</span>}
+      {unreachable && (
+        <span className="sync-strip__error" role="alert">
+          {unreachable}
+        </span>
+      )}
       {agencyOnly && <span className="sync-strip__who">{ROLE_LABEL[user.role]}</span>}
       {showFailed && status && status.failed.length > 0 && (
         <FailedList items={status.failed} total={status.failedCount} canRetry={canRetry} onRetry={() => void retry(true)} onClose={() => setShowFailed(false)} />

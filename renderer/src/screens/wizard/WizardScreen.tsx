@@ -83,11 +83,10 @@ export function WizardScreen() {
           <h2 id="wizard-step-title" className="card__title">
             步驟 {here + 1}／{steps.length} {stepTitle(step, event)}
           </h2>
-          {showCount && (
-            <p className="banner banner--error" role="status">
-              本步驟尚有 {stepErrors} 個欄位需要修正，已移到第一個錯誤欄位。
-            </p>
-          )}
+          {/* Always present, so the count is read out when it appears (a new live region is often not). */}
+          <div role="status">
+            {showCount && <p className="banner banner--error">本步驟尚有 {stepErrors} 個欄位需要修正，已移到第一個錯誤欄位。</p>}
+          </div>
           <div ref={bodyRef} onKeyDown={onKeyDown} className="wizard__body">
             {step === 'participants' && <ParticipantsStep />}
             {step === 'fields' && <EventFieldsStep />}
