@@ -136,6 +136,8 @@ describe.each(engines)('consent evidence on $name', (engine) => {
     expect([tooBig.status, (tooBig.body as { error: { code: string } }).error.code]).toEqual([413, 'EVIDENCE_TOO_LARGE']);
     const noRange = await t.http.raw('PUT', `/v1/evidence/${sha256Hex(file)}`, { token: ws, body: file.subarray(0, 100), contentType: 'application/octet-stream' });
     expect([noRange.status, (noRange.body as { error: { code: string } }).error.code]).toEqual([400, 'INPUT_INVALID']);
+    const asJson = await t.http.raw('PUT', `/v1/evidence/${sha256Hex(file)}`, { token: ws, body: '{}', contentType: 'text/plain', headers: { 'content-range': 'bytes 0-1/2' } });
+    expect([asJson.status, (asJson.body as { error: { code: string } }).error.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     expect(await rows('evidence_files')).toBe(before);
     await nothingPartial();
     // Agencies and anonymous callers cannot upload.

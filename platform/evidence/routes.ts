@@ -32,6 +32,8 @@ export function evidenceRoutes(app: FastifyInstance, deps: PlatformDeps): void {
   // Raw chunk bodies are accepted by these routes only (a child scope): everything else stays JSON-only.
   void app.register(async (scope) => {
     scope.addContentTypeParser(['application/octet-stream', 'application/pdf'], { parseAs: 'buffer' }, (req, body, done) => rawChunk(req, body as Buffer, done));
+    // Any other type names the one these routes take (the platform-wide 415 speaks of JSON).
+    scope.addContentTypeParser('*', (_req, _payload, done) => done(new PlatformFailure('UNSUPPORTED_MEDIA_TYPE', '同意書上傳的內容類型須為 application/octet-stream'), undefined));
 
     registerEndpoint(scope, deps, 'evidenceStatus', async ({ params }, ctx) => {
       ctx.note({ target: `evidence:${params.sha256}` });
