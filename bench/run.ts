@@ -2,6 +2,7 @@ import { benchCaseSave } from './caseSave';
 import { benchOutboxDrain } from './outboxDrain';
 import { benchVerificationRoundtrip } from './verificationRoundtrip';
 import { benchPdfForm } from './pdfForm';
+import { benchPdfFormBilingual } from './pdfFormBilingual';
 import { benchPlatformIngest } from './platformIngest';
 import { benchSearch1m } from './search1m';
 import { benchDevices } from './devices';
@@ -24,6 +25,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const suites: Suite[] = [
   ['case-save', benchCaseSave],
   ['pdf-form', benchPdfForm],
+  ['pdf-form-bilingual', benchPdfFormBilingual],
   ['search-1m', () => benchSearch1m(log)],
   ['platform-ingest', () => benchPlatformIngest(log)],
   ['platform-multi-node', () => import('./platformMultiNode').then((m) => m.benchPlatformMultiNode(log))],

@@ -3,7 +3,7 @@ import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import { resourcePath } from '../resources';
 import { loadFontBytes, parseFont, subsetFontName } from './font';
 import { CJK_TC, type ScriptFont } from './scriptFonts';
-import { drawShapedText, shapedWidth, withActualText } from './shapedText';
+import { drawShapedText, memoizeLayout, shapedWidth, withActualText } from './shapedText';
 
 /** A font embedded (as a subset) in one PDF, with its parsed fontkit face. */
 export type EmbeddedFont = { spec: ScriptFont; pdf: PDFFont; face: FontkitFont };
@@ -28,7 +28,9 @@ export class DocumentFonts {
       pending = (async () => {
         const bytes = await loadFontBytes(spec === CJK_TC && this.cjkPath ? this.cjkPath : resourcePath(spec.file));
         const pdf = await this.doc.embedFont(bytes, { subset: true, customName: subsetFontName(`${this.seed}:${spec.postscriptName}`, spec.postscriptName) });
-        return { spec, pdf, face: parseFont(bytes) };
+        const face = parseFont(bytes);
+        if (spec.positioned) memoizeLayout(face); // before pdf-lib's encodeText lays out the same lines again
+        return { spec, pdf, face };
       })();
       this.embedded.set(spec.file, pending);
     }

@@ -38,18 +38,33 @@ const fontKey = (page: PDFPage, font: PDFFont): PDFName => {
   return key;
 };
 
-/** fontkit's layout of `text`, cached per font (measuring and drawing the same line shape it once). */
-const layouts = new WeakMap<FontkitFont, Map<string, GlyphRun>>();
-export const layoutOf = (font: FontkitFont, text: string): GlyphRun => {
-  let cache = layouts.get(font);
-  if (!cache) layouts.set(font, (cache = new Map()));
-  let run = cache.get(text);
-  if (!run) {
-    if (cache.size > 5000) cache.clear();
-    cache.set(text, (run = font.layout(text)));
-  }
-  return run;
-};
+const MEMOIZED = Symbol('nin1.layoutMemoized');
+
+/**
+ * Make `font.layout(text)` (no features: how pdf-lib and this module call it) return a cached run.
+ * Shaping Khmer with fontkit's universal shaper costs about a millisecond a line, and a line is laid
+ * out three times (measured for wrapping, positioned here, encoded by pdf-lib's encodeText); forms
+ * repeat the same headings all day. Runs are only read, never changed, so sharing them is safe.
+ */
+export function memoizeLayout(font: FontkitFont): void {
+  const marked = font as FontkitFont & { [MEMOIZED]?: true };
+  if (marked[MEMOIZED]) return;
+  const original = font.layout.bind(font);
+  const cache = new Map<string, GlyphRun>();
+  font.layout = ((text: string, ...rest: unknown[]) => {
+    if (rest.some((r) => r !== undefined)) return (original as (...a: unknown[]) => GlyphRun)(text, ...rest);
+    let run = cache.get(text);
+    if (!run) {
+      if (cache.size > 5000) cache.clear();
+      cache.set(text, (run = original(text)));
+    }
+    return run;
+  }) as FontkitFont['layout'];
+  Object.defineProperty(font, MEMOIZED, { value: true });
+}
+
+/** fontkit's layout of `text` (cached once {@link memoizeLayout} has wrapped the font). */
+export const layoutOf = (font: FontkitFont, text: string): GlyphRun => font.layout(text);
 
 /** Advance width of the shaped text at `size` (kerning and GPOS advances included). */
 export const shapedWidth = (font: FontkitFont, text: string, size: number): number =>
