@@ -1,6 +1,7 @@
 import { CASE_READERS, CASE_WRITERS } from '../../../shared/auth/roles';
 import type { CardPerson, DeviceEvent } from '../../../shared/devices/schema';
 import { parseFormQrPayload } from '../../../shared/forms/consentFormModel';
+import { LANGUAGE_LABEL, languageForNationality } from '../../../shared/language/languages';
 import { formatRocDateShort, maskPersonId } from '../../../shared/validators';
 import { fieldId } from './fieldIds';
 import { focusedTextField, insertAtCaret, setFieldValue } from './insertText';
@@ -49,12 +50,16 @@ function prefillPerson(person: CardPerson): void {
   w.setParticipant(0, 'id', person.id ?? '');
   w.setParticipant(0, 'name', person.name);
   w.setParticipant(0, 'birthDate', formatRocDateShort(person.birthDate));
+  // The document's nationality suggests the printout language (VNM → Tiếng Việt …); the clerk can change it on the last step.
+  const language = languageForNationality(person.document?.nationality);
+  if (language) w.setLanguage(language);
   const session = useSession.getState();
   const focus = fieldId(`participants[0].${firstEmptyOfPrimary(session.catalogue)}`);
   if (w.step !== 'participants' && session.catalogue) w.goStep('participants', session.catalogue, focus);
   else w.focusOn(focus);
   const source = person.source === 'card' ? '卡片' : '證件機讀區';
-  toast.success(person.id ? `已由${source}帶入民眾資料（${maskPersonId(person.id)}）` : `已由${source}帶入姓名與出生日期；證件未載統一證號，請輸入`);
+  const printed = language ? `；列印語言建議：${LANGUAGE_LABEL[language]}` : '';
+  toast.success(person.id ? `已由${source}帶入民眾資料（${maskPersonId(person.id)}）${printed}` : `已由${source}帶入姓名與出生日期；證件未載統一證號，請輸入${printed}`);
 }
 
 function onBarcode(text: string, typedByOs: boolean): void {

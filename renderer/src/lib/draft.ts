@@ -1,5 +1,6 @@
 import type { FieldValue, GeneralDraft } from '../../../shared/cases/schema';
 import type { z } from '../../../shared/zod';
+import type { Language } from '../../../shared/language/languages';
 import { evaluateCondition } from '../../../shared/cases/conditions';
 import { validateDraft, type FieldError } from '../../../shared/cases/validateDraft';
 import type { ChecklistDocument, LifeEvent } from '../../../shared/catalogue/schema';
@@ -20,6 +21,8 @@ export type DraftInput = {
   fields: Record<string, FieldValue>;
   items: Record<string, ItemState>;
   documents: Record<string, DocumentMark>;
+  /** The citizen's language for the printouts; absent or zh-TW: Chinese only. */
+  language?: Language;
 };
 
 /** The general draft `cases.create` takes (defaults not yet applied). */
@@ -54,7 +57,14 @@ export function toDraft(input: DraftInput, catalogue: Catalogue): { draft: Gener
     const mark = input.documents[d.code];
     if (mark) documents.push({ code: d.code, status: mark });
   }
-  const draft: GeneralDraftInput = { lifeEvent: event.code, participants, fields: wireFields(event.fields, input.fields), items, documents };
+  const draft: GeneralDraftInput = {
+    lifeEvent: event.code,
+    participants,
+    fields: wireFields(event.fields, input.fields),
+    items,
+    documents,
+    ...(input.language && input.language !== 'zh-TW' ? { language: input.language } : {}),
+  };
   return { draft, rowOf, documentCodes: documents.map((d) => d.code) };
 }
 

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { FieldValue } from '../../../shared/cases/schema';
+import { DEFAULT_LANGUAGE, type Language } from '../../../shared/language/languages';
 import { isoFromDate } from '../../../shared/validators';
 import { findLifeEvent, type Catalogue } from '../lib/catalogue';
 import type { DocumentMark, DraftInput } from '../lib/draft';
@@ -40,6 +41,8 @@ export type WizardState = DraftInput & {
   setItemSelected(code: string, selected: boolean): void;
   setItemField(code: string, key: string, value: FieldValue): void;
   setDocument(code: string, mark: DocumentMark): void;
+  /** The citizen's language for the printouts (the MRZ nationality suggests one; the clerk decides). */
+  setLanguage(language: Language): void;
   touch(path: string): void;
   attempt(step: StepKind): void;
   goStep(step: StepKind, catalogue: Catalogue, focus: string): void;
@@ -69,6 +72,7 @@ const blank = (catalogue: Catalogue | null = null): Data => {
     today,
     step: 'participants',
     ...draftOf(DEFAULT_LIFE_EVENT, catalogue, today),
+    language: DEFAULT_LANGUAGE,
     touched: {},
     attempted: {},
     focus: null,
@@ -80,7 +84,7 @@ const blank = (catalogue: Catalogue | null = null): Data => {
 type WizardActions = Pick<
   WizardState,
   | 'start' | 'reset' | 'chooseLifeEvent' | 'setParticipant' | 'addParticipant' | 'removeParticipant' | 'setField'
-  | 'setItemSelected' | 'setItemField' | 'setDocument' | 'touch' | 'attempt' | 'goStep' | 'focusOn' | 'setSaving'
+  | 'setItemSelected' | 'setItemField' | 'setDocument' | 'setLanguage' | 'touch' | 'attempt' | 'goStep' | 'focusOn' | 'setSaving'
 >;
 
 let seq = 0;
@@ -126,6 +130,7 @@ export const useWizard = create<WizardState>()((set, get) => ({
     if (item) set({ items: { ...get().items, [code]: { ...item, fields: { ...item.fields, [key]: value } } } });
   },
   setDocument: (code, mark) => set({ documents: { ...get().documents, [code]: mark } }),
+  setLanguage: (language) => set({ language }),
   touch(path) {
     if (!get().touched[path]) set({ touched: { ...get().touched, [path]: true } });
   },

@@ -11,6 +11,7 @@ import { save } from '../../lib/wizardActions';
 import { useSession } from '../../stores/session';
 import { useWizard } from '../../stores/wizard';
 import { CountingScopePanel } from './CountingScopePanel';
+import { LanguageField } from './LanguageField';
 import { SchedulePreview } from './SchedulePreview';
 
 /**
@@ -124,6 +125,7 @@ export function ReviewStep() {
       </section>
       <SchedulePreview event={event} fields={draft.fields} chosen={chosen} />
       <CountingScopePanel event={event} participants={draft.participants} fields={draft.fields} today={w.today} />
+      <LanguageField />
       <div className="review__save">
         <button id="wizard-save" type="button" className="button button--primary button--large" disabled={w.saving} onClick={() => void save()}>
           {w.saving ? '儲存中…' : '儲存案件並列印同意書'} <kbd>F9</kbd>
