@@ -43,7 +43,8 @@ async function signInKeys(page: Page, url: string, username: string): Promise<vo
   await page.keyboard.press('Enter');
 }
 
-test('counter clerk, keyboard only: login, home, every wizard step, review, print preview, case detail, search', async ({ page }) => {
+test('counter clerk, keyboard only: login, home, every wizard step (遷徙, then 家人身後事 participants and event fields), review, print preview, case detail, search', async ({ page }) => {
+  test.setTimeout(180_000); // fifteen screens on one login
   const kb = page.keyboard;
   await page.goto(hostUrl());
   await expect(page.getByLabel('帳號', { exact: true })).toBeFocused();
@@ -117,6 +118,30 @@ test('counter clerk, keyboard only: login, home, every wizard step, review, prin
   await kb.press('Enter');
   await expect(page.getByRole('heading', { name: /查詢結果/ })).toBeVisible();
   await check(page, 'home: search results');
+
+  // The steps 遷徙 has not: participants by role (家人身後事) and typed event fields.
+  await kb.press('F2');
+  await expect(page.getByRole('heading', { name: /步驟 1／4/ })).toBeVisible();
+  await kb.press('Shift+Tab');
+  await expect(page.getByLabel('生活事件')).toBeFocused();
+  await kb.press('ArrowDown');
+  await kb.press('Enter');
+  const applicant = page.getByRole('group', { name: '申請人（家屬）', exact: true });
+  await expect(applicant.getByLabel('身分證統一編號')).toBeFocused();
+  for (const text of ['A123456789', '王小明', '0912345678', '高雄市鳳山區光復路二段132號']) {
+    await kb.type(text);
+    await kb.press('Enter');
+  }
+  for (let i = 0; i < 5; i++) await kb.press('ArrowDown'); // 關係: 子女
+  await kb.press('Enter');
+  for (const text of ['F126459278', '王大同', '0300101']) {
+    await kb.type(text);
+    await kb.press('Enter');
+  }
+  await check(page, 'wizard 家人身後事 step 1 participants');
+  await kb.press('F10');
+  await expect(page.getByRole('heading', { name: /步驟 2／4/ })).toBeVisible();
+  await check(page, 'wizard 家人身後事 step 2 event fields');
 });
 
 test('supervisor: statistics (charts with their data tables) and the overdue list', async ({ page }) => {
