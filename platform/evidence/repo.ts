@@ -1,4 +1,5 @@
 import type { ContentRange, EvidenceRef, EvidenceUploadState } from '../../shared/platform/evidence';
+import type { SupplementPage } from '../../shared/platform/supplementPages';
 import type { NotificationEnvelope } from '../../shared/platform/wire';
 import { appendAuditIn } from '../store/auditLog';
 import type { AuditDraft } from '../store/drafts';
@@ -31,6 +32,10 @@ export type EvidenceStore = {
   listFor(notificationId: string): Promise<{ receiverAgency: string; evidence: EvidenceRef[] } | null>;
   /** The stored bytes of one of the notification's files (not yet checked), or null when it names no such file. */
   read(notificationId: string, sha256: string): Promise<EvidenceFileRead>;
+  /** Which of these hashes the platform holds as complete files. */
+  held(hashes: readonly string[]): Promise<Set<string>>;
+  /** Links the scanned files of a 補件 answer to its notification (after the answer is recorded; a repeat links nothing new). */
+  linkAnswer(notificationId: string, pages: readonly SupplementPage[]): Promise<void>;
   /** Deletes files no notification references any more (stored before `filesBeforeMs`) and uploads idle since `uploadsBeforeMs`. */
   purgeOrphans(filesBeforeMs: number, uploadsBeforeMs: number): Promise<EvidencePurge>;
 };
@@ -107,6 +112,24 @@ export async function linkEvidenceIn(q: SqlExec, envelopes: readonly Notificatio
   await q.run(`INSERT INTO notification_evidence (notification_id, sha256, pages, form_pages, pos) VALUES ${valuesList(rows, 5)} ON CONFLICT DO NOTHING`, values);
 }
 
+/**
+ * A 補件 answer's scanned files join the notification's evidence after its consent pages (so the
+ * receiving agency lists and reads them with the same endpoints, each read hash-checked and
+ * audited). They are not pages of the consent form: `form_pages` is empty. Only files the platform
+ * holds are linked (the route refused the answer otherwise; a file purged in between is skipped
+ * rather than breaking the answer).
+ */
+export async function linkAnswerIn(q: SqlExec, notificationId: string, pages: readonly SupplementPage[]): Promise<void> {
+  const next = Number((await q.get<{ n: number | string | null }>('SELECT MAX(pos) AS n FROM notification_evidence WHERE notification_id = ?', [notificationId]))?.n ?? -1) + 1;
+  for (const [i, p] of pages.entries()) {
+    await q.run(
+      `INSERT INTO notification_evidence (notification_id, sha256, pages, form_pages, pos)
+       SELECT ?, sha256, ?, '[]', ? FROM evidence_files WHERE sha256 = ? ON CONFLICT DO NOTHING`,
+      [notificationId, p.pages, next + i, p.sha256],
+    );
+  }
+}
+
 /** The purged notifications' links (retention: their files become orphans unless another retained notification names them). */
 export const unlinkEvidenceSql = (ids: number): string => `DELETE FROM notification_evidence WHERE notification_id IN (${Array.from({ length: ids }, () => '?').join(', ')})`;
 
@@ -151,6 +174,8 @@ export function evidenceStoreOf(db: SqlDriver): EvidenceStore {
     putChunk: (sha256, range, bytes, uploader, nowMs, audit) => db.tx((q) => putChunkIn(q, sha256, range, bytes, uploader, nowMs, audit)),
     listFor: (id) => listForIn(db, id),
     read: (id, sha256) => readIn(db, id, sha256),
+    held: (hashes) => heldEvidenceIn(db, hashes),
+    linkAnswer: (id, pages) => (pages.length === 0 ? Promise.resolve() : db.tx((q) => linkAnswerIn(q, id, pages))),
     purgeOrphans: (files, uploads) => purgeOrphansIn(db, files, uploads),
   };
 }

@@ -22,9 +22,18 @@ export function supplementRoutes(app: FastifyInstance, deps: PlatformDeps): void
     ctx.note({ target: `notification:${params.id}`, messageIds: [params.id, ...(body.messageId ? [body.messageId] : [])] });
     const now = deps.clock.now();
     const annotate = (e: InboxEntry) => deadlinesFor(deps.config.catalogue, deps.logger).annotate(e, now);
+    // Issue 14 §2: scanned files named by the answer must already be on the platform (uploaded like consent evidence).
+    const pages = body.attachments ?? [];
+    const held = await deps.store.evidence.held(pages.map((a) => a.sha256));
+    const missing = pages.find((a) => !held.has(a.sha256));
+    if (missing) throw new PlatformFailure('EVIDENCE_MISSING', `補件引用的掃描檔尚未完整上傳到平台（${missing.sha256.slice(0, 12)}…），請先上傳再回覆`, 'attachments');
     // Issue 15: the counter's 補件 answer is signed like its envelopes; verified before anything is stored.
     const admitted = await admitSignedMessage(deps.store, p.subject, 'supplement-answer', params.id, ctx.req.body);
-    if (admitted.kind === 'duplicate') return duplicateAnswer(deps.store, params.id, admitted.receipt, annotate);
+    // Linked on a resend too: an answer recorded by a node that died before linking gets its files then.
+    if (admitted.kind === 'duplicate') {
+      await deps.store.evidence.linkAnswer(params.id, pages);
+      return duplicateAnswer(deps.store, params.id, admitted.receipt, annotate);
+    }
     let invalid: { key: string; message: string } | null = null;
     const r = await deps.store.transition(params.id, (s) => {
       const decision = decideSupplementAnswer(body, s, p.officeCode);
@@ -50,6 +59,7 @@ export function supplementRoutes(app: FastifyInstance, deps: PlatformDeps): void
       throw new PlatformFailure(r.code);
     }
     if (r.changes.length > 0) {
+      await deps.store.evidence.linkAnswer(params.id, pages);
       deps.hub.publish([`office:${r.officeCode}`], { scope: 'office', cursor: r.changes[r.changes.length - 1]!.cursor });
       deps.hub.publish(r.receivers.map((a) => `agency:${a}`), { scope: 'inbox', cursor: null });
     }

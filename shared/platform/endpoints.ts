@@ -142,7 +142,7 @@ export const endpoints = {
     params: z.strictObject({ id: NotificationId }),
     body: SupplementAnswer,
     response: ActionResponse,
-    summary: '臨櫃端回覆補件（本所送出的案件）：補正欄位及／或說明；通報恢復處理',
+    summary: '臨櫃端回覆補件（本所送出的案件）：補正欄位、說明及／或掃描檔（須先以 PUT /v1/evidence/{sha256} 上傳，否則 EVIDENCE_MISSING；之後接收機關以通報的同意書端點讀取）；通報恢復處理',
   }),
   notificationThread: endpoint({
     method: 'GET',

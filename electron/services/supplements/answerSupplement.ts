@@ -49,7 +49,7 @@ export async function answerSupplement(ctx: ServiceContext, client: PlatformClie
 
   if (client) {
     try {
-      const answeredAt = (await sendAnswer(client, input.notificationId, body)) ?? ctx.clock.now().toISOString();
+      const answeredAt = (await sendAnswer(ctx.db, client, input.notificationId, body)) ?? ctx.clock.now().toISOString();
       ctx.db.transaction(() => {
         recordDelivered(ctx.db, input.notificationId, body, answeredAt);
         audit(false);
@@ -86,7 +86,7 @@ function buildBody(ctx: ServiceContext, open: OpenRound, input: SupplementAnswer
   return { round: input.round, fields: values, ...(note ? { note } : {}), ...(pages.length > 0 ? { attachments: pages } : {}) };
 }
 
-/** The chosen attachments, only this case's own: their hash and page count travel, the files stay in the case's store. */
+/** The chosen attachments, only this case's own: the answer names them by hash and page count; sendAnswer uploads the files first. */
 function attachedPages(ctx: ServiceContext, caseId: number, ids: readonly number[]): SupplementPage[] {
   const find = ctx.db.prepare('SELECT sha256, page_count FROM attachments WHERE id = ? AND case_id = ?');
   return [...new Set(ids)].map((id) => {

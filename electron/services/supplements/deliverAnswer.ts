@@ -4,13 +4,16 @@ import type { WritableDb } from '../db/open';
 import type { Logger } from '../logging/logger';
 import type { PlatformClient } from '../platform-client/client';
 import { isPlatformError } from '../platform-client/errors';
+import { uploadAnswerFiles } from './uploadAnswerFiles';
 
 /**
  * The one place a 補件 answer goes to the platform (the signing of agency and counter messages
- * wraps the client's call, so it lands here too). Returns the platform time of the answer, or null
- * when the round was already answered with this message (a resend: nothing new recorded).
+ * wraps the client's call, so it lands here too). Its scanned files are uploaded first (the
+ * platform refuses an answer naming a file it does not hold). Returns the platform time of the
+ * answer, or null when the round was already answered with this message (a resend: nothing new recorded).
  */
-export async function sendAnswer(client: PlatformClient, notificationId: string, body: SupplementAnswer): Promise<string | null> {
+export async function sendAnswer(db: WritableDb, client: PlatformClient, notificationId: string, body: SupplementAnswer): Promise<string | null> {
+  await uploadAnswerFiles(db, client, body.attachments ?? []);
   const res = await client.call('supplementAnswer', { params: { id: notificationId }, body });
   return res.changes.at(-1)?.at ?? null;
 }
@@ -41,7 +44,7 @@ export async function deliverQueuedAnswers(db: WritableDb, client: PlatformClien
   for (const row of rows) {
     const body = JSON.parse(row.queued_body) as SupplementAnswer;
     try {
-      const at = (await sendAnswer(client, row.notification_id, body)) ?? clockNow().toISOString();
+      const at = (await sendAnswer(db, client, row.notification_id, body)) ?? clockNow().toISOString();
       db.transaction(() => recordDelivered(db, row.notification_id, body, at)).immediate();
       report.sent++;
     } catch (e) {

@@ -10,6 +10,8 @@ import { applyChanges } from '../sync/changes';
 import { makeContext, moveDraft, seedClerk, tempDir } from '../testing/fixtures';
 import { createSyncRuntime } from '../sync/runtime';
 import { enrolTestWorkstation } from '../testing/syncFixtures';
+import { listNotificationEvidence, readNotificationEvidence } from '../attachments/platformEvidence';
+import { createFileStore, storeRootFor } from '../scanning/store';
 import { answerSupplement } from './answerSupplement';
 import { caseSupplements } from './caseSupplements';
 import { deliverQueuedAnswers } from './deliverAnswer';
@@ -83,12 +85,20 @@ describe('補件 at the counter (issue 14 §3)', () => {
     return { caseNo, id, land };
   }
   const unreachable = createPlatformClient({ baseUrl: 'http://127.0.0.1:9', token: 'x', timeoutMs: 2000 });
-  const attach = (caseNo: string): number =>
-    Number(ctx.db.prepare("INSERT INTO attachments (case_id, kind, file_name, mime, page_count, byte_size, sha256, created_at) SELECT id, 'scan', 'p.pdf', 'application/pdf', 2, 100, ?, 't' FROM cases WHERE case_no = ?").run('ab'.repeat(32), caseNo).lastInsertRowid);
+  /** A scanned file of the case, stored in the counter's file store as the scanning import does. */
+  const attach = async (caseNo: string): Promise<{ attachmentId: number; sha256: string; pdf: Buffer }> => {
+    const pdf = Buffer.from(`%PDF-1.7\n% 地籍圖 ${caseNo}\n%%EOF\n`);
+    const stored = await createFileStore(storeRootFor(ctx.db)).put('attachments', pdf, 'pdf');
+    const attachmentId = Number(
+      ctx.db.prepare("INSERT INTO attachments (case_id, kind, file_name, mime, page_count, byte_size, sha256, storage_key, created_at) SELECT id, 'scan', 'p.pdf', 'application/pdf', 2, ?, ?, ?, 't' FROM cases WHERE case_no = ?")
+        .run(pdf.length, stored.sha256, stored.key, caseNo).lastInsertRowid,
+    );
+    return { attachmentId, sha256: stored.sha256, pdf };
+  };
 
   it('offline first: an answer given while the platform is unreachable waits on its round and the next sync delivers it once, with its scanned pages', async () => {
     const { caseNo, id, land } = await openRound();
-    const attachmentId = attach(caseNo);
+    const { attachmentId, sha256, pdf } = await attach(caseNo);
     const queued = await answerSupplement(ctx, unreachable, clerk, { notificationId: id, round: 1, fields: {}, note: '附地籍圖', attachmentIds: [attachmentId] });
     expect(queued).toEqual({ state: 'queued', answeredAt: null });
     expect(caseSupplements(ctx, caseNo)).toEqual([expect.objectContaining({ state: 'queued', agencyName: '高雄市政府地政局鳳山地政事務所', missing: ['土地建物標示（地號）'], dueDate: '2026-12-20', answer: null })]);
@@ -102,10 +112,14 @@ describe('補件 at the counter (issue 14 §3)', () => {
     await runtime.engine()!.syncOnce('test', { force: true });
     await runtime.stop(); // waits for the delivery the run started
     const [round] = caseSupplements(ctx, caseNo);
-    expect(round).toMatchObject({ state: 'answered', answer: { note: '附地籍圖', pages: [{ sha256: 'ab'.repeat(32), pages: 2 }] } });
+    expect(round).toMatchObject({ state: 'answered', answer: { note: '附地籍圖', pages: [{ sha256, pages: 2 }] } });
     const thread = (await platform.http.call('notificationThread', { params: { id }, query: {} }, land)).body;
     expect(thread.events.map((e) => e.event.type)).toEqual(['supplement-request', 'supplement-answer']);
-    expect(thread.events[1]!.event).toMatchObject({ note: '附地籍圖', attachments: [{ sha256: 'ab'.repeat(32), pages: 2 }] });
+    expect(thread.events[1]!.event).toMatchObject({ note: '附地籍圖', attachments: [{ sha256, pages: 2 }] });
+    // Issue 14 §2: the file went up before the answer; the land office lists and opens it with the notification's evidence.
+    const landClient = createPlatformClient({ baseUrl: platform.url, token: land });
+    expect(await listNotificationEvidence(landClient, id)).toEqual([{ sha256, size: pdf.length, pages: 2, formPages: [] }]);
+    expect((await readNotificationEvidence(landClient, id, sha256)).pdf.equals(pdf)).toBe(true);
     // Delivered once: a later run has nothing left to send.
     expect(await deliverQueuedAnswers(ctx.db, client, () => new Date(), ctx.logger)).toEqual({ sent: 0, refused: 0, waiting: 0 });
   });
@@ -116,6 +130,21 @@ describe('補件 at the counter (issue 14 §3)', () => {
     await platform.http.call('notificationAction', { params: { id }, body: { action: 'reject', reason: '逾期未補件' } }, land);
     expect(await deliverQueuedAnswers(ctx.db, client, () => new Date(), ctx.logger)).toMatchObject({ sent: 0, refused: 1 });
     expect(caseSupplements(ctx, caseNo)[0]).toMatchObject({ state: 'refused', refusal: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  });
+
+  it('an answer naming a scanned file the platform does not hold is refused with EVIDENCE_MISSING, stores nothing; a file missing locally is the clerk\'s typed error', async () => {
+    const { caseNo, id, land } = await openRound(['地籍圖']);
+    const notHeld = { round: 1, fields: {}, attachments: [{ sha256: 'cd'.repeat(32), pages: 1 }] };
+    const r = await platform.http.call('supplementAnswer', { params: { id }, body: notHeld }, ws);
+    expect([r.status, (r.body as unknown as { error: { code: string; message: string } }).error]).toEqual([422, { code: 'EVIDENCE_MISSING', message: expect.stringContaining('掃描檔尚未完整上傳'), path: 'attachments' }]);
+    const inbox = await platform.http.call('agencyInbox', { params: { agency: 'KH-LAND-FS' }, query: {} }, land);
+    expect(inbox.body.entries.find((e) => e.id === id)).toMatchObject({ supplement: { round: 1 } });
+    // At the counter: a scan whose file is gone from the store cannot be attached; the round stays open.
+    const attachmentId = Number(
+      ctx.db.prepare("INSERT INTO attachments (case_id, kind, file_name, mime, page_count, byte_size, sha256, created_at) SELECT id, 'scan', 'p.pdf', 'application/pdf', 1, 100, ?, 't' FROM cases WHERE case_no = ?").run('ef'.repeat(32), caseNo).lastInsertRowid,
+    );
+    expect(await answerSupplement(ctx, client, clerk, { notificationId: id, round: 1, fields: {}, attachmentIds: [attachmentId] }).catch((e: AppFailure) => e.error.code)).toBe('SUPPLEMENT_ATTACHMENT');
+    expect(openSupplements(ctx, caseNo)).toHaveLength(1);
   });
 
   it('a round whose agency then transfers the notification (改分) is closed by the platform: shown as transferred, off the overdue view', async () => {
