@@ -142,6 +142,19 @@ test('counter clerk, keyboard only: login, home, every wizard step (遷徙, then
   await kb.press('F10');
   await expect(page.getByRole('heading', { name: /步驟 2／4/ })).toBeVisible();
   await check(page, 'wizard 家人身後事 step 2 event fields');
+
+  // Esc back to step 1, Esc again: the discard dialog (modal: Tab stays inside, Esc leaves it).
+  await kb.press('Escape');
+  await expect(page.getByRole('heading', { name: /步驟 1／4/ })).toBeVisible();
+  await kb.press('Escape');
+  const dialog = page.getByRole('dialog', { name: '放棄這筆案件？' });
+  await expect(dialog.getByRole('button', { name: '繼續編輯' })).toBeFocused();
+  await audit(page, 'dialog: discard the draft');
+  await zoomCheck(page, 'dialog: discard the draft');
+  await kb.press('Tab');
+  await expect(dialog.getByRole('button', { name: '放棄草稿' })).toBeFocused();
+  await kb.press('Escape');
+  await expect(dialog).toBeHidden();
 });
 
 test('supervisor: statistics (charts with their data tables) and the overdue list', async ({ page }) => {
