@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../services/testing/fixtures';
+import { counterCli } from './testing/cli';
 
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('./counter.ts', import.meta.url));
 const tmp = tempDir('nin1-cli-');
 afterAll(() => tmp.cleanup());
 
-const counter = (...args: string[]) => run(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8' });
+const { counter } = counterCli();
 const fails = async (...args: string[]) => {
   try {
     await counter(...args);

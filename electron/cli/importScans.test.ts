@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeContext, moveDraft, seedClerk, tempDir } from '../services/testing/fixtures';
 import { hasBinary, printedCases, twoPageDraft, writeStack } from '../services/scanning/testing/scanFixtures';
+import { counterCli } from './testing/cli';
 
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('./counter.ts', import.meta.url));
 const tmp = tempDir('nin1-cli-scan-');
 afterAll(() => tmp.cleanup());
-const counter = (...args: string[]) => run(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8' });
+const { counter } = counterCli();
 
 const withPoppler = hasBinary('pdftoppm') ? describe : describe.skip;
 

@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../services/testing/fixtures';
+import { counterCli } from './testing/cli';
 
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('./counter.ts', import.meta.url));
 const tmp = tempDir('nin1-cli-init-');
 afterAll(() => tmp.cleanup());
 const env = { ...process.env, NIN1_POLICY_FILE: tmp.file('no-policy.json') };
 type Failed = { code: number; stderr: string };
-const counter = (...args: string[]) => run(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', env });
+const { counter } = counterCli(env);
 const failing = (...args: string[]) => counter(...args).then(() => ({ code: 0, stderr: '' }), (e: Failed) => e);
 
 describe('npm run counter -- init, and commands on a file that is not a database', () => {

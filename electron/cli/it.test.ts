@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../services/testing/fixtures';
+import { counterCli } from './testing/cli';
 
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('./counter.ts', import.meta.url));
 const tmp = tempDir('nin1-cli-it-');
 afterAll(() => tmp.cleanup());
 // No machine policy on a test machine unless we say so.
 const env = { ...process.env, NIN1_POLICY_FILE: tmp.file('no-policy.json') };
-const counter = (...args: string[]) => run(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', env });
+const { counter } = counterCli(env);
 
 describe('npm run counter -- backup / restore / diagnostics', () => {
   it('backs up, restores over a corrupt file (kept aside), and exports diagnostics without personal data', async () => {
@@ -48,8 +44,8 @@ describe('npm run counter -- backup / restore / diagnostics', () => {
   it('refuses to run on a half-valid machine policy, naming the field', async () => {
     const policy = tmp.file('policy.json');
     writeFileSync(policy, JSON.stringify({ workstationId: 'FS01-W01', idleLockMinutes: 'ten' }));
-    const e = await run(process.execPath, ['--import', 'tsx', CLI, 'list-cases', '--db', tmp.file('x.sqlite')], { encoding: 'utf8', env: { ...env, NIN1_POLICY_FILE: policy } }).catch((err: { code: number; stderr: string }) => err);
-    expect((e as { code: number }).code).toBe(2);
-    expect((e as { stderr: string }).stderr).toMatch(/CONFIG_INVALID.*\n.*idleLockMinutes/);
+    const e = await counterCli({ ...env, NIN1_POLICY_FILE: policy }).fails('list-cases', '--db', tmp.file('x.sqlite'));
+    expect(e.code).toBe(2);
+    expect(e.stderr).toMatch(/CONFIG_INVALID.*\n.*idleLockMinutes/);
   });
 });

@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { counterCli } from './testing/cli';
 
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('./counter.ts', import.meta.url));
-const counter = (...args: string[]) => run(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8' });
+const { counter } = counterCli();
 
 // Each call starts the CLI (tsx) afresh: seconds each on a loaded 2-core machine.
 describe('route and agencies on the command line (issue 14 stable surfaces)', { timeout: 120_000 }, () => {

@@ -1,14 +1,10 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../services/clock';
 import { makeContext, tempDir } from '../services/testing/fixtures';
 import { freePort, startPlatformProcess, type Child } from '../services/testing/processes';
 import { queueCases } from '../services/testing/syncFixtures';
+import { counterCli } from './testing/cli';
 
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('./counter.ts', import.meta.url));
 const tmp = tempDir('nin1-cli-sync-');
 const children: Child[] = [];
 afterAll(async () => {
@@ -18,7 +14,7 @@ afterAll(async () => {
 
 // No machine policy here (NIN1_POLICY_FILE points nowhere): the CLI acts as a demo workstation.
 const env = { ...process.env, NIN1_POLICY_FILE: '/nonexistent/policy.json', NIN1_LOG_LEVEL: 'silent' };
-const counter = (...args: string[]) => run(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', env });
+const { counter } = counterCli(env);
 const summary = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop()!) as { sent: number; delivered: number; failed: number; remaining: number };
 
 function queuedDb(name: string, cases: number): string {

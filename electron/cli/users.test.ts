@@ -1,24 +1,21 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../services/audit/audit';
 import { verifyPassword } from '../services/auth/password';
 import { makeContext, tempDir } from '../services/testing/fixtures';
+import { counterCli } from './testing/cli';
 
 /**
  * `user-add` / `user-list` / `purge-retention` as IT runs them, under a machine policy (no demo
  * accounts exist then): the password from stdin or a file, never argv; JSON out; audited as cli:<os user>.
  */
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('./counter.ts', import.meta.url));
 const tmp = tempDir('nin1-cli-users-');
 afterAll(() => tmp.cleanup());
 const policy = tmp.file('policy.json');
 writeFileSync(policy, JSON.stringify({ office: { code: 'FS01', name: '高雄市鳳山區戶政事務所', agencyCode: 'KH-HR-FS' } }));
 const env = { ...process.env, NIN1_POLICY_FILE: policy };
-const counter = (...args: string[]) => run(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', env });
+const { counter, path: CLI } = counterCli(env);
 
 /** Runs with `input` on stdin. */
 function counterStdin(input: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,26 +1,18 @@
 import Database from 'better-sqlite3';
-import { execFile } from 'node:child_process';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../services/audit/audit';
 import { makeContext, tempDir, TEST_NOW } from '../services/testing/fixtures';
+import { counterCli, type CliFailure } from './testing/cli';
 
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('./counter.ts', import.meta.url));
+const { counter } = counterCli();
 const tmp = tempDir('nin1-verify-');
 afterAll(() => tmp.cleanup());
 
 type Outcome = { code: number; stdout: string; stderr?: string };
 async function verify(db: string, withStderr = false): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, 'verify-audit', '--db', db], { encoding: 'utf8' });
-    return withStderr ? { code: 0, stdout, stderr } : { code: 0, stdout };
-  } catch (e) {
-    const f = e as { code: number; stdout: string; stderr: string };
-    return withStderr ? { code: f.code, stdout: f.stdout, stderr: f.stderr } : { code: f.code, stdout: f.stdout };
-  }
+  const { code, stdout, stderr } = await counter('verify-audit', '--db', db).then((r) => ({ code: 0, ...r }), (e: CliFailure) => e);
+  return withStderr ? { code, stdout, stderr } : { code, stdout };
 }
 
 /** Overwrites `length` bytes at `offset` with garbage, as a failing disk or a bad copy would. */
