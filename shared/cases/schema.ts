@@ -62,7 +62,7 @@ export const GeneralDraft = z.strictObject({
  * `newAddress`, `moveDate`, `hasHouseTaxBill`) are read as the 遷徙 draft they always meant, so
  * older callers and saved drafts keep working.
  */
-const fromLegacyMoveDraft = (raw: unknown): unknown => {
+export const fromLegacyMoveDraft = (raw: unknown): unknown => {
   if (typeof raw !== 'object' || raw === null || !('person' in raw) || 'participants' in raw) return raw;
   const { person, oldAddress, newAddress, moveDate, hasHouseTaxBill, ...rest } = raw as Record<string, unknown>;
   return {

@@ -1,5 +1,5 @@
 import { Role } from '../auth/roles';
-import { CaseDetail, CaseDraft, CaseSummary, CreatedCase } from '../cases/schema';
+import { CaseDetail, CaseSummary, CreatedCase } from '../cases/schema';
 import { Agency, CatalogueItem, LifeEvent } from '../catalogue/schema';
 import { z } from '../zod';
 import { call, type InputOf, type OutputOf } from './define';
@@ -16,6 +16,7 @@ import { accountsApi } from './accountsApi';
 import { supplementsApi } from './supplementsApi';
 import { receiptsApi } from './receiptsApi';
 import { inboxThreadApi } from './inboxThreadApi';
+import { caseCardSignatureApi, CaseSave } from './caseCardSignatureApi';
 
 export const CaseNo = z.string().regex(/^[A-Z0-9]{2,12}-\d{7}-\d{4,6}$/, '案件編號格式不正確');
 
@@ -25,6 +26,8 @@ export const SessionUser = z.object({
   displayName: z.string(),
   role: Role,
   officeCode: z.string(),
+  /** Signed in with a certificate card (`session.current`): the case save then asks for the card PIN and is signed on the card (issue 15 §1). */
+  cardSession: z.boolean().optional(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
@@ -62,7 +65,7 @@ export const api = {
     access: 'signed-in',
     summary: '服務目錄（機關、通報與檢證項目、生活事件）',
   }),
-  'cases.create': call({ input: CaseDraft, output: CreatedCase, access: CASE_WRITERS, summary: '儲存案件（案件、通報、待送佇列與稽核一次交易）' }),
+  'cases.create': call({ input: CaseSave, output: CreatedCase, access: CASE_WRITERS, summary: '儲存案件（案件、通報、待送佇列與稽核一次交易；憑證卡登入時並以承辦人卡片簽章）' }),
   'cases.get': call({ input: z.strictObject({ caseNo: CaseNo }), output: CaseDetail, access: CASE_READERS, summary: '案件明細（記錄查詢稽核）' }),
   'cases.today': call({ input: Empty, output: z.array(CaseSummary), access: CASE_READERS, summary: '本日案件' }),
   'cases.search': call({
@@ -95,6 +98,7 @@ export const api = {
   ...supplementsApi,
   ...receiptsApi,
   ...inboxThreadApi,
+  ...caseCardSignatureApi,
 };
 
 export type Api = typeof api;

@@ -8,7 +8,7 @@ const Empty = z.strictObject({});
  * Card PINs: 自然人憑證 and agency cards use 6–8 digits, other middleware up to 16 characters. The
  * PIN goes to the token and nowhere else (never logged, never stored).
  */
-const Pin = z.string().min(4, 'PIN 碼至少 4 碼').max(16, 'PIN 碼最多 16 碼');
+export const Pin = z.string().min(4, 'PIN 碼至少 4 碼').max(16, 'PIN 碼最多 16 碼');
 
 /**
  * Devices (DESIGN.md §6) and card login. Events travel by polling `devices.events` with a cursor:

@@ -1,6 +1,5 @@
 import { loginWithPassword } from '../auth/login';
 import { auditLogout } from '../auth/logout';
-import { createCase } from '../cases/createCase';
 import { markDocumentArrived } from '../cases/documents';
 import { printCaseForm } from '../cases/printForm';
 import { getCase, searchCases, todayCases } from '../cases/queries';
@@ -14,6 +13,7 @@ import { overdueHandlers } from './overdueHandlers';
 import { progressHandlers } from './progressHandlers';
 import { accountsHandlers } from './accountsHandlers';
 import { supplementsHandlers } from './supplementsHandlers';
+import { caseSaveHandlers } from './caseSaveHandlers';
 import { actorOf, type Handlers } from './handler';
 
 export type { CallContext, Handler, Handlers } from './handler';
@@ -25,18 +25,13 @@ export const handlers: Handlers = {
     const user = await loginWithPassword(call.ctx, input.username, input.password, call.origin);
     return { token: call.sessions.open(user), user };
   },
-  'session.current': (call) => call.user!,
+  'session.current': (call) => ({ ...call.user!, cardSession: call.devices.isCardSession(call.sessionToken) }),
   'session.logout': (call) => {
     auditLogout(call.ctx, actorOf(call));
     call.sessions.close(call.sessionToken);
     return {};
   },
   'catalogue.get': (call) => call.ctx.catalogue,
-  'cases.create': (call, input) => {
-    const saved = createCase(call.ctx, actorOf(call), input);
-    call.sync.engine()?.kick('case saved'); // new outbox rows: send now, not at the next tick
-    return saved;
-  },
   'cases.get': (call, input) => getCase(call.ctx, actorOf(call), input.caseNo),
   'cases.documentArrived': (call, input) => markDocumentArrived(call.ctx, actorOf(call), input.caseNo, input.code),
   'cases.today': (call) => todayCases(call.ctx, call.user!.role),
@@ -55,4 +50,5 @@ export const handlers: Handlers = {
   ...progressHandlers,
   ...accountsHandlers,
   ...supplementsHandlers,
+  ...caseSaveHandlers,
 };

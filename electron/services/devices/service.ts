@@ -131,6 +131,16 @@ export class DeviceServices {
     this.watcher?.check();
   }
 
+  /** Whether the session was opened (or unlocked) with a certificate card: its case saves are signed on that card. */
+  isCardSession(sessionToken: string | null): boolean {
+    return sessionToken !== null && this.cardSessions.has(sessionToken);
+  }
+
+  /** The module to sign on the session's card with (case save, issue 15 §1); null for a password session. */
+  sessionCard(sessionToken: string | null): Pkcs11Module | null {
+    return this.isCardSession(sessionToken) ? this.moduleWithToken() : null;
+  }
+
   private onTokensChanged(present: { serial: string }[]): void {
     const serials = new Set(present.map((t) => t.serial));
     let lockedAny = false;
