@@ -1,22 +1,20 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTranslationFile } from '../services/pdf/printTexts';
 import { createExampleCase } from '../services/pdf/testing/exampleCases';
 import { makeContext, tempDir } from '../services/testing/fixtures';
+import { counterCli } from './testing/cli';
 
 // Issue 16 §1 stable surfaces, one process each (run side by side): print-form --lang, print-receipt
 // in the case's own language, and an unknown language refused with exit 2.
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('./counter.ts', import.meta.url));
+const cli = counterCli();
 const tmp = tempDir('nin1-cli-lang-');
 const db = tmp.file('counter.sqlite');
 let caseNo = '';
 type Outcome = { code: number; stdout: string; stderr: string };
 const counter = (...args: string[]): Promise<Outcome> =>
-  run(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8' }).then(
+  cli.counter(...args).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
