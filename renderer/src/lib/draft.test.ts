@@ -99,3 +99,19 @@ describe('event field defaults', () => {
     expect(initialFields(findLifeEvent(catalogue, 'birth')!, TODAY).deliveryDate).toBe('');
   });
 });
+
+describe('the receiving office the clerk chose (issue 14 §1)', () => {
+  it('goes out on the draft item with its reason, survives a changed field, and the save rule accepts it', () => {
+    const s = stateOf('move', (rows, f) => {
+      Object.assign(rows[0]!, { id: 'a123456789', name: '王小明', birthDate: '0790315', phone: '0912345678' });
+      Object.assign(f, { oldAddress: '高雄市苓雅區四維三路2號', newAddress: '高雄市鳳山區光復路二段132號', hasHouseTaxBill: true });
+    });
+    const chosen = { ...s, items: { ...s.items, N04: { ...s.items.N04!, receiver: { agency: 'KH-LAND-DL', reason: '土地位於大寮地政轄區' } } } };
+    // A later edit of the event fields re-syncs the items; the choice stays.
+    const resynced = { ...chosen, items: syncItems({ ...chosen, fields: { ...chosen.fields, oldAddress: '高雄市苓雅區四維三路3號' } }, catalogue) };
+    expect(resynced.items.N04!.receiver).toEqual({ agency: 'KH-LAND-DL', reason: '土地位於大寮地政轄區' });
+    const n04 = buildDraft(resynced, catalogue).items?.find((i) => i.code === 'N04');
+    expect(n04).toMatchObject({ agency: 'KH-LAND-DL', agencyReason: '土地位於大寮地政轄區' });
+    expect(buildDraft(s, catalogue).items?.find((i) => i.code === 'N04')).not.toHaveProperty('agency');
+  });
+});

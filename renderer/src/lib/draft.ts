@@ -50,7 +50,7 @@ export function toDraft(input: DraftInput, catalogue: Catalogue): { draft: Gener
       const v = state.fields[f.key];
       if (v !== undefined) fields[f.key] = toWire(f, v);
     }
-    items.push({ code: ref.item, fields });
+    items.push(state.receiver ? { code: ref.item, fields, agency: state.receiver.agency, agencyReason: state.receiver.reason } : { code: ref.item, fields });
   }
   const documents: NonNullable<GeneralDraftInput['documents']> = [];
   for (const d of applicableDocuments(event, input.fields)) {

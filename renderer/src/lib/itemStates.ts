@@ -12,6 +12,8 @@ export type ItemState = {
   fields: Record<string, FieldValue>;
   /** The values prefilled last time, so a field the clerk has not edited follows its source. */
   prefill: Record<string, FieldValue>;
+  /** The clerk's choice of another office than the routed one, and why (issue 14 §1); absent: the routed office. */
+  receiver?: { agency: string; reason: string };
 };
 
 type ItemSource = { lifeEvent: string; participants: ParticipantRow[]; fields: Record<string, FieldValue>; items: Record<string, ItemState> };
@@ -50,7 +52,7 @@ export function syncItems(input: ItemSource, catalogue: Catalogue): Record<strin
     for (const f of item.fields) {
       if (f.from && next[f.key] === existing.prefill[f.key]) next[f.key] = prefill[f.key] ?? '';
     }
-    out[ref.item] = { selected: forced ?? existing.selected, fields: next, prefill };
+    out[ref.item] = { ...existing, selected: forced ?? existing.selected, fields: next, prefill };
   }
   return out;
 }

@@ -40,6 +40,8 @@ export type WizardState = DraftInput & {
   setField(key: string, value: FieldValue, catalogue: Catalogue): void;
   setItemSelected(code: string, selected: boolean): void;
   setItemField(code: string, key: string, value: FieldValue): void;
+  /** Another office than the routed one for this item (undefined: back to the routed office). */
+  setItemReceiver(code: string, receiver: { agency: string; reason: string } | undefined): void;
   setDocument(code: string, mark: DocumentMark): void;
   /** The citizen's language for the printouts (the MRZ nationality suggests one; the clerk decides). */
   setLanguage(language: Language): void;
@@ -84,7 +86,7 @@ const blank = (catalogue: Catalogue | null = null): Data => {
 type WizardActions = Pick<
   WizardState,
   | 'start' | 'reset' | 'chooseLifeEvent' | 'setParticipant' | 'addParticipant' | 'removeParticipant' | 'setField'
-  | 'setItemSelected' | 'setItemField' | 'setDocument' | 'setLanguage' | 'touch' | 'attempt' | 'goStep' | 'focusOn' | 'setSaving'
+  | 'setItemSelected' | 'setItemField' | 'setItemReceiver' | 'setDocument' | 'setLanguage' | 'touch' | 'attempt' | 'goStep' | 'focusOn' | 'setSaving'
 >;
 
 let seq = 0;
@@ -128,6 +130,12 @@ export const useWizard = create<WizardState>()((set, get) => ({
   setItemField(code, key, value) {
     const item = get().items[code];
     if (item) set({ items: { ...get().items, [code]: { ...item, fields: { ...item.fields, [key]: value } } } });
+  },
+  setItemReceiver(code, receiver) {
+    const item = get().items[code];
+    if (!item) return;
+    const { receiver: _previous, ...rest } = item;
+    set({ items: { ...get().items, [code]: receiver ? { ...rest, receiver } : rest } });
   },
   setDocument: (code, mark) => set({ documents: { ...get().documents, [code]: mark } }),
   setLanguage: (language) => set({ language }),
