@@ -1,6 +1,7 @@
 import { createCounterApp, type CounterApp, type CounterAppOptions } from '../services/app';
 import { loadWorkstationConfig } from '../services/config/load';
 import { silentLogger } from '../services/logging/logger';
+import { installConfiguredKeyStore } from '../services/signing/configuredKeyStore';
 
 /** Bad usage (exit 1); anything else that fails is an operation failure (exit 2). */
 export class UsageError extends Error {}
@@ -33,10 +34,16 @@ export function need(values: Values, key: string): string {
 export async function withApp<T>(values: Values, fn: (app: CounterApp) => Promise<T> | T, extra: Pick<CounterAppOptions, 'sync' | 'create'> = {}): Promise<T> {
   // The machine policy applies to the CLI too (office, workstation id for enrolment); a bad policy stops here.
   const { config, policy } = loadWorkstationConfig();
-  const app = createCounterApp({ dbFile: need(values, 'db'), shell: 'cli', logger: silentLogger(), config, policy, ...extra });
+  // Signing keys (enrol, sync): on the configured PKCS#11 token, else 0600 files beside the database.
+  const closeKeys = installConfiguredKeyStore(config, null);
   try {
-    return await fn(app);
+    const app = createCounterApp({ dbFile: need(values, 'db'), shell: 'cli', logger: silentLogger(), config, policy, ...extra });
+    try {
+      return await fn(app);
+    } finally {
+      app.close();
+    }
   } finally {
-    app.close();
+    closeKeys();
   }
 }

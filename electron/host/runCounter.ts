@@ -4,6 +4,8 @@ import type { WorkstationConfig } from '../services/config/load';
 import { ensureDemoData } from '../services/demo/ensureDemo';
 import type { DeviceStartOptions } from '../services/devices/service';
 import { closeScanningRuntime, scanningRuntime } from '../services/scanning/runtime';
+import type { KeyStore } from '../services/signing/keyStore';
+import { installConfiguredKeyStore } from '../services/signing/configuredKeyStore';
 import type { DemoPlatform } from './demoPlatform';
 import { connectSync, type SyncHostOptions } from './syncHost';
 
@@ -13,6 +15,8 @@ export type Stop = () => void | Promise<void>;
 export type RunCounterOptions = Omit<BootOptions, 'onStarted'> & {
   sync: SyncHostOptions;
   devices: DeviceStartOptions;
+  /** Where signing keys live when the config names no PKCS#11 token (Electron: chooseKeyStore(safeStorage)); default the 0600 file. */
+  keyStore?: (dbFile: string) => KeyStore;
   /** Shell-specific services started with each engine (Electron: backups, updater). */
   services?(engine: CounterApp, ws: WorkstationConfig): Stop[];
 };
@@ -34,26 +38,29 @@ export type RunningCounter = {
  */
 export function runCounter(o: RunCounterOptions): RunningCounter {
   let connected: Promise<DemoPlatform | null> = Promise.resolve(null);
-  const started: { engine: CounterApp; stops: Stop[] }[] = [];
+  const started: { engine: CounterApp; stops: Stop[]; closeKeys: Stop }[] = [];
   const log = o.logger.child({ module: 'lifecycle' });
   const booted = bootCounter({
     ...o,
     create: true, // the app's first start makes its database (db/open.ts); nothing else creates one silently
     onStarted: (engine, ws) => {
+      // Before sync starts (it signs and may enrol): the config's PKCS#11 token, else the shell's choice.
+      const closeKeys = installConfiguredKeyStore(ws.config, o.keyStore ?? null);
       if (engine.demo) ensureDemoData(engine.ctx); // the database decides (config/databaseMode.ts), never a missing file
       engine.devices.start(o.devices);
       connected = connectSync(engine, o.sync);
       void scanningRuntime(engine.ctx).recover();
-      started.push({ engine, stops: o.services?.(engine, ws) ?? [] });
+      started.push({ engine, stops: o.services?.(engine, ws) ?? [], closeKeys });
     },
   });
 
   let ending: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
-    for (const { engine, stops } of started.reverse()) {
+    for (const { engine, stops, closeKeys } of started.reverse()) {
       for (const stop of stops.reverse()) await settle(stop, 'service stop failed');
       await settle(() => engine.sync.stop(), 'sync stop failed');
       await settle(() => closeScanningRuntime(engine.ctx), 'scanning stop failed');
+      await settle(closeKeys, 'key store close failed'); // after sync: its last request may still sign
     }
     booted.close(); // schedulers, devices, database
     const demo = await connected;

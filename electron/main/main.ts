@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { scheduleBackups } from '../services/backup/schedule';
 import { ensurePrivateDir } from '../services/db/privateFiles';
 import { installSecretBox, safeStorageBox } from '../services/sync/secretBox';
-import { chooseKeyStore, installKeyStore } from '../services/signing/keyStore';
+import { chooseKeyStore } from '../services/signing/keyStore';
 import { runCounter, type RunningCounter } from '../host/runCounter';
 import { createLogger } from '../services/logging/logger';
 import { loadFormFont } from '../services/pdf/font';
@@ -31,8 +31,6 @@ async function start(): Promise<void> {
   ensurePrivateDir(logDir); // 0700: logs name cases and workstations (issue 13, finding 4)
   // ELECTRON PATH (untested here, no Electron binary): the platform token is sealed with the OS key store.
   installSecretBox(safeStorageBox(safeStorage));
-  // Issue 15: the signing keys too (a 0600 file where the OS has no key store, as the token).
-  installKeyStore(chooseKeyStore(safeStorage));
   const logger = createLogger({ dir: logDir });
   hardenSessions(logger);
   const dbFile = join(dataDir, 'counter.sqlite');
@@ -48,6 +46,9 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     sync: { counterDb: dbFile, logger, none: false, started: { demo: null } },
     devices: { hid: 'node-hid' },
+    // Issue 15 §1: signing keys on the PKCS#11 token the workstation config names (runCounter), else
+    // sealed by the OS key store, else (no keyring, e.g. Linux without one) a 0600 file.
+    keyStore: chooseKeyStore(safeStorage),
     services: (engine, { config }) => [
       ...(config.backup ? [scheduleBackups({ db: engine.ctx.db, policy: config.backup, clock: engine.ctx.clock, logger, appVersion: app.getVersion() }).stop /* scanned files: <db>.files, db/paths.ts */] : []),
       startUpdater({

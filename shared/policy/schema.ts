@@ -77,6 +77,34 @@ export const BackupPolicy = z.strictObject({
 });
 export type BackupPolicy = z.infer<typeof BackupPolicy>;
 
+/**
+ * Issue 15 §1: the workstation's signing keys on a PKCS#11 token instead of the OS key store or a
+ * 0600 file. The token is chosen by label or by its place among the slots holding a token. The PIN
+ * is never written here (policy files are read by many and travel in support tickets), only where to
+ * find it: an environment variable of the service account, or a file only its owner can read (0600,
+ * checked when the key is first used).
+ */
+export const Pkcs11KeyStoreSetting = z
+  .strictObject({
+    modulePath: AbsolutePath,
+    tokenLabel: z.string().min(1, '不可空白').max(32, '權杖標籤最多 32 字元').optional(),
+    slotIndex: z.number().int().min(0, '不可小於 0').max(63, '不可大於 63').optional(),
+    pinEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, '須為環境變數名稱（英數字與底線），例如 NIN1_KEY_PIN').optional(),
+    pinFile: AbsolutePath.optional(),
+    /** Refused with its own sentence rather than "unknown key": the mistake IT is most likely to make. */
+    pin: z.never({ message: '不可在設定中寫入 PIN 碼，請改用 pinEnv（環境變數名稱）或 pinFile（權限 0600 的檔案）' }).optional(),
+  })
+  .superRefine((s, ctx) => {
+    if ('pin' in s) return;
+    if ((s.pinEnv === undefined) === (s.pinFile === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['pinEnv'], message: 'PIN 來源須指定一項：pinEnv（環境變數名稱）或 pinFile（權限 0600 的檔案）' });
+    }
+    if (s.tokenLabel !== undefined && s.slotIndex !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['slotIndex'], message: 'tokenLabel 與 slotIndex 請擇一指定' });
+    }
+  });
+export type Pkcs11KeyStoreSetting = z.infer<typeof Pkcs11KeyStoreSetting>;
+
 export const MachinePolicy = z.strictObject({
   /** Lets editors validate the file against a published JSON schema; ignored by the app. */
   $schema: z.string().optional(),
@@ -91,6 +119,7 @@ export const MachinePolicy = z.strictObject({
   update: UpdatePolicy.optional(),
   logLevel: LogLevel.optional(),
   backup: BackupPolicy.optional(),
+  pkcs11KeyStore: Pkcs11KeyStoreSetting.optional(),
 });
 export type MachinePolicy = z.infer<typeof MachinePolicy>;
 export type PolicyKey = Exclude<keyof MachinePolicy, '$schema'>;
@@ -108,6 +137,7 @@ export const POLICY_LABELS: Record<PolicyKey, string> = {
   update: '自動更新',
   logLevel: '記錄層級',
   backup: '備份',
+  pkcs11KeyStore: 'PKCS#11 簽章金鑰權杖',
 };
 
 export const POLICY_KEYS = Object.keys(POLICY_LABELS) as PolicyKey[];

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { BackupPolicy, DeviceProfile, LogLevel, OfficeCode, ScanProfile, UpdatePolicy, WorkstationId } from '../../../shared/policy/schema';
+import { BackupPolicy, DeviceProfile, LogLevel, OfficeCode, Pkcs11KeyStoreSetting, ScanProfile, UpdatePolicy, WorkstationId } from '../../../shared/policy/schema';
 import { AppFailure } from '../../../shared/result';
 import { z, formatIssuePath } from '../../../shared/zod';
 
@@ -28,6 +28,8 @@ export const CounterConfig = z.strictObject({
   idleLockMinutes: z.number().int().min(1).max(240).default(30),
   update: UpdatePolicy.optional(),
   backup: BackupPolicy.optional(),
+  /** Issue 15 §1: signing keys on a PKCS#11 token (signing/configuredKeyStore.ts); absent = OS key store or 0600 file. */
+  pkcs11KeyStore: Pkcs11KeyStoreSetting.optional(),
 });
 export type CounterConfig = z.infer<typeof CounterConfig>;
 

@@ -21,6 +21,7 @@ function toConfig(p: MachinePolicy): Partial<CounterConfig> {
   if (p.update) out.update = p.update;
   if (p.logLevel) out.logLevel = p.logLevel;
   if (p.backup) out.backup = p.backup;
+  if (p.pkcs11KeyStore) out.pkcs11KeyStore = p.pkcs11KeyStore;
   return out;
 }
 
