@@ -23,7 +23,11 @@ export function currentSteps(): StepKind[] {
 }
 
 /** Focus rule for entering a step: 通報機關 jumps to the first field still missing, 確認儲存 to 儲存. */
-const entryFocus = (step: StepKind): string => (step === 'items' ? '@firstError' : step === 'review' ? 'wizard-save' : '@first');
+const entryFocus = (step: StepKind): string => (step === 'items' ? '@firstError' : step === 'review' ? saveFocus() : '@first');
+
+/** A card session's save starts at the card PIN (issue 15 §1: the save is signed on the card), others at 儲存. */
+const saveFocus = (): string => (useSession.getState().user?.cardSession ? CARD_PIN_FIELD : 'wizard-save');
+export const CARD_PIN_FIELD = 'wizard-card-pin';
 
 export function currentErrors() {
   const cat = catalogue();
@@ -97,7 +101,7 @@ export function saveShortcut(): void {
   }
   const errors = currentErrors();
   if (errors.length === 0) {
-    w.goStep('review', cat, 'wizard-save');
+    w.goStep('review', cat, saveFocus());
     return;
   }
   const first = errors[0]!;
@@ -106,7 +110,8 @@ export function saveShortcut(): void {
   w.goStep(step, cat, fieldId(first.path));
 }
 
-export async function save(): Promise<void> {
+/** `cardPin`: the review step's PIN field in a card session, handed to the card through the save call and kept nowhere. */
+export async function save(cardPin?: string): Promise<void> {
   const cat = catalogue();
   const w = useWizard.getState();
   if (!cat || w.saving) return;
@@ -116,12 +121,21 @@ export async function save(): Promise<void> {
     toast.error(`尚有 ${errors.length} 個欄位需要修正`);
     return;
   }
+  if (useSession.getState().user?.cardSession && !cardPin) {
+    w.focusOn(CARD_PIN_FIELD);
+    toast.error('請輸入憑證卡 PIN 碼，案件將以承辦人卡片簽章後儲存');
+    return;
+  }
   w.setSaving(true);
   const { draft, rowOf, documentCodes } = toDraft(w, cat);
-  const result = await call('cases.create', draft);
+  const result = await call('cases.create', cardPin ? { ...draft, cardPin } : draft);
   useWizard.getState().setSaving(false);
   if (!result.ok) {
     toast.error(`案件未儲存：${result.error.message}`);
+    if (result.error.code.startsWith('CARD_')) {
+      useWizard.getState().focusOn(CARD_PIN_FIELD);
+      return;
+    }
     const path = result.error.path ? screenPath(result.error.path, rowOf, documentCodes) : undefined;
     if (path) {
       const step = stepOfPath(path);

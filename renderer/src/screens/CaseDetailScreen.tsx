@@ -5,6 +5,7 @@ import { CaseEvidence } from '../components/CaseEvidence';
 import { LiveNotifications } from '../components/LiveNotifications';
 import { rocDateTime } from '../lib/format';
 import { CaseEventFields, CaseDocuments } from './case/CaseFacts';
+import { CaseCardSignature } from './case/CaseCardSignature';
 import { CaseParticipants } from './case/CaseParticipants';
 import { CaseReceipts } from './case/CaseReceipts';
 import { CaseSupplements } from './case/CaseSupplements';
@@ -59,6 +60,7 @@ export function CaseDetailScreen({ caseNo }: { caseNo: string }) {
           <p className="lead">
             {detail.lifeEventName} · {detail.statusLabel} · 受理 {rocDateTime(detail.createdAt)} · 承辦 {detail.clerkName}
           </p>
+          <CaseCardSignature caseNo={caseNo} />
         </div>
         <div className="print__actions">
           <button ref={reprintRef} type="button" className="button button--primary" onClick={() => go({ screen: 'print', caseNo, fresh: false })}>

@@ -7,9 +7,10 @@ import { maskPersonId } from '../../../../shared/validators';
 import { agencyName, findLifeEvent } from '../../lib/catalogue';
 import { buildDraft } from '../../lib/draft';
 import { rocLong } from '../../lib/format';
-import { save } from '../../lib/wizardActions';
+import { CARD_PIN_FIELD, save } from '../../lib/wizardActions';
 import { useSession } from '../../stores/session';
 import { useWizard } from '../../stores/wizard';
+import { useState } from 'react';
 import { CountingScopePanel } from './CountingScopePanel';
 import { LanguageField } from './LanguageField';
 import { SchedulePreview } from './SchedulePreview';
@@ -20,6 +21,15 @@ import { SchedulePreview } from './SchedulePreview';
  */
 export function ReviewStep() {
   const catalogue = useSession((s) => s.catalogue);
+  const cardSession = useSession((s) => s.user?.cardSession === true);
+  // Issue 15 §1: a card session's save is signed on the card. The PIN lives in this field only while
+  // the step is open; it is cleared after every attempt and never kept in the wizard's draft.
+  const [pin, setPin] = useState('');
+  const saveWithPin = () => {
+    const entered = pin;
+    setPin('');
+    void save(cardSession ? entered : undefined);
+  };
   const w = useWizard();
   const event = catalogue ? findLifeEvent(catalogue, w.lifeEvent) : undefined;
   const checked = catalogue ? validateDraft(buildDraft(w, catalogue), catalogue, w.today) : null;
@@ -127,7 +137,34 @@ export function ReviewStep() {
       <CountingScopePanel event={event} participants={draft.participants} fields={draft.fields} today={w.today} />
       <LanguageField />
       <div className="review__save">
-        <button id="wizard-save" type="button" className="button button--primary button--large" disabled={w.saving} onClick={() => void save()}>
+        {cardSession && (
+          <div className="field">
+            <label className="field__label" htmlFor={CARD_PIN_FIELD}>
+              憑證卡 PIN 碼（承辦人卡片簽章）
+            </label>
+            <input
+              id={CARD_PIN_FIELD}
+              className="input"
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={16}
+              value={pin}
+              aria-describedby="wizard-card-pin-help"
+              onChange={(e) => setPin(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                e.stopPropagation(); // the wizard's Enter moves on; here Enter saves
+                saveWithPin();
+              }}
+            />
+            <p id="wizard-card-pin-help" className="field__help">
+              您以憑證卡登入：案件將以您的憑證卡簽章後儲存，PIN 碼不會被記錄。
+            </p>
+          </div>
+        )}
+        <button id="wizard-save" type="button" className="button button--primary button--large" disabled={w.saving} onClick={saveWithPin}>
           {w.saving ? '儲存中…' : '儲存案件並列印同意書'} <kbd>F9</kbd>
         </button>
         <p className="field__help">儲存後即產生案件編號，通報將排入待送出佇列。</p>
