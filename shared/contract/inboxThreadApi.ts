@@ -1,3 +1,4 @@
+import { EvidenceRef, Sha256Hex } from '../platform/evidence';
 import { SupplementPage } from '../platform/supplementPages';
 import { z } from '../zod';
 import { call } from './define';
@@ -21,7 +22,14 @@ export const ThreadEntry = z.discriminatedUnion('type', [
 ]);
 export type ThreadEntry = z.infer<typeof ThreadEntry>;
 
-/** The agency's side of a notification's thread and its evidence bundle (issues 14 §3, 15 §3). */
+/**
+ * One evidence file of a notification as the agency workstation shows it (issue 14 §2): the PDF's
+ * bytes, already checked against `sha256` by the platform and again by the workstation.
+ */
+export const InboxEvidenceFile = z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() });
+export type InboxEvidenceFile = z.infer<typeof InboxEvidenceFile>;
+
+/** The agency's side of a notification's thread, its evidence bundle and its consent pages (issues 14 §2–3, 15 §3). */
 export const inboxThreadApi = {
   'inbox.thread': call({
     /** itemCode: the opened item's, to label the answered fields. */
@@ -36,5 +44,19 @@ export const inboxThreadApi = {
     output: z.object({ fileName: z.string(), json: z.string() }),
     access: INBOX_USERS,
     summary: '下載通報的證據包（nin1-evidence/1，與 export-evidence 相同；平台記錄稽核）',
+  }),
+  /** formPages empty: a scanned file the counter answered a 補件 round with, not a page of the consent form. */
+  'inbox.evidenceFiles': call({
+    input: z.strictObject({ id: NotificationId }),
+    output: z.object({ files: z.array(EvidenceRef) }),
+    access: INBOX_USERS,
+    passive: true,
+    summary: '通報附帶的民眾同意書頁與補件掃描檔清單（頁數、大小、SHA-256）',
+  }),
+  'inbox.evidenceFile': call({
+    input: z.strictObject({ id: NotificationId, sha256: Sha256Hex }),
+    output: InboxEvidenceFile,
+    access: INBOX_USERS,
+    summary: '檢視通報的一份同意書／補件掃描檔 PDF（平台與本機各驗一次雜湊，不符即 EVIDENCE_CORRUPT；記錄稽核）',
   }),
 };
