@@ -4,7 +4,7 @@ import { validateDraft } from '../../../../shared/cases/validateDraft';
 import { RELATIONS, isRelation } from '../../../../shared/household/relations';
 import { maskPhone } from '../../../../shared/privacy/mask';
 import { maskPersonId } from '../../../../shared/validators';
-import { agencyName, findLifeEvent } from '../../lib/catalogue';
+import { findLifeEvent } from '../../lib/catalogue';
 import { buildDraft } from '../../lib/draft';
 import { rocLong } from '../../lib/format';
 import { CARD_PIN_FIELD, save } from '../../lib/wizardActions';
@@ -13,6 +13,7 @@ import { useWizard } from '../../stores/wizard';
 import { useState } from 'react';
 import { CountingScopePanel } from './CountingScopePanel';
 import { LanguageField } from './LanguageField';
+import { ReceiverCell } from './ReceiverCell';
 import { SchedulePreview } from './SchedulePreview';
 
 /**
@@ -117,7 +118,9 @@ export function ReviewStep() {
                   <span className="item-card__code">{item.code}</span> {item.title}
                   {dueDate && <span className="item-card__due">（法定期限 {rocLong(dueDate)}）</span>}
                 </td>
-                <td>{agencyName(catalogue, item.receiverAgency)}</td>
+                <td>
+                  <ReceiverCell catalogue={catalogue} item={item} fields={fields} />
+                </td>
                 <td>
                   <ul className="kv">
                     {item.fields.map((f) => (
