@@ -28,6 +28,8 @@ export type ThreadEntry = z.infer<typeof ThreadEntry>;
  */
 export const InboxEvidenceFile = z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() });
 export type InboxEvidenceFile = z.infer<typeof InboxEvidenceFile>;
+/** One listed file (the platform's EvidenceRef), named here for the renderer, which reads only the contract. */
+export type InboxEvidenceRef = EvidenceRef;
 
 /** The agency's side of a notification's thread, its evidence bundle and its consent pages (issues 14 §2–3, 15 §3). */
 export const inboxThreadApi = {

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { rocDateTime } from '../../lib/format';
 import { toast } from '../../stores/toasts';
 import { EvidenceButton } from './EvidenceButton';
+import { InboxEvidence } from './InboxEvidence';
 import { InboxThread } from './InboxThread';
 import { SupplementRequestForm } from './SupplementRequestForm';
 import { TransferForm } from './TransferForm';
@@ -124,6 +125,7 @@ export function InboxDetail({ item, onChanged, onClose }: { item: InboxItem; onC
       </div>
       {item.reason && <p className="banner">{item.status === 'rejected' ? '退回理由' : '說明'}：{item.reason}</p>}
       <InboxThread id={item.id} itemCode={item.itemCode} version={item.updatedAt} />
+      {!verification && <InboxEvidence id={item.id} version={item.updatedAt} />}
       {item.answer && (
         <p className="banner">
           已回覆：{item.answer.found ? '查有資料' : '查無資料'}，{item.answer.text}
