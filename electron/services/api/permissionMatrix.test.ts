@@ -61,8 +61,11 @@ describe('permission matrix (every contract call × every role, through dispatch
 
   for (const role of ROLES) {
     it(`${role}: allowed calls pass the access check, denied ones get ACCESS_DENIED and an audit row`, { timeout: 60_000 }, async () => {
+      // One sign-in per role (each costs a production-strength KDF run); again only after a call that
+      // ended the session (session.logout, a lock), which session.current tells without a KDF run.
+      let token = await login(role);
       for (const m of GUARDED) {
-        const token = await login(role); // fresh each time: session.logout ends the previous one
+        if (!(await app.call('session.current', {}, token, ORIGIN)).ok) token = await login(role);
         const r = await app.call(m, {}, token, ORIGIN);
         const code = r.ok ? 'ok' : r.error.code;
         if (mayCall(role, m)) {
