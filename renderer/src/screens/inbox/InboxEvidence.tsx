@@ -3,6 +3,9 @@ import type { InboxEvidenceRef as EvidenceRef } from '../../../../shared/contrac
 import { call } from '../../api/client';
 import { pdfBlobUrl } from '../../lib/pdf';
 
+/** As the thread's refresh (InboxThread): a passive list call. */
+const REFRESH_MS = 3000;
+
 /** KB with one decimal: scanned consent pages are tens to hundreds of KB. */
 const sizeOf = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
 
@@ -24,13 +27,20 @@ export function InboxEvidence({ id, version }: { id: string; version: string }) 
 
   useEffect(() => {
     let alive = true;
-    void call('inbox.evidenceFiles', { id }).then((r) => {
-      if (!alive) return;
-      if (r.ok) setFiles(r.value.files);
-      else setError(r.error.message);
-    });
+    const load = () =>
+      void call('inbox.evidenceFiles', { id }).then((r) => {
+        if (!alive) return;
+        if (r.ok) {
+          setFiles(r.value.files);
+          setError(null);
+        } else setError(r.error.message);
+      });
+    load();
+    // Refreshed like the thread: the files of a 補件 answer show up while the item is open.
+    const t = window.setInterval(load, REFRESH_MS);
     return () => {
       alive = false;
+      window.clearInterval(t);
     };
   }, [id, version]);
   useEffect(
