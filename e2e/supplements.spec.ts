@@ -2,6 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { PDFDocument } from 'pdf-lib';
+import { createFileStore } from '../electron/services/scanning/store';
+import { filesDirFor } from '../electron/services/db/paths';
 import { runHost } from '../electron/host/runHost';
 import { verifyEvidence } from '../electron/services/signing/verifyEvidence';
 import { EvidenceBundle } from '../shared/signing/evidence';
@@ -10,7 +14,8 @@ import { expect, test } from './fixtures';
 /**
  * 補件 and 改分 in the UI (issue 14 §3), on its own host with the demo platform (the shared host
  * runs without one): the land office asks for what is missing → the counter's open case shows it
- * at once and the clerk answers → the land office sees the answer in the thread and completes;
+ * at once and the clerk answers with a scanned file → the land office sees the answer in the thread,
+ * lists the scan with the notification's evidence and opens the PDF (issue 14 §2), and completes;
  * the motor office transfers its item to the other 監理所 with a reason.
  */
 let host: Awaited<ReturnType<typeof runHost>>;
@@ -75,6 +80,19 @@ async function createCaseViaApi(): Promise<string> {
   return created.value.caseNo;
 }
 
+/** A scanned file of the case (as the scanning import stores one): the clerk can answer 補件 with it. */
+async function attachScan(caseNo: string): Promise<void> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]).drawText(`cadastral map ${caseNo}`, { x: 72, y: 760, size: 18 });
+  const pdf = await doc.save();
+  const dbFile = join(dir, 'counter.sqlite');
+  const stored = await createFileStore(filesDirFor(dbFile)).put('attachments', pdf, 'pdf');
+  const db = new Database(dbFile);
+  db.prepare("INSERT INTO attachments (case_id, kind, file_name, mime, page_count, byte_size, sha256, storage_key, created_at) SELECT id, 'scan', '地籍圖謄本.pdf', 'application/pdf', 1, ?, ?, ?, ? FROM cases WHERE case_no = ?")
+    .run(pdf.byteLength, stored.sha256, stored.key, new Date().toISOString(), caseNo);
+  db.close();
+}
+
 /** Opens the case's item in an agency's inbox (it appears once the counter's sync delivered it). */
 async function openInboxItem(agency: Page, caseNo: string, item: string): Promise<void> {
   const row = agency.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: item });
@@ -86,6 +104,7 @@ async function openInboxItem(agency: Page, caseNo: string, item: string): Promis
 test('補件 asked by the land office, answered at the counter, completed; 改分 by the motor office with a reason', async ({ page, browser, shot }) => {
   test.setTimeout(90_000);
   const caseNo = await createCaseViaApi();
+  await attachScan(caseNo);
 
   // The counter has the case open before anything is asked.
   await signInAt(page, 'clerk');
@@ -119,6 +138,7 @@ test('補件 asked by the land office, answered at the counter, completed; 改�
   await round.getByRole('button', { name: '回覆補件…' }).click();
   await page.getByLabel('土地、建物標示（不詳可免填）').fill('鳳山段一小段123地號');
   await page.getByLabel('說明').fill('民眾補正地號，謄本另寄');
+  await page.getByLabel(/地籍圖謄本\.pdf/).check();
   await page.getByRole('button', { name: '送出補件回覆' }).click();
   await expect(round).toContainText('已補件', { timeout: 15_000 });
   await expect(round).toContainText('鳳山段一小段123地號');
@@ -126,6 +146,13 @@ test('補件 asked by the land office, answered at the counter, completed; 改�
   // The land office sees the answer in the thread (no reload) and completes the item.
   await expect(land.getByTestId('supplement-answer')).toContainText('民眾補正地號，謄本另寄', { timeout: 15_000 });
   await expect(land.getByTestId('supplement-answer')).toContainText('鳳山段一小段123地號');
+  // Issue 14 §2: the answer's scan went up with it; the land office lists it and opens the PDF.
+  const evidence = land.getByTestId('inbox-evidence');
+  await expect(evidence.getByRole('button', { name: '補件掃描檔' })).toBeVisible({ timeout: 15_000 });
+  await expect(evidence).toContainText(/[0-9a-f]{12}…/);
+  await evidence.getByRole('button', { name: '補件掃描檔' }).click();
+  await expect(land.getByTestId('evidence-viewer')).toBeVisible();
+  await expect(land.getByTestId('evidence-viewer')).toHaveAttribute('src', /^blob:/);
   await land.screenshot({ path: test.info().outputPath('supplements-02-agency-thread.png'), fullPage: true });
   // The evidence bundle of the notification, as export-evidence writes it, valid offline.
   const downloading = land.waitForEvent('download');
