@@ -3,6 +3,7 @@ import type { SupplementAnswer } from '../../../shared/platform/wire';
 import type { WritableDb } from '../db/open';
 import type { Logger } from '../logging/logger';
 import type { PlatformClient } from '../platform-client/client';
+import { AppFailure } from '../../../shared/result';
 import { isPlatformError } from '../platform-client/errors';
 import { uploadAnswerFiles } from './uploadAnswerFiles';
 
@@ -48,12 +49,15 @@ export async function deliverQueuedAnswers(db: WritableDb, client: PlatformClien
       db.transaction(() => recordDelivered(db, row.notification_id, body, at)).immediate();
       report.sent++;
     } catch (e) {
-      if (!isPlatformError(e) || !isRefusal(e)) {
+      // A local refusal (its scan gone from the file store or changed) is as final as the platform's: shown, not retried forever.
+      const final = isPlatformError(e) ? isRefusal(e) : e instanceof AppFailure;
+      if (!final) {
         log.warn({ action: 'deliver', reason: isPlatformError(e) ? e.error.code : 'error', notification: row.notification_id }, 'queued 補件 answer not delivered yet');
         break;
       }
-      db.prepare("UPDATE supplement_requests SET answer_state = 'refused', refusal = ? WHERE notification_id = ? AND round = ?").run(e.error.message, row.notification_id, body.round);
-      log.warn({ action: 'refused', reason: e.error.code, notification: row.notification_id }, 'queued 補件 answer refused by the platform');
+      const { code, message } = (e as AppFailure).error;
+      db.prepare("UPDATE supplement_requests SET answer_state = 'refused', refusal = ? WHERE notification_id = ? AND round = ?").run(message, row.notification_id, body.round);
+      log.warn({ action: 'refused', reason: code, notification: row.notification_id }, 'queued 補件 answer refused');
       report.refused++;
     }
     report.waiting--;

@@ -145,6 +145,10 @@ describe('補件 at the counter (issue 14 §3)', () => {
     );
     expect(await answerSupplement(ctx, client, clerk, { notificationId: id, round: 1, fields: {}, attachmentIds: [attachmentId] }).catch((e: AppFailure) => e.error.code)).toBe('SUPPLEMENT_ATTACHMENT');
     expect(openSupplements(ctx, caseNo)).toHaveLength(1);
+    // Queued before enrolment (nothing read then), the same missing file is refused at delivery with the zh-TW reason, not retried forever.
+    await answerSupplement(ctx, null, clerk, { notificationId: id, round: 1, fields: {}, attachmentIds: [attachmentId] });
+    expect(await deliverQueuedAnswers(ctx.db, client, () => new Date(), ctx.logger)).toMatchObject({ sent: 0, refused: 1 });
+    expect(caseSupplements(ctx, caseNo)[0]).toMatchObject({ state: 'refused', refusal: expect.stringContaining('不在本機檔案庫') });
   });
 
   it('a round whose agency then transfers the notification (改分) is closed by the platform: shown as transferred, off the overdue view', async () => {
