@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker less than the cores: one worker on a 2-core CI machine, where most
+    // files wait on child processes, HTTP and PostgreSQL. Two keep both cores busy.
+    maxWorkers: 2,
   },
 });

@@ -27,7 +27,8 @@ beforeAll(async () => {
   const drafts = [moveDraft(), await twoPageDraft(), moveDraft(), moveDraft(), await twoPageDraft(), moveDraft(), moveDraft(), moveDraft(), moveDraft(), moveDraft(), moveDraft(), moveDraft(), moveDraft(), moveDraft(), moveDraft(), moveDraft()];
   stack = await writeStack(dir, await printedCases(ctx, clerk, drafts)); // 18 form pages + blank + foreign
   ctx.db.close();
-});
+  // 16 printed cases rendered to a scan stack: CPU-bound, so it gets room when other test files share the cores.
+}, 180_000);
 
 /** Reads the live database from outside the importing process (WAL: never blocks the writer). */
 const peek = <T>(sql: string): T => {
