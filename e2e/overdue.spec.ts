@@ -9,6 +9,7 @@ import { taipeiDayOf } from '../shared/overdue/deadline';
 import { seedDemo as seedPlatformDemo } from '../platform/demo';
 import { startTestPlatform, type TestPlatform } from '../platform/testing/harness';
 import { expect, test } from './fixtures';
+import { settledBacklog } from './ownHost';
 
 /**
  * 逾時未回報 in the UI, on its own host and database: the demo's past cases are seeded, then three of
@@ -147,6 +148,7 @@ test.describe('agency inbox', () => {
     await expect
       .poll(async () => (await platform!.store.counts()).notifications, { timeout: 60_000 })
       .toBeGreaterThan(300);
+    await settledBacklog(join(agencyDir, 'counter.sqlite')); // all of them: a row delivered after the clock moves is not late
     platform!.clock.set('2027-01-05T01:00:00.000Z'); // 40 days on: every 1-, 14- and 30-day limit has passed
 
     await page.goto(agencyHost!.url);

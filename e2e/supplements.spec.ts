@@ -10,6 +10,7 @@ import { runHost } from '../electron/host/runHost';
 import { verifyEvidence } from '../electron/services/signing/verifyEvidence';
 import { EvidenceBundle } from '../shared/signing/evidence';
 import { expect, test } from './fixtures';
+import { createMoveCaseViaApi, signInAt } from './ownHost';
 
 /**
  * 補件 and 改分 in the UI (issue 14 §3), on its own host with the demo platform (the shared host
@@ -29,56 +30,6 @@ test.afterAll(async () => {
   await host?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function signInAt(page: Page, username: string): Promise<void> {
-  await page.goto(host.url);
-  await expect(page.getByLabel('帳號', { exact: true })).toBeFocused();
-  await page.keyboard.type(username);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('demo1234');
-  await page.keyboard.press('Enter');
-}
-
-/** Saves a 遷徙 case (land and motor items among them) through the host's contract, consent settled by exception. */
-async function createCaseViaApi(): Promise<string> {
-  const origin = new URL(host.url).origin;
-  const token = new URL(host.url).hash.replace('#token=', '');
-  const post = async (method: string, body: unknown, session?: string) =>
-    (await (
-      await fetch(`${origin}/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(session ? { 'x-session': session } : {}) },
-        body: JSON.stringify(body),
-      })
-    ).json()) as { ok: boolean; value: { token: string; caseNo: string }; error?: { message: string } };
-  const login = await post('session.login', { username: 'clerk2', password: 'demo1234' });
-  const address = '高雄市鳳山區光復路二段132號';
-  const created = await post(
-    'cases.create',
-    {
-      lifeEvent: 'move',
-      person: { id: 'A123456789', name: '王小明', birthDate: '1990-03-15', phone: '0912345678' },
-      oldAddress: '高雄市苓雅區四維三路2號',
-      newAddress: address,
-      moveDate: new Date().toISOString().slice(0, 10),
-      hasHouseTaxBill: true,
-      items: [
-        { code: 'N01', fields: { mailingAddress: address, taxTypes: '全部稅目' } },
-        { code: 'N02', fields: { landLocation: '鳳山區鳳山段一小段123地號', buildingAddress: address, ownerName: '王小明', registeredRelation: '本人' } },
-        { code: 'N04', fields: { changeType: '住址變更', registeredAddress: address } },
-        { code: 'N08', fields: { licenceScope: '駕照及行照', noViolationChecked: true } },
-        { code: 'N09', fields: { certificateKind: '身心障礙證明' } },
-      ],
-    },
-    login.value.token,
-  );
-  if (!created.ok) throw new Error(`case not created: ${created.error?.message}`);
-  for (const agencyCode of ['KH-TAX', 'KH-LAND-FS', 'THB-KH-MV', 'KH-SOCIAL']) {
-    const excepted = await post('consent.recordException', { caseNo: created.value.caseNo, agencyCode, reason: 'e2e：簽名同意書另行歸檔' }, login.value.token);
-    if (!excepted.ok) throw new Error(`consent exception not recorded: ${excepted.error?.message}`);
-  }
-  return created.value.caseNo;
-}
 
 /** A scanned file of the case (as the scanning import stores one): the clerk can answer 補件 with it. */
 async function attachScan(caseNo: string): Promise<void> {
@@ -103,11 +54,11 @@ async function openInboxItem(agency: Page, caseNo: string, item: string): Promis
 
 test('補件 asked by the land office, answered at the counter, completed; 改分 by the motor office with a reason', async ({ page, browser, shot }) => {
   test.setTimeout(90_000);
-  const caseNo = await createCaseViaApi();
+  const caseNo = await createMoveCaseViaApi(host, false);
   await attachScan(caseNo);
 
   // The counter has the case open before anything is asked.
-  await signInAt(page, 'clerk');
+  await signInAt(host, page, 'clerk');
   await expect(page.getByRole('heading', { name: '臨櫃案件' })).toBeVisible();
   await page.keyboard.press('F3');
   await page.keyboard.type(caseNo);
@@ -119,7 +70,7 @@ test('補件 asked by the land office, answered at the counter, completed; 改�
 
   // The land office asks for what is missing instead of returning the item.
   const land = await browser.newPage();
-  await signInAt(land, 'land');
+  await signInAt(host, land, 'land');
   await openInboxItem(land, caseNo, 'N04');
   await land.getByRole('button', { name: '要求補件…' }).click();
   await expect(land.getByLabel('欠缺的文件或資料（每行一項）')).toBeFocused();
@@ -167,7 +118,7 @@ test('補件 asked by the land office, answered at the counter, completed; 改�
 
   // The motor office is not competent for this address: 改分 to the other 監理所, reason required.
   const motor = await browser.newPage();
-  await signInAt(motor, 'motor');
+  await signInAt(host, motor, 'motor');
   await openInboxItem(motor, caseNo, 'N08');
   await motor.getByRole('button', { name: '改分…' }).click();
   await motor.getByTestId('transfer-to').selectOption('THB-KHC-MV');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { runHost } from '../electron/host/runHost';
 import { expect, test } from './fixtures';
+import { createMoveCaseViaApi, settledBacklog, signInAt } from './ownHost';
 
 /**
  * The round trip in the UI, on its own host and demo platform (the shared host of the other specs
@@ -24,71 +25,20 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function signInAt(page: Page, username: string): Promise<void> {
-  await page.goto(host.url);
-  await expect(page.getByLabel('帳號', { exact: true })).toBeFocused();
-  await page.keyboard.type(username);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('demo1234');
-  await page.keyboard.press('Enter');
-}
-
-/** Saves a 遷徙 case without the house-tax bill (5 notifications + V01) through the host's contract. */
-async function createCaseViaApi(): Promise<string> {
-  const origin = new URL(host.url).origin;
-  const token = new URL(host.url).hash.replace('#token=', '');
-  const post = async (method: string, body: unknown, session?: string) =>
-    (await (
-      await fetch(`${origin}/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(session ? { 'x-session': session } : {}) },
-        body: JSON.stringify(body),
-      })
-    ).json()) as { ok: boolean; value: { token: string; caseNo: string }; error?: { message: string } };
-  const login = await post('session.login', { username: 'clerk2', password: 'demo1234' });
-  const address = '高雄市鳳山區光復路二段132號';
-  const created = await post(
-    'cases.create',
-    {
-      lifeEvent: 'move',
-      person: { id: 'A123456789', name: '王小明', birthDate: '1990-03-15', phone: '0912345678' },
-      oldAddress: '高雄市苓雅區四維三路2號',
-      newAddress: address,
-      moveDate: new Date().toISOString().slice(0, 10),
-      hasHouseTaxBill: false,
-      items: [
-        { code: 'N01', fields: { mailingAddress: address, taxTypes: '全部稅目' } },
-        { code: 'N02', fields: { landLocation: '鳳山區鳳山段一小段123地號', buildingAddress: address, ownerName: '王小明', registeredRelation: '本人' } },
-        { code: 'N04', fields: { changeType: '住址變更', registeredAddress: address } },
-        { code: 'N08', fields: { licenceScope: '駕照及行照', noViolationChecked: true } },
-        { code: 'N09', fields: { certificateKind: '身心障礙證明' } },
-        { code: 'V01', fields: { houseAddress: address, houseOwner: '王大同', question: '房屋稅籍及所有權人' } },
-      ],
-    },
-    login.value.token,
-  );
-  if (!created.ok) throw new Error(`case not created: ${created.error?.message}`);
-  // No signed form is scanned in this test: a documented consent exception per agency lets the items go.
-  for (const agencyCode of ['KH-TAX', 'KH-LAND-FS', 'THB-KH-MV', 'KH-SOCIAL']) {
-    const excepted = await post('consent.recordException', { caseNo: created.value.caseNo, agencyCode, reason: 'e2e：簽名同意書另行歸檔' }, login.value.token);
-    if (!excepted.ok) throw new Error(`consent exception not recorded: ${excepted.error?.message}`);
-  }
-  return created.value.caseNo;
-}
-
 const rowOf = (page: Page, code: string) => page.locator('.table--notifications tbody tr').filter({ hasText: code });
 
 test('queued while the platform is down, delivered when it returns, completed and answered by the agency', async ({ page, browser, shot }) => {
   test.setTimeout(120_000);
   const platform = host.demoPlatform;
   expect(platform, 'the demo host starts a local platform').not.toBeNull();
+  await settledBacklog(join(dir, 'counter.sqlite')); // the demo's past cases are sent first
   await platform!.stop();
 
   // The counter, offline: the case is saved, its items wait in the outbox, the strip says so.
-  await signInAt(page, 'clerk');
+  await signInAt(host, page, 'clerk');
   await expect(page.getByRole('heading', { name: '臨櫃案件' })).toBeVisible();
   const strip = page.getByRole('region', { name: '同步狀態' });
-  const caseNo = await createCaseViaApi();
+  const caseNo = await createMoveCaseViaApi(host, true);
   await page.keyboard.press('F3');
   await page.keyboard.type(caseNo);
   await page.keyboard.press('Enter');
@@ -114,7 +64,7 @@ test('queued while the platform is down, delivered when it returns, completed an
 
   // The tax office's clerk, in another window of the same app: inbox → open (簽收) → 完成.
   const agency = await browser.newPage();
-  await signInAt(agency, 'tax');
+  await signInAt(host, agency, 'tax');
   await expect(agency.getByRole('heading', { name: '高雄市稅捐稽徵處 收件匣' })).toBeVisible();
   const n01 = agency.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: 'N01' });
   await expect(n01).toBeVisible();

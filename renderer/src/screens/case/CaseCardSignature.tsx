@@ -24,7 +24,7 @@ export function CaseCardSignature({ caseNo }: { caseNo: string }) {
   const who = check.signer?.match(/(?:^|\n)CN=([^\n]+)/)?.[1] ?? check.signer;
   const broken = check.status === 'record-changed' || check.status === 'signature-invalid';
   return (
-    <p className={broken ? 'banner banner--error' : 'lead'} data-testid="case-card-signature" data-status={check.status}>
+    <p className={broken ? 'banner banner--error' : 'case-signature'} data-testid="case-card-signature" data-status={check.status}>
       承辦人卡片簽章：{check.label}
       {who && check.signedAt && (
         <span className="field__help">

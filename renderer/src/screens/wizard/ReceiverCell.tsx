@@ -50,7 +50,7 @@ export function ReceiverCell({ catalogue, item, fields }: Props) {
           onCancel={resolved.ok ? () => setEditing(false) : undefined}
         />
       ) : (
-        <button type="button" className="button button--small" aria-label={`改選「${item.title}」的受理機關`} onClick={() => setEditing(true)}>
+        <button type="button" className="button button--small" aria-label={`改選機關…（${item.title}）`} onClick={() => setEditing(true)}>
           改選機關…
         </button>
       )}
