@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { AppFailure } from '../../../shared/result';
 import type { WritableDb } from '../db/open';
-import { certificateFingerprint } from '../devices/pkcs11/proveCardHolder';
+import { certificateFingerprint } from '../devices/pkcs11/unlockedCard';
 
 /**
  * Enrolled login certificates per user (migration 004). IT enrols a clerk's card once (CLI

@@ -1,6 +1,8 @@
-import { createHash, randomBytes, verify, X509Certificate } from 'node:crypto';
-import { CardError, ckrName } from './errors';
-import { pkcs11js, type Pkcs11Module, type TokenSlot } from './module';
+import { randomBytes, verify, type X509Certificate } from 'node:crypto';
+import { signOnCard } from './cardSign';
+import { CardError } from './errors';
+import type { Pkcs11Module, TokenSlot } from './module';
+import { withUnlockedCard } from './unlockedCard';
 
 /** Who the card says it is, after it proved possession of the private key. */
 export type CardIdentity = {
@@ -10,167 +12,24 @@ export type CardIdentity = {
   token: Pick<TokenSlot, 'label' | 'serial'>;
 };
 
-type Handle = Buffer;
-type CardObject = { handle: Handle; id: string };
-
-/** `2026-11-26` for messages: the clerk reads dates, not timestamps. */
-const day = (d: Date): string => d.toISOString().slice(0, 10);
-
-export const certificateFingerprint = (der: Buffer): string => createHash('sha256').update(der).digest('hex');
-
 /**
- * Card login, the cryptographic half (DESIGN.md §8): PIN → certificate → validity → possession.
- * 1. Refuse a token that already reports its PIN locked, without spending a try.
- * 2. C_Login with the PIN; a wrong PIN reports the tries left when the token says so
- *    (CKF_USER_PIN_FINAL_TRY / CKF_USER_PIN_COUNT_LOW), a locked PIN says locked.
- * 3. Read the X.509 certificate that has a matching signing private key (same CKA_ID).
- * 4. Check its validity period against `now`.
- * 5. `checkEnrolled(fingerprint)` — the caller's decision, before any signature is made.
- * 6. Sign a fresh random challenge on the card and verify it with the certificate's public key,
- *    so a copied certificate without the card's key gets nowhere.
- * The PKCS#11 session is always logged out and closed: the card does not stay unlocked.
+ * Card login, the cryptographic half (DESIGN.md §8): the card is unlocked with the PIN, its
+ * certificate checked and `checkEnrolled(fingerprint)` asked (withUnlockedCard); then a fresh random
+ * challenge is signed on the card and verified with the certificate's public key, so a copied
+ * certificate without the card's key gets nowhere.
  */
-export function proveCardHolder(
-  mod: Pkcs11Module,
-  pin: string,
-  now: Date,
-  checkEnrolled: (fingerprint: string) => void = () => {},
-): CardIdentity {
-  const P = pkcs11js();
-  const [token] = mod.tokens();
-  if (!token) throw CardError.noToken();
-  if (token.flags & P.CKF_USER_PIN_LOCKED) throw CardError.pinLocked();
-
-  let session: Handle;
-  try {
-    session = mod.api.C_OpenSession(token.slot, P.CKF_SERIAL_SESSION);
-  } catch (e) {
-    throw mapTokenError(e);
-  }
-  let loggedIn = false;
-  try {
-    login(mod, session, token, pin);
-    loggedIn = true;
-    const { der, keyHandle, keyType } = findSigningCertificate(mod, session);
-    let certificate: X509Certificate;
+export function proveCardHolder(mod: Pkcs11Module, pin: string, now: Date, checkEnrolled: (fingerprint: string) => void = () => {}): CardIdentity {
+  return withUnlockedCard(mod, pin, now, checkEnrolled, (card) => {
+    const challenge = randomBytes(32);
+    const { alg, signature } = signOnCard(card, challenge);
+    const key = alg === 'ES256' ? { key: card.certificate.publicKey, dsaEncoding: 'ieee-p1363' as const } : card.certificate.publicKey;
+    let ok = false;
     try {
-      certificate = new X509Certificate(der);
+      ok = verify('sha256', challenge, key, signature);
     } catch {
-      throw CardError.certificateUnreadable();
+      // a key of another kind than the certificate's: the same verdict as a wrong signature
     }
-    const notBefore = new Date(certificate.validFrom);
-    const notAfter = new Date(certificate.validTo);
-    if (now < notBefore) throw CardError.certificateNotYetValid(day(notBefore));
-    if (now > notAfter) throw CardError.certificateExpired(day(notAfter));
-    const fingerprint = certificateFingerprint(der);
-    checkEnrolled(fingerprint);
-    proveKey(mod, session, keyHandle, keyType, certificate);
-    return { certificate, fingerprint, token: { label: token.label, serial: token.serial } };
-  } finally {
-    if (loggedIn) safely(() => mod.api.C_Logout(session));
-    safely(() => mod.api.C_CloseSession(session));
-  }
-}
-
-export function login(mod: Pkcs11Module, session: Handle, token: TokenSlot, pin: string): void {
-  const P = pkcs11js();
-  try {
-    mod.api.C_Login(session, P.CKU_USER, pin);
-  } catch (e) {
-    const code = ckrName(e);
-    if (code === 'CKR_USER_ALREADY_LOGGED_IN') return; // another session of ours is logged in: same card, same PIN state
-    if (code === 'CKR_PIN_INCORRECT') {
-      // The flags change with this failure, so read them after it.
-      const flags = mod.flagsOf(token.slot) ?? 0;
-      if (flags & P.CKF_USER_PIN_LOCKED) throw CardError.pinLocked();
-      throw CardError.wrongPin(flags & P.CKF_USER_PIN_FINAL_TRY ? 'final' : flags & P.CKF_USER_PIN_COUNT_LOW ? 'low' : 'unknown');
-    }
-    if (code === 'CKR_PIN_LOCKED') throw CardError.pinLocked();
-    if (code === 'CKR_PIN_LEN_RANGE' || code === 'CKR_PIN_INVALID') throw CardError.pinFormat();
-    throw mapTokenError(e);
-  }
-}
-
-function findObjects(mod: Pkcs11Module, session: Handle, template: { type: number; value: number | boolean }[]): CardObject[] {
-  const P = pkcs11js();
-  mod.api.C_FindObjectsInit(session, template);
-  const handles: Handle[] = [];
-  try {
-    for (let h = mod.api.C_FindObjects(session); h; h = mod.api.C_FindObjects(session)) handles.push(h);
-  } finally {
-    mod.api.C_FindObjectsFinal(session);
-  }
-  return handles.map((handle) => {
-    const [id] = mod.api.C_GetAttributeValue(session, handle, [{ type: P.CKA_ID }]);
-    return { handle, id: id?.value?.toString('hex') ?? '' };
+    if (!ok) throw CardError.proofFailed();
+    return { certificate: card.certificate, fingerprint: card.fingerprint, token: { label: card.token.label, serial: card.token.serial } };
   });
-}
-
-/** The first X.509 certificate whose CKA_ID has a signing private key next to it. */
-export function findSigningCertificate(mod: Pkcs11Module, session: Handle): { der: Buffer; keyHandle: Handle; keyType: number } {
-  const P = pkcs11js();
-  try {
-    const certs = findObjects(mod, session, [
-      { type: P.CKA_CLASS, value: P.CKO_CERTIFICATE },
-      { type: P.CKA_CERTIFICATE_TYPE, value: P.CKC_X_509 },
-    ]);
-    const keys = findObjects(mod, session, [
-      { type: P.CKA_CLASS, value: P.CKO_PRIVATE_KEY },
-      { type: P.CKA_SIGN, value: true },
-    ]);
-    for (const cert of certs) {
-      const key = keys.find((k) => k.id === cert.id);
-      if (!key) continue;
-      const [value] = mod.api.C_GetAttributeValue(session, cert.handle, [{ type: P.CKA_VALUE }]);
-      const [keyType] = mod.api.C_GetAttributeValue(session, key.handle, [{ type: P.CKA_KEY_TYPE }]);
-      if (!value?.value || !keyType?.value) continue;
-      return { der: value.value, keyHandle: key.handle, keyType: keyType.value.readUIntLE(0, Math.min(keyType.value.length, 6)) };
-    }
-  } catch (e) {
-    throw mapTokenError(e);
-  }
-  throw CardError.noCertificate();
-}
-
-/** Sign a fresh challenge on the card (RSA PKCS#1 v1.5 or ECDSA, SHA-256) and verify it with the certificate. */
-function proveKey(mod: Pkcs11Module, session: Handle, key: Handle, keyType: number, certificate: X509Certificate): void {
-  const P = pkcs11js();
-  const challenge = randomBytes(32);
-  let signature: Buffer;
-  let ok: boolean;
-  try {
-    if (keyType === P.CKK_RSA) {
-      mod.api.C_SignInit(session, { mechanism: P.CKM_SHA256_RSA_PKCS }, key);
-      signature = mod.api.C_Sign(session, challenge, Buffer.alloc(1024));
-      ok = verify('sha256', challenge, certificate.publicKey, signature);
-    } else if (keyType === P.CKK_EC) {
-      // Plain CKM_ECDSA is the mechanism every card supports; it signs a digest we compute.
-      mod.api.C_SignInit(session, { mechanism: P.CKM_ECDSA }, key);
-      signature = mod.api.C_Sign(session, createHash('sha256').update(challenge).digest(), Buffer.alloc(256));
-      ok = verify('sha256', challenge, { key: certificate.publicKey, dsaEncoding: 'ieee-p1363' }, signature);
-    } else {
-      throw CardError.noCertificate();
-    }
-  } catch (e) {
-    if (e instanceof Error && e.name === 'AppFailure') throw e;
-    throw mapTokenError(e);
-  }
-  if (!ok) throw CardError.proofFailed();
-}
-
-/** A PKCS#11 failure outside the PIN step: card gone, or something IT must look at. */
-export function mapTokenError(e: unknown) {
-  const code = ckrName(e);
-  if (code === 'CKR_TOKEN_NOT_PRESENT' || code === 'CKR_DEVICE_REMOVED' || code === 'CKR_SESSION_HANDLE_INVALID' || code === 'CKR_SLOT_ID_INVALID') {
-    return CardError.removed();
-  }
-  return CardError.token(code ?? 'CKR_?');
-}
-
-export function safely(fn: () => void): void {
-  try {
-    fn();
-  } catch {
-    // the card may already be gone; nothing left to release
-  }
 }
