@@ -14,7 +14,7 @@ export async function anchorAuditHead(store: PlatformStore, subject: string, hea
   const anchor: AuditAnchor = { kind: 'audit-anchor', subject, count: head.count, hash: head.hash };
   const entry = await store.evidenceLog.appendAnchor(subject, { id: anchorMessageId(anchor), hash: canonicalSha256(anchor), body: JSON.stringify(anchor) }, head, at);
   const signer = await platformSigner(store);
-  return { anchor, receipt: receiptOf(entry, (v) => signer.sign(v)) };
+  return { anchor, receipt: receiptOf(entry, signer) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { signedPart } from '../../shared/signing/canonical';
 import type { MessageSignature } from '../../shared/signing/schema';
 import type { NotificationEnvelope, WireError } from '../../shared/platform/wire';
-import { verifyCanonical } from '../../electron/services/signing/ed25519';
+import { verifySignature } from '../../electron/services/signing/batchSignature';
 import { wireError } from '../notifications/checkEnvelope';
 import type { SigningKey } from './keyRepo';
 
@@ -19,7 +19,7 @@ export function checkSignedBy(content: unknown, sig: MessageSignature | undefine
   if (!key) return wireError('SIGNING_KEY_UNKNOWN', `金鑰「${sig.keyId}」`, at(path, 'signature.keyId'));
   if (key.revokedAt) return wireError('SIGNING_KEY_REVOKED', `金鑰「${sig.keyId}」於 ${key.revokedAt} 失效`, at(path, 'signature.keyId'));
   // `verified`: the batch's verdict for this signature, computed up front (verifyEnvelopes.ts).
-  return (verified ?? verifyCanonical(content, sig.value, key.publicKey)) ? null : wireError('SIGNATURE_INVALID', `「${label}」`, at(path, 'signature'));
+  return (verified ?? verifySignature(content, sig, key.publicKey)) ? null : wireError('SIGNATURE_INVALID', `「${label}」`, at(path, 'signature'));
 }
 
 /**

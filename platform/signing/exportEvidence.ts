@@ -26,7 +26,7 @@ export async function exportEvidence(store: PlatformStore, notificationId: strin
     format: 'nin1-evidence/1',
     message,
     senderKey: key,
-    receipt: receiptOf(plain, (v) => signer.sign(v)),
+    receipt: receiptOf(plain, signer),
     entry: plain,
     chain: await store.evidenceLog.range(plain.seq, head.seq),
     head,

@@ -3,6 +3,7 @@ import { signedPart } from '../../shared/signing/canonical';
 import { GENESIS_HASH, type LogHead, type Receipt } from '../../shared/signing/schema';
 import type { SubmitResult } from '../../shared/platform/wire';
 import { verifyCanonical } from '../../electron/services/signing/ed25519';
+import { signMany, verifySignature } from '../../electron/services/signing/batchSignature';
 import { canonicalSha256, entryHashOf } from '../../electron/services/signing/hashes';
 import { newKeyPair } from '../../electron/services/signing/workstationKey';
 import { issueEnrolCode } from '../auth/enrolment';
@@ -22,7 +23,9 @@ describe('receipts and the message log (issue 15)', () => {
     const { code } = await issueEnrolCode(p.store, p.clock, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01', senderAgency: 'KH-HR-FS' });
     const enrolled = await p.http.call('enroll', { body: { code, client: { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' }, publicKey: signer.publicKey } as never });
     const token = (enrolled.body as { token: string }).token;
-    const envelopes = [notificationEnvelope(), notificationEnvelope()].map((e) => ({ ...e, signature: signer.sign(signedPart(e)) }));
+    const plain = [notificationEnvelope(), notificationEnvelope()];
+    const signatures = signMany(signer, plain.map((e) => signedPart(e)));
+    const envelopes = plain.map((e, i) => ({ ...e, signature: signatures[i]! }));
     const submit = async () => {
       const r = await p.http.raw('POST', '/v1/notifications:batch', { token, body: JSON.stringify({ notifications: envelopes }) });
       return (r.body as { results: (SubmitResult & { receipt: Receipt })[] }).results;
@@ -38,7 +41,9 @@ describe('receipts and the message log (issue 15)', () => {
       expect(rc.messageId).toBe(envelopes[i]!.id);
       expect(rc.messageHash).toBe(canonicalSha256(envelopes[i]));
       expect(rc.seq).toBe(i + 1);
-      expect(verifyCanonical(signedPart(rc), rc.signature.value, head.publicKey)).toBe(true);
+      // The two receipts of one submit share one batch signature, each checkable alone.
+      expect(rc.signature.batch).toMatchObject({ index: i, size: 2 });
+      expect(verifySignature(signedPart(rc), rc.signature, head.publicKey)).toBe(true);
       expect(rc.entryHash).toBe(entryHashOf({ seq: rc.seq, at: rc.at, messageId: rc.messageId, messageHash: rc.messageHash, prevHash: prev }));
       prev = rc.entryHash;
     });

@@ -3,10 +3,21 @@ import type { SubmitResult } from '../../shared/platform/wire';
 import { canonicalSha256 } from '../../electron/services/signing/hashes';
 import type { PlatformStore } from '../store/repository';
 import { platformSigner } from './platformKey';
+import { signMany } from '../../electron/services/signing/batchSignature';
+import type { Signer } from '../../electron/services/signing/signer';
 
-export const receiptOf = (entry: LogEntry, sign: (v: unknown) => Receipt['signature']): Receipt => {
-  const body = { messageId: entry.messageId, messageHash: entry.messageHash, seq: entry.seq, at: entry.at, entryHash: entry.hash };
-  return { ...body, signature: sign(body) };
+const receiptBody = (entry: LogEntry): Omit<Receipt, 'signature'> => ({ messageId: entry.messageId, messageHash: entry.messageHash, seq: entry.seq, at: entry.at, entryHash: entry.hash });
+
+export const receiptOf = (entry: LogEntry, signer: Pick<Signer, 'sign'>): Receipt => {
+  const body = receiptBody(entry);
+  return { ...body, signature: signer.sign(body) };
+};
+
+/** The receipts of many entries under one batch signature (batchSignature.ts), in order. */
+export const receiptsOf = (entries: readonly LogEntry[], signer: Pick<Signer, 'sign'>): Receipt[] => {
+  const bodies = entries.map(receiptBody);
+  const signatures = signMany(signer, bodies);
+  return bodies.map((body, i) => ({ ...body, signature: signatures[i]! }));
 };
 
 /**
@@ -19,9 +30,11 @@ export async function withReceipts(store: PlatformStore, raw: readonly unknown[]
   const messages = held.map(({ r, body }) => ({ id: r.id, hash: canonicalSha256(body), body: JSON.stringify(body) }));
   const entries = await store.evidenceLog.appendOrGet(messages, at);
   const signer = await platformSigner(store);
+  const receipted = results.filter((r) => r.outcome !== 'rejected' && entries.has(r.id));
+  const receipts = new Map(receiptsOf(receipted.map((r) => entries.get(r.id)!), signer).map((rc) => [rc.messageId, rc]));
   return results.map((r) => {
-    const entry = r.outcome === 'rejected' ? undefined : entries.get(r.id);
-    return entry ? { ...r, receipt: receiptOf(entry, (v) => signer.sign(v)) } : r;
+    const receipt = r.outcome === 'rejected' ? undefined : receipts.get(r.id);
+    return receipt ? { ...r, receipt } : r;
   });
 }
 

@@ -39,7 +39,7 @@ export async function admitSignedMessage(store: PlatformStore, subject: string, 
   if (known) {
     if (known.messageHash !== hash) throw new PlatformFailure('INPUT_INVALID', `訊息編號「${body.messageId}」已用於另一則訊息`, 'messageId');
     const signer = await platformSigner(store);
-    return { kind: 'duplicate', receipt: receiptOf(known, (v) => signer.sign(v)) };
+    return { kind: 'duplicate', receipt: receiptOf(known, signer) };
   }
   return { kind: 'fresh', message: { id: body.messageId, hash, body: JSON.stringify(message) } };
 }
@@ -52,7 +52,7 @@ export async function admitSignedMessage(store: PlatformStore, subject: string, 
 export async function receiptFor(store: PlatformStore, message: { id: string; hash: string; body: string }, at: string): Promise<Receipt> {
   const entries = await store.evidenceLog.appendOrGet([message], at);
   const signer = await platformSigner(store);
-  return receiptOf(entries.get(message.id)!, (v) => signer.sign(v));
+  return receiptOf(entries.get(message.id)!, signer);
 }
 
 /** The answer to a replay: the notification as it stands now, no change recorded, the original receipt. */

@@ -1,4 +1,5 @@
-import { canonicalJson, signedPart } from '../../shared/signing/canonical';
+import { signedPart } from '../../shared/signing/canonical';
+import { signedBytesOf } from '../../electron/services/signing/batchSignature';
 import type { SigningKey } from './keyRepo';
 import { verifyMany, type VerifyItem } from './verifyPool';
 
@@ -7,28 +8,29 @@ import { verifyMany, type VerifyItem } from './verifyPool';
  * envelope, true/false when it names one of the sender's current keys and its signature does/does
  * not verify over the canonical form of what arrived (minus the signature), undefined when there is
  * nothing to verify (unsigned, unknown or revoked key, malformed signature). checkSignature then
- * gives each envelope its refusal from the verdict, without verifying again.
+ * gives each envelope its refusal from the verdict, without verifying again. Envelopes under one
+ * batch signature whose paths lead to the same root share one verify (a counter's batch: one).
  */
 export async function verifyEnvelopeSignatures(raw: readonly unknown[], keys: readonly SigningKey[]): Promise<(boolean | undefined)[]> {
   const current = new Map(keys.filter((k) => !k.revokedAt).map((k) => [k.keyId, k.publicKey]));
-  const at: number[] = [];
+  const slotOf = new Map<string, number>();
   const items: VerifyItem[] = [];
-  raw.forEach((r, i) => {
-    const sig = (r as { signature?: { keyId?: unknown; value?: unknown } } | null)?.signature;
+  const slots: (number | undefined)[] = raw.map((r) => {
+    const sig = (r as { signature?: { keyId?: unknown; value?: unknown; batch?: { index: number; size: number; path: string[] } } } | null)?.signature;
     const publicKey = typeof sig?.keyId === 'string' ? current.get(sig.keyId) : undefined;
-    if (!publicKey || typeof sig?.value !== 'string') return;
-    let canonical: string;
-    try {
-      canonical = canonicalJson(signedPart(r as { signature?: unknown }));
-    } catch {
-      return;
+    if (!publicKey || typeof sig?.value !== 'string') return undefined;
+    const bytes = signedBytesOf(signedPart(r as { signature?: unknown }), { value: sig.value, batch: sig.batch });
+    // A path that leads nowhere: the signature cannot verify (false, not "nothing to verify").
+    if (bytes === null) return -1;
+    const item = [bytes, sig.value, publicKey] as const;
+    const key = item.join('\n');
+    let slot = slotOf.get(key);
+    if (slot === undefined) {
+      slot = items.push(item) - 1;
+      slotOf.set(key, slot);
     }
-    at.push(i);
-    items.push([canonical, sig.value, publicKey]);
+    return slot;
   });
-  const verdicts: (boolean | undefined)[] = new Array<boolean | undefined>(raw.length).fill(undefined);
-  (await verifyMany(items)).forEach((ok, j) => {
-    verdicts[at[j]!] = ok;
-  });
-  return verdicts;
+  const results = await verifyMany(items);
+  return slots.map((slot) => (slot === undefined ? undefined : slot >= 0 && results[slot] === true));
 }

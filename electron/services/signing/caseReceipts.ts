@@ -1,7 +1,7 @@
 import type { ReceiptView } from '../../../shared/contract/receiptsApi';
 import { signedPart } from '../../../shared/signing/canonical';
 import type { ServiceContext } from '../context';
-import { verifyCanonical } from './ed25519';
+import { verifySignature } from './batchSignature';
 import { receiptsOfCase } from './receipts';
 
 /**
@@ -26,7 +26,7 @@ export function caseReceipts(ctx: Pick<ServiceContext, 'db' | 'catalogue'>, case
       seq: receipt.seq,
       at: receipt.at,
       messageHash: receipt.messageHash,
-      verified: pinnedKey === null ? null : verifyCanonical(signedPart(receipt), receipt.signature.value, pinnedKey),
+      verified: pinnedKey === null ? null : verifySignature(signedPart(receipt), receipt.signature, pinnedKey),
     };
   });
 }

@@ -1,8 +1,9 @@
 import { signedPart } from '../../../shared/signing/canonical';
 import type { AnchoredHead } from '../../../shared/signing/anchor';
-import type { LogHead, Receipt } from '../../../shared/signing/schema';
+import type { LogHead, MessageSignature, Receipt } from '../../../shared/signing/schema';
 import type { AppError } from '../../../shared/result';
-import { keyIdOf, verifyCanonical } from './ed25519';
+import { keyIdOf } from './ed25519';
+import { verifySignature } from './batchSignature';
 import { canonicalSha256 } from './hashes';
 
 /**
@@ -10,8 +11,8 @@ import { canonicalSha256 } from './hashes';
  * pinned at enrolment (`platform_credentials.platform_key`): a key that came with the answer itself
  * proves nothing, anyone can sign with their own. Each check returns the typed refusal or null.
  */
-const signedByPinned = (value: { signature: { keyId: string; value: string } }, pinnedKey: string): boolean =>
-  value.signature.keyId === keyIdOf(pinnedKey) && verifyCanonical(signedPart(value), value.signature.value, pinnedKey);
+const signedByPinned = (value: { signature: MessageSignature }, pinnedKey: string): boolean =>
+  value.signature.keyId === keyIdOf(pinnedKey) && verifySignature(signedPart(value), value.signature, pinnedKey);
 
 /** A receipt is for exactly the message sent (its id, the hash of it as sent) and signed by the pinned key. */
 export function receiptProblem(receipt: Receipt, message: { id: string; body: unknown }, pinnedKey: string | null): AppError | null {

@@ -1,6 +1,7 @@
 import { signedPart } from '../../../shared/signing/canonical';
 import type { EvidenceBundle } from '../../../shared/signing/evidence';
 import { keyIdOf, verifyCanonical } from './ed25519';
+import { verifySignature } from './batchSignature';
 import { canonicalSha256, entryHashOf } from './hashes';
 
 export type EvidenceVerdict = { ok: true; lines: string[] } | { ok: false; failed: string[]; lines: string[] };
@@ -15,16 +16,16 @@ export function verifyEvidence(b: EvidenceBundle): EvidenceVerdict {
   const check = (ok: boolean, what: string) => {
     if (!ok) failed.push(what);
   };
-  const msg = b.message as { id?: unknown; signature?: { keyId?: string; value?: string }; createdAt?: unknown; caseNo?: unknown; itemCode?: unknown; receiverAgency?: unknown };
+  const msg = b.message as { id?: unknown; signature?: { keyId?: string; value?: string; batch?: { index: number; size: number; path: string[] } }; createdAt?: unknown; caseNo?: unknown; itemCode?: unknown; receiverAgency?: unknown };
   const platformKey = b.head.publicKey;
 
   check(keyIdOf(b.senderKey.publicKey) === b.senderKey.keyId, 'SENDER_KEY_ID 送件金鑰代碼與公鑰不符');
   check(msg.signature?.keyId === b.senderKey.keyId, 'MESSAGE_KEY 訊息簽章的金鑰不是所附送件金鑰');
-  check(typeof msg.signature?.value === 'string' && verifyCanonical(signedPart(b.message), msg.signature.value, b.senderKey.publicKey), 'MESSAGE_SIGNATURE 訊息簽章驗證失敗（內容遭變更）');
+  check(msg.signature !== undefined && typeof msg.signature.value === 'string' && verifySignature(signedPart(b.message), { ...msg.signature, value: msg.signature.value }, b.senderKey.publicKey), 'MESSAGE_SIGNATURE 訊息簽章驗證失敗（內容遭變更）');
   check(b.senderKey.revokedAt === null || b.senderKey.revokedAt > b.receipt.at, 'SENDER_KEY_REVOKED 送件金鑰於平台收件前已撤銷');
 
   check(b.receipt.messageId === msg.id && b.receipt.messageHash === canonicalSha256(b.message), 'RECEIPT_MESSAGE 收據不是此訊息的收據');
-  check(verifyCanonical(signedPart(b.receipt), b.receipt.signature.value, platformKey), 'RECEIPT_SIGNATURE 收據的平台簽章驗證失敗');
+  check(verifySignature(signedPart(b.receipt), b.receipt.signature, platformKey), 'RECEIPT_SIGNATURE 收據的平台簽章驗證失敗');
 
   const e = b.entry;
   check(e.hash === entryHashOf(e) && e.seq === b.receipt.seq && e.hash === b.receipt.entryHash && e.messageHash === b.receipt.messageHash && e.messageId === b.receipt.messageId && e.at === b.receipt.at, 'LOG_ENTRY 訊息紀錄項目與收據不符');

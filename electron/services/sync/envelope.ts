@@ -4,6 +4,7 @@ import { formatIssuePath } from '../../../shared/zod';
 import type { QueueRow } from './outbox';
 import { signedPart } from '../../../shared/signing/canonical';
 import type { Signer } from '../signing/workstationKey';
+import { signMany } from '../signing/batchSignature';
 import type { EvidenceRef } from '../../../shared/platform/evidence';
 
 /** Who this counter is on the wire (from the workstation config). */
@@ -43,12 +44,17 @@ export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity, catalogue
       ...(evidence?.has(row.id) ? { evidence: evidence.get(row.id) } : {}),
     };
     const parsed = NotificationEnvelope.safeParse(candidate);
-    // Signed over exactly what is sent (issue 15); the platform verifies the same canonical form.
-    if (parsed.success) out.ready.push({ row, envelope: signer ? { ...parsed.data, signature: signer.sign(signedPart(parsed.data)) } : parsed.data });
+    if (parsed.success) out.ready.push({ row, envelope: parsed.data });
     else {
       const issue = parsed.error.issues[0]!;
       out.invalid.push({ row, reason: `資料不符平台格式（${formatIssuePath(issue.path)}：${issue.message}）` });
     }
+  }
+  if (signer) {
+    // Signed over exactly what is sent (issue 15), one signature for the batch (batchSignature.ts);
+    // the platform verifies the same canonical forms.
+    const signatures = signMany(signer, out.ready.map((r) => signedPart(r.envelope)));
+    out.ready = out.ready.map((r, i) => ({ row: r.row, envelope: { ...r.envelope, signature: signatures[i] } }));
   }
   return out;
 }
