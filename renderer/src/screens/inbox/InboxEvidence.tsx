@@ -2,9 +2,7 @@ import { useEffect, useState } from 'react';
 import type { InboxEvidenceRef as EvidenceRef } from '../../../../shared/contract/inboxThreadApi';
 import { call } from '../../api/client';
 import { pdfBlobUrl } from '../../lib/pdf';
-
-/** As the thread's refresh (InboxThread): a passive list call. */
-const REFRESH_MS = 3000;
+import { usePolledCall } from '../../lib/usePolledCall';
 
 /** KB with one decimal: scanned consent pages are tens to hundreds of KB. */
 const sizeOf = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
@@ -20,29 +18,12 @@ const whatOf = (f: EvidenceRef): string => (f.formPages.length > 0 ? `同意書�
  * list when the item changes (a 補件 answer adds files).
  */
 export function InboxEvidence({ id, version }: { id: string; version: string }) {
-  const [files, setFiles] = useState<EvidenceRef[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Refreshed like the thread: the files of a 補件 answer show up while the item is open.
+  const { value, error } = usePolledCall('inbox.evidenceFiles', { id }, version);
+  const files = value?.files ?? null;
   const [viewer, setViewer] = useState<{ sha256: string; fileName: string; url: string } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
 
-  useEffect(() => {
-    let alive = true;
-    const load = () =>
-      void call('inbox.evidenceFiles', { id }).then((r) => {
-        if (!alive) return;
-        if (r.ok) {
-          setFiles(r.value.files);
-          setError(null);
-        } else setError(r.error.message);
-      });
-    load();
-    // Refreshed like the thread: the files of a 補件 answer show up while the item is open.
-    const t = window.setInterval(load, REFRESH_MS);
-    return () => {
-      alive = false;
-      window.clearInterval(t);
-    };
-  }, [id, version]);
   useEffect(
     () => () => {
       if (viewer) URL.revokeObjectURL(viewer.url);

@@ -1,36 +1,16 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment } from 'react';
 import type { ThreadEntry } from '../../../../shared/contract/inboxThreadApi';
-import { call } from '../../api/client';
 import { rocDateTime, rocLong } from '../../lib/format';
-
-/** While the item is open the thread refreshes in the background, so the counter's answer shows up by itself. */
-const REFRESH_MS = 3000;
+import { usePolledCall } from '../../lib/usePolledCall';
 
 /**
  * The notification's thread (issue 14): each 改分 and each 補件 round with the counter's answer
  * (fields, note, scanned files by hash), oldest first. Nothing to show: nothing rendered.
  */
 export function InboxThread({ id, itemCode, version }: { id: string; itemCode: string; version: string }) {
-  const [entries, setEntries] = useState<ThreadEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    const load = () =>
-      void call('inbox.thread', { id, itemCode }).then((r) => {
-        if (!alive) return;
-        if (r.ok) {
-          setEntries(r.value.entries);
-          setError(null);
-        } else setError(r.error.message);
-      });
-    load();
-    const t = window.setInterval(load, REFRESH_MS);
-    return () => {
-      alive = false;
-      window.clearInterval(t);
-    };
-  }, [id, itemCode, version]);
+  // While the item is open the thread refreshes in the background, so the counter's answer shows up by itself.
+  const { value, error } = usePolledCall('inbox.thread', { id, itemCode }, version);
+  const entries = value?.entries ?? null;
 
   if (error) return <p className="banner banner--error">{error}</p>;
   if (!entries || entries.length === 0) return null;
