@@ -24,14 +24,11 @@ afterAll(async () => {
   if ('url' in server) await server.stop();
 });
 
-const twoNodes = (): Promise<Cluster> => {
-  if (!('url' in server)) throw new Error('no PostgreSQL');
-  return startTwoNodes(server.url, { NIN1_PLATFORM_SECRET: TEST_SECRET });
-};
 const enrol = enrolOnNode;
 
-// One cluster for the tests that leave both nodes standing (starting two nodes is most of each
-// test's time); the limits some of them check are set for all. The kill -9 test makes its own.
+// One cluster for all the tests (starting two nodes and migrating a database is seconds on a loaded
+// machine); the limits some of them check are set for all. The kill -9 test runs on it LAST, since
+// it leaves node A dead, and counts what it adds to the rows the tests before it left.
 let sharedCluster: Promise<Cluster> | null = null;
 const shared = (): Promise<Cluster> => {
   if (!('url' in server)) throw new Error('no PostgreSQL');
@@ -155,81 +152,87 @@ if (!('url' in server)) {
     }, 120_000);
 
     it('kill -9 of one node during a 5,000-notification drain: the client fails over to the other node, nothing is lost or duplicated', async () => {
-      const c = await twoNodes();
-      try {
-        const ws = await enrol(c.url, c.a.url, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' });
-        const all: NotificationEnvelope[] = Array.from({ length: 5000 }, () => notificationEnvelope());
-        const batches = Array.from({ length: 10 }, (_, i) => all.slice(i * 500, (i + 1) * 500));
-        const nodes = [c.a, c.b];
-        // The pid we hold is the process that serves A: no launcher above it, no child under it.
-        expect(childrenOf(c.a.pid)).toBe('');
-        expect(childrenOf(c.b.pid)).toBe('');
-        const admin = new pg.Client({ connectionString: c.url });
-        await admin.connect();
-        // A writer of A holds the writers' advisory lock: A is mid-transaction on a batch.
-        const aIsWriting = async () =>
-          (await admin.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted", [PG_LOCKS.write])).rowCount! > 0;
-        let current = 0;
-        let failovers = 0;
-        let killedAt = -1;
-        let killedBy: NodeJS.Signals | null = null;
-        const outcomes = new Map<string, string>();
-        // The counter's drain in miniature: FIFO batches to the current node; on a network error or a
-        // 5xx, the next node URL and the same batch again (the platform de-duplicates by id).
-        try {
-          for (const [i, batch] of batches.entries()) {
-            for (;;) {
-              let answered = false;
-              const sending = fetch(`${nodes[current]!.url}/v1/notifications:batch`, {
-                method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ws}` }, body: JSON.stringify({ notifications: batch }),
-              })
-                .catch(() => null) // a network error: A died under the request
-                .finally(() => (answered = true));
-              // From the fifth batch on, kill -9 A the moment it is seen inside a write transaction
-              // (a batch that commits before it is seen just goes on; the next one is tried).
-              if (i >= 4 && current === 0 && killedAt < 0) {
-                while (!answered && !(await aIsWriting())) await new Promise((r) => setTimeout(r, 2));
-                if (!answered) {
-                  killedAt = i;
-                  killedBy = await c.a.killHard();
-                }
-              }
-              const res = await sending;
-              if (res?.status === 200) {
-                for (const r of ((await res.json()) as { results: { id: string; outcome: string }[] }).results) outcomes.set(r.id, r.outcome);
-                break;
-              }
-              failovers++;
-              current = (current + 1) % nodes.length;
-            }
-          }
-        } finally {
-          await admin.end();
-        }
-        expect(killedAt).toBeGreaterThanOrEqual(4);
-        expect(killedBy).toBe('SIGKILL');
-        // Nothing answers on A's address any more: the serving process is gone, not just its launcher.
-        await expect(fetch(`${c.a.url}/v1/health`)).rejects.toThrow();
-        expect(failovers).toBe(1);
-        // A batch A committed before it died answers `duplicate` on B: the same effect, once.
-        expect([...outcomes.values()].every((o) => o === 'accepted' || o === 'duplicate')).toBe(true);
-        expect(outcomes.size).toBe(5000);
-
+      const c = await shared();
+      // A workstation of its own: the one the tests before used has its tokens revoked.
+      const ws = await enrol(c.url, c.a.url, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W02' });
+      const all: NotificationEnvelope[] = Array.from({ length: 5000 }, () => notificationEnvelope({ workstationId: 'FS01-W02' }));
+      const counts = async () => {
         const db = new pg.Client({ connectionString: c.url });
         await db.connect();
         try {
-          const n = await db.query<{ rows: number; ids: number; delivered: number }>(
-            "SELECT (SELECT count(*)::int FROM notifications) AS rows, (SELECT count(DISTINCT id)::int FROM notifications) AS ids, (SELECT count(*)::int FROM changes WHERE status = 'delivered') AS delivered",
-          );
-          expect(n.rows[0]).toEqual({ rows: 5000, ids: 5000, delivered: 5000 });
-          const ids = await db.query<{ id: string }>('SELECT id FROM notifications');
-          expect(new Set(ids.rows.map((r) => r.id))).toEqual(new Set(all.map((e) => e.id)));
+          return (
+            await db.query<{ rows: number; ids: number; delivered: number; ours: number }>(
+              `SELECT (SELECT count(*)::int FROM notifications) AS rows, (SELECT count(DISTINCT id)::int FROM notifications) AS ids,
+                      (SELECT count(*)::int FROM changes WHERE status = 'delivered') AS delivered,
+                      (SELECT count(*)::int FROM notifications WHERE id = ANY($1::text[])) AS ours`,
+              [all.map((e) => e.id)],
+            )
+          ).rows[0]!;
         } finally {
           await db.end();
         }
+      };
+      const before = await counts();
+      expect(before.ours).toBe(0);
+      const batches = Array.from({ length: 10 }, (_, i) => all.slice(i * 500, (i + 1) * 500));
+      const nodes = [c.a, c.b];
+      // The pid we hold is the process that serves A: no launcher above it, no child under it.
+      expect(childrenOf(c.a.pid)).toBe('');
+      expect(childrenOf(c.b.pid)).toBe('');
+      const admin = new pg.Client({ connectionString: c.url });
+      await admin.connect();
+      // A writer of A holds the writers' advisory lock: A is mid-transaction on a batch.
+      const aIsWriting = async () =>
+        (await admin.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted", [PG_LOCKS.write])).rowCount! > 0;
+      let current = 0;
+      let failovers = 0;
+      let killedAt = -1;
+      let killedBy: NodeJS.Signals | null = null;
+      const outcomes = new Map<string, string>();
+      // The counter's drain in miniature: FIFO batches to the current node; on a network error or a
+      // 5xx, the next node URL and the same batch again (the platform de-duplicates by id).
+      try {
+        for (const [i, batch] of batches.entries()) {
+          for (;;) {
+            let answered = false;
+            const sending = fetch(`${nodes[current]!.url}/v1/notifications:batch`, {
+              method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ws}` }, body: JSON.stringify({ notifications: batch }),
+            })
+              .catch(() => null) // a network error: A died under the request
+              .finally(() => (answered = true));
+            // From the fifth batch on, kill -9 A the moment it is seen inside a write transaction
+            // (a batch that commits before it is seen just goes on; the next one is tried).
+            if (i >= 4 && current === 0 && killedAt < 0) {
+              while (!answered && !(await aIsWriting())) await new Promise((r) => setTimeout(r, 2));
+              if (!answered) {
+                killedAt = i;
+                killedBy = await c.a.killHard();
+              }
+            }
+            const res = await sending;
+            if (res?.status === 200) {
+              for (const r of ((await res.json()) as { results: { id: string; outcome: string }[] }).results) outcomes.set(r.id, r.outcome);
+              break;
+            }
+            failovers++;
+            current = (current + 1) % nodes.length;
+          }
+        }
       } finally {
-        await c.stop();
+        await admin.end();
       }
+      expect(killedAt).toBeGreaterThanOrEqual(4);
+      expect(killedBy).toBe('SIGKILL');
+      // Nothing answers on A's address any more: the serving process is gone, not just its launcher.
+      await expect(fetch(`${c.a.url}/v1/health`)).rejects.toThrow();
+      expect(failovers).toBe(1);
+      // A batch A committed before it died answers `duplicate` on B: the same effect, once.
+      expect([...outcomes.values()].every((o) => o === 'accepted' || o === 'duplicate')).toBe(true);
+      expect(outcomes.size).toBe(5000);
+
+      // Every one of the 5,000 stored once and delivered once, and nothing else added.
+      const after = await counts();
+      expect(after).toEqual({ rows: before.rows + 5000, ids: before.ids + 5000, delivered: before.delivered + 5000, ours: 5000 });
     }, 300_000);
   });
 }
