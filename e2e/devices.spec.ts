@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { runHost } from '../electron/host/runHost';
-import { enrollCertificate } from '../electron/services/auth/certificates';
-import { openDatabase } from '../electron/services/db/open';
-import { issueCard, SOFTHSM } from '../electron/services/devices/pkcs11/testing/lab';
-import { TEST_PIN, type SoftHsmLab } from '../electron/services/devices/pkcs11/testing/softhsm';
-import type { TestIdentity } from '../electron/services/devices/pkcs11/testing/certificates';
+import Database from 'better-sqlite3';
+import { SOFTHSM } from '../electron/services/devices/pkcs11/testing/lab';
+import { TEST_PIN } from '../electron/services/devices/pkcs11/testing/softhsm';
 import { composeMrz } from '../shared/mrz';
 import { expect, test } from './fixtures';
+import { ownCardHost } from './ownCardHost';
 
 /**
  * Devices end to end, on a browser host of its own started with `--test-hooks`: HID devices come
@@ -20,41 +15,27 @@ import { expect, test } from './fixtures';
 test.describe.configure({ mode: 'serial' });
 test.skip(!SOFTHSM.ok, SOFTHSM.ok ? '' : `needs SoftHSM2 and OpenSC: ${SOFTHSM.reason}`);
 
-let host: Awaited<ReturnType<typeof runHost>>;
-let lab: SoftHsmLab;
-let identity: TestIdentity;
-let dir: string;
 let caseNo: string;
 let page: Page;
 const CARD = 'clerk-card';
 
+// One page for the serial tests; declared before the host, so it closes before the host does.
 test.beforeAll(async ({ browser }) => {
-  const card = await issueCard({ label: CARD });
-  ({ lab, identity } = card);
-  lab.use();
-  process.env.NIN1_PKCS11_MODULE = lab.module;
-  dir = mkdtempSync(join(tmpdir(), 'nin1-e2e-devices-'));
-  const dbFile = join(dir, 'counter.sqlite');
-  host = await runHost(['--port', '0', '--db', dbFile, '--test-hooks']);
-  const db = openDatabase(dbFile);
-  const clerk = db.prepare("SELECT id FROM users WHERE username = 'clerk'").pluck().get() as number;
-  enrollCertificate(db, { userId: clerk, certDer: identity.certDer, enrolledBy: 'e2e', at: new Date().toISOString() });
-  caseNo = db.prepare('SELECT case_no FROM cases ORDER BY id DESC LIMIT 1').pluck().get() as string;
-  db.close();
   page = await browser.newPage();
 });
-
 test.afterAll(async () => {
   await page?.close();
-  await host?.close();
-  delete process.env.NIN1_PKCS11_MODULE;
-  lab?.cleanup();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+const own = ownCardHost('devices', CARD, ['--test-hooks']);
+test.beforeAll(() => {
+  const db = new Database(own.dbFile, { readonly: true });
+  caseNo = db.prepare('SELECT case_no FROM cases ORDER BY id DESC LIMIT 1').pluck().get() as string;
+  db.close();
 });
 
 /** Drive the HID simulator through the host's test hook. */
 async function hook(request: APIRequestContext, action: string, data: object = {}): Promise<void> {
-  const url = new URL(host.url);
+  const url = new URL(own.host.url);
   const token = new URLSearchParams(url.hash.slice(1)).get('token');
   const r = await request.post(`${url.origin}/__test__/${action}`, { headers: { authorization: `Bearer ${token}` }, data });
   expect(((await r.json()) as { ok: boolean }).ok).toBe(true);
@@ -64,7 +45,7 @@ const strip = () => page.getByRole('group', { name: '周邊設備' });
 const snap = (name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
 test('the clerk signs in with the certificate card and PIN (a wrong PIN first)', async () => {
-  await page.goto(host.url);
+  await page.goto(own.host.url);
   await expect(page.getByRole('heading', { name: '以憑證卡登入' })).toBeVisible();
   await expect(page.getByText('已偵測到憑證卡（clerk-card），請輸入 PIN 碼。')).toBeVisible();
   await expect(strip().getByLabel('憑證卡：已插入（clerk-card）')).toBeVisible();
@@ -122,15 +103,15 @@ test('inserting a citizen’s card opens a new case with the person step filled'
 });
 
 test('removing the clerk’s card locks the app at once; the same card and PIN unlock it', async () => {
-  lab.deleteToken(CARD);
+  own.lab.deleteToken(CARD);
   await expect(page.getByRole('heading', { name: '畫面已鎖定' })).toBeVisible();
   await expect(page.getByRole('main').getByText('憑證卡已移除，畫面已鎖定。請插回憑證卡並輸入 PIN 碼以繼續。')).toBeVisible();
   await expect(page.getByRole('heading', { name: /步驟 1／4/ })).toHaveCount(0);
   await expect(page.getByLabel('PIN 碼')).toBeFocused();
   await snap('devices-03-locked');
 
-  lab.createToken(CARD);
-  lab.importIdentity(CARD, identity);
+  own.lab.createToken(CARD);
+  own.lab.importIdentity(CARD, own.identity);
   await page.keyboard.type(TEST_PIN);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /步驟 1／4/ })).toBeVisible();

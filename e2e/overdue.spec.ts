@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { runHost } from '../electron/host/runHost';
@@ -9,7 +6,7 @@ import { taipeiDayOf } from '../shared/overdue/deadline';
 import { seedDemo as seedPlatformDemo } from '../platform/demo';
 import { startTestPlatform, type TestPlatform } from '../platform/testing/harness';
 import { expect, test } from './fixtures';
-import { settledBacklog } from './ownHost';
+import { ownHost, settledBacklog, signInAt as signInOn } from './ownHost';
 
 /**
  * 逾時未回報 in the UI, on its own host and database: the demo's past cases are seeded, then three of
@@ -18,17 +15,13 @@ import { settledBacklog } from './ownHost';
  * restarts and its startup fill gives them deadlines. The supervisor sees the count on the home
  * screen, the list sorted by days overdue, opens the worst case with the keyboard and sees the badge.
  */
-let host: Awaited<ReturnType<typeof runHost>> | null = null;
-let dir: string;
-let dbFile: string;
 type Late = { id: string; case_no: string; item_code: string; due_at: string };
 let late: Late[] = [];
 
 const DAY = 86_400_000;
 
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nin1-e2e-overdue-'));
-  dbFile = join(dir, 'counter.sqlite');
+/** Before the host starts: the demo is seeded (a host started and stopped), then three deliveries are aged. */
+async function seedWithLateDeliveries(dbFile: string): Promise<void> {
   const seeding = await runHost(['--port', '0', '--db', dbFile, '--no-platform']);
   await seeding.close();
 
@@ -48,26 +41,22 @@ test.beforeAll(async () => {
     db.prepare("UPDATE outbox SET state = 'done' WHERE notification_id = ?").run(picks[i]!.id);
   });
   db.close();
+}
 
-  host = await runHost(['--port', '0', '--db', dbFile, '--no-platform']);
-  const check = new Database(dbFile, { readonly: true });
-  late = check
-    .prepare('SELECT n.id, c.case_no, n.item_code, n.due_at FROM notifications n JOIN cases c ON c.id = n.case_id WHERE n.due_at IS NOT NULL ORDER BY n.due_at')
-    .all() as Late[];
-  check.close();
-});
-test.afterAll(async () => {
-  await host?.close();
-  rmSync(dir, { recursive: true, force: true });
+const own = ownHost('overdue', {
+  args: ['--no-platform'],
+  before: ({ dbFile }) => seedWithLateDeliveries(dbFile),
+  ready: ({ dbFile }) => {
+    const check = new Database(dbFile, { readonly: true });
+    late = check
+      .prepare('SELECT n.id, c.case_no, n.item_code, n.due_at FROM notifications n JOIN cases c ON c.id = n.case_id WHERE n.due_at IS NOT NULL ORDER BY n.due_at')
+      .all() as Late[];
+    check.close();
+  },
 });
 
 async function signInAt(page: Page, username: string): Promise<void> {
-  await page.goto(host!.url);
-  await expect(page.getByLabel('帳號', { exact: true })).toBeFocused();
-  await page.keyboard.type(username);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('demo1234');
-  await page.keyboard.press('Enter');
+  await signInOn(own.host, page, username);
   await expect(page.getByRole('heading', { name: '臨櫃案件' })).toBeVisible();
 }
 
@@ -127,19 +116,15 @@ test('a counter clerk has no overdue button (the call itself is refused: api/per
  */
 test.describe('agency inbox', () => {
   let platform: TestPlatform | null = null;
-  let agencyHost: Awaited<ReturnType<typeof runHost>> | null = null;
-  let agencyDir: string;
 
   test.beforeAll(async () => {
     platform = await startTestPlatform();
     await seedPlatformDemo(platform.store, platform.clock, platform.platform.deps.config.catalogue);
-    agencyDir = mkdtempSync(join(tmpdir(), 'nin1-e2e-overdue-inbox-'));
-    agencyHost = await runHost(['--port', '0', '--db', join(agencyDir, 'counter.sqlite'), '--platform', platform.url]);
   });
+  // The host syncs with this platform: it starts after it and closes before it (afterAll below).
+  const agency = ownHost('overdue-inbox', { args: () => ['--platform', platform!.url] });
   test.afterAll(async () => {
-    await agencyHost?.close();
     await platform?.close();
-    rmSync(agencyDir, { recursive: true, force: true });
   });
 
   test('the tax office sees 逾時 on late rows and can list only those', async ({ page }) => {
@@ -148,15 +133,10 @@ test.describe('agency inbox', () => {
     await expect
       .poll(async () => (await platform!.store.counts()).notifications, { timeout: 60_000 })
       .toBeGreaterThan(300);
-    await settledBacklog(join(agencyDir, 'counter.sqlite')); // all of them: a row delivered after the clock moves is not late
+    await settledBacklog(agency.dbFile); // all of them: a row delivered after the clock moves is not late
     platform!.clock.set('2027-01-05T01:00:00.000Z'); // 40 days on: every 1-, 14- and 30-day limit has passed
 
-    await page.goto(agencyHost!.url);
-    await expect(page.getByLabel('帳號', { exact: true })).toBeFocused();
-    await page.keyboard.type('tax');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('demo1234');
-    await page.keyboard.press('Enter');
+    await signInOn(agency.host, page, 'tax');
     await expect(page.getByRole('heading', { name: '高雄市稅捐稽徵處 收件匣' })).toBeVisible();
 
     await page.getByTestId('inbox-overdue').check();

@@ -1,10 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import type { runHost } from '../electron/host/runHost';
-import { expect } from './fixtures';
+import { runHost } from '../electron/host/runHost';
+import { expect, test } from './fixtures';
 
 /** A browser host a spec starts for itself (with the demo platform), as runHost returns it. */
 type Host = Awaited<ReturnType<typeof runHost>>;
+
+/** A spec's own host with its temp folder and database, valid inside its tests and hooks. */
+export type OwnHost = { readonly host: Host; readonly dir: string; readonly dbFile: string };
+
+type OwnHostOptions = {
+  /** runHost arguments after `--port 0 --db …` (`--no-platform`, `--test-hooks`); a function when they are known only in beforeAll (`--platform URL`). */
+  args?: string[] | (() => string[]);
+  /** Before the host starts, e.g. seeding its database or issuing a SoftHSM2 card it must see. */
+  before?: (own: Omit<OwnHost, 'host'>) => Promise<void> | void;
+  /** Right after it started, in the same beforeAll (e.g. enrolling a card for the demo clerk). */
+  ready?: (own: OwnHost) => Promise<void> | void;
+  /** After it closed, before its folder is removed (e.g. the SoftHSM2 lab, environment variables). */
+  after?: () => Promise<void> | void;
+};
+
+/**
+ * The setup and teardown every spec with a host of its own repeated: registers (in the current file
+ * or describe) a beforeAll that makes a temp folder `nin1-e2e-<name>-…` and starts runHost on a
+ * random port with a database in it, and an afterAll that closes the host and removes the folder.
+ * The hooks in `options` run inside these two, so their order is fixed whatever else the spec adds.
+ */
+export function ownHost(name: string, options: OwnHostOptions = {}): OwnHost {
+  let started: Host | null = null;
+  let dir = '';
+  const dbFile = () => join(dir, 'counter.sqlite');
+  const own: OwnHost = {
+    get host() {
+      if (!started) throw new Error(`ownHost(${name}): the host is not running (use it inside a test or hook)`);
+      return started;
+    },
+    get dir() {
+      return dir;
+    },
+    get dbFile() {
+      return dbFile();
+    },
+  };
+  test.beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), `nin1-e2e-${name}-`));
+    await options.before?.({ dir, dbFile: dbFile() });
+    const extra = typeof options.args === 'function' ? options.args() : (options.args ?? []);
+    started = await runHost(['--port', '0', '--db', dbFile(), ...extra]);
+    await options.ready?.(own);
+  });
+  test.afterAll(async () => {
+    try {
+      await started?.close();
+      started = null;
+      await options.after?.();
+    } finally {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return own;
+}
 
 /** Signs in on the host's login screen by keyboard, as a clerk does (demo password). */
 export async function signInAt(host: Host, page: Page, username: string): Promise<void> {

@@ -1,16 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { PDFDocument } from 'pdf-lib';
 import { createFileStore } from '../electron/services/scanning/store';
 import { filesDirFor } from '../electron/services/db/paths';
-import { runHost } from '../electron/host/runHost';
 import { verifyEvidence } from '../electron/services/signing/verifyEvidence';
 import { EvidenceBundle } from '../shared/signing/evidence';
 import { expect, test } from './fixtures';
-import { createMoveCaseViaApi, signInAt } from './ownHost';
+import { createMoveCaseViaApi, ownHost, signInAt } from './ownHost';
 
 /**
  * 補件 and 改分 in the UI (issue 14 §3), on its own host with the demo platform (the shared host
@@ -19,24 +16,14 @@ import { createMoveCaseViaApi, signInAt } from './ownHost';
  * lists the scan with the notification's evidence and opens the PDF (issue 14 §2), and completes;
  * the motor office transfers its item to the other 監理所 with a reason.
  */
-let host: Awaited<ReturnType<typeof runHost>>;
-let dir: string;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nin1-e2e-supplements-'));
-  host = await runHost(['--port', '0', '--db', join(dir, 'counter.sqlite')]);
-});
-test.afterAll(async () => {
-  await host?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const own = ownHost('supplements');
 
 /** A scanned file of the case (as the scanning import stores one): the clerk can answer 補件 with it. */
 async function attachScan(caseNo: string): Promise<void> {
   const doc = await PDFDocument.create();
   doc.addPage([595, 842]).drawText(`cadastral map ${caseNo}`, { x: 72, y: 760, size: 18 });
   const pdf = await doc.save();
-  const dbFile = join(dir, 'counter.sqlite');
+  const dbFile = own.dbFile;
   const stored = await createFileStore(filesDirFor(dbFile)).put('attachments', pdf, 'pdf');
   const db = new Database(dbFile);
   db.prepare("INSERT INTO attachments (case_id, kind, file_name, mime, page_count, byte_size, sha256, storage_key, created_at) SELECT id, 'scan', '地籍圖謄本.pdf', 'application/pdf', 1, ?, ?, ?, ? FROM cases WHERE case_no = ?")
@@ -54,6 +41,7 @@ async function openInboxItem(agency: Page, caseNo: string, item: string): Promis
 
 test('補件 asked by the land office, answered at the counter, completed; 改分 by the motor office with a reason', async ({ page, browser, shot }) => {
   test.setTimeout(90_000);
+  const host = own.host;
   const caseNo = await createMoveCaseViaApi(host, false);
   await attachScan(caseNo);
 

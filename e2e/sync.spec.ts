@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { runHost } from '../electron/host/runHost';
 import { expect, test } from './fixtures';
-import { createMoveCaseViaApi, settledBacklog, signInAt } from './ownHost';
+import { createMoveCaseViaApi, ownHost, settledBacklog, signInAt } from './ownHost';
 
 /**
  * The round trip in the UI, on its own host and demo platform (the shared host of the other specs
@@ -13,25 +9,16 @@ import { createMoveCaseViaApi, settledBacklog, signInAt } from './ownHost';
  * clerk signs in to the same app, completes one notification and answers the 稅單查證; the counter
  * sees 已完成 and the answer.
  */
-let host: Awaited<ReturnType<typeof runHost>>;
-let dir: string;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nin1-e2e-sync-'));
-  host = await runHost(['--port', '0', '--db', join(dir, 'counter.sqlite')]);
-});
-test.afterAll(async () => {
-  await host?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const own = ownHost('sync');
 
 const rowOf = (page: Page, code: string) => page.locator('.table--notifications tbody tr').filter({ hasText: code });
 
 test('queued while the platform is down, delivered when it returns, completed and answered by the agency', async ({ page, browser, shot }) => {
   test.setTimeout(120_000);
+  const host = own.host;
   const platform = host.demoPlatform;
   expect(platform, 'the demo host starts a local platform').not.toBeNull();
-  await settledBacklog(join(dir, 'counter.sqlite')); // the demo's past cases are sent first
+  await settledBacklog(own.dbFile); // the demo's past cases are sent first
   await platform!.stop();
 
   // The counter, offline: the case is saved, its items wait in the outbox, the strip says so.
