@@ -8,6 +8,7 @@ import { appendAuditIn } from './auditLog';
 import type { AuditDraft, Decision, DecisionRefusal, MailDraft, NotificationState } from './repository';
 import { CHANGE_COLUMNS, INBOX_COLUMNS, toInboxEntry, toStatusChange, type ChangeRow, type NotificationRow } from './rows';
 import { valuesList, Where, type SqlExec, type SqlValue } from './sql';
+import { countNewNotifications, rollupNotifications } from './statsRollup';
 
 /** Rows per multi-row INSERT: 23 columns × 200 stays far below SQLite's 32,766 parameters. */
 const CHUNK = 200;
@@ -81,6 +82,7 @@ export async function submitIn(q: SqlExec, office: string, items: Incoming[], ma
       `INSERT INTO changes (notification_id, office_code, receiver_agency, case_no, status, reason, answer, actor, at) VALUES ${valuesList(part.length, 9)}`,
       changeValues,
     );
+    await countNewNotifications(q, part.map((f) => f.envelope.id)); // statistics rollups, same transaction
   }
 
   const freshIds = new Set(fresh.map((f) => f.envelope.id));
@@ -144,6 +146,8 @@ export async function transitionIn(q: SqlExec, id: string, decide: (s: Notificat
     itemCode: row.item_code, previousReceivers, openSupplement: row.supplement === null ? null : (JSON.parse(row.supplement) as { round: number }).round, supplementRounds: rounds,
   });
   if (!decision.ok) return decision;
+  // The statistics rollups: this notification's figures out now, back in after the change (statsRollup.ts).
+  await rollupNotifications(q, [id], -1);
   const at = now.toISOString();
   const ms = now.getTime();
   const changes: StatusChange[] = [];
@@ -168,6 +172,7 @@ export async function transitionIn(q: SqlExec, id: string, decide: (s: Notificat
     if (c.event) await applyEvent(q, row.id, c.event, { reason: c.reason ?? '', actor, ms, payload: row.payload });
     if (c.event?.type === 'transfer') receivers.add(c.event.to);
   }
+  await rollupNotifications(q, [id], 1);
   if (changes.length > 0) await appendAuditIn(q, { ...audit, detail: { ...audit.detail, statuses: changes.map((c) => c.status) } });
   const entry = await entryOf(q, id);
   return { ok: true, entry: entry!, changes, officeCode: row.office_code, receivers: [...receivers] };

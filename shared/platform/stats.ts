@@ -74,6 +74,13 @@ export const StatsResponse = z.object({
   total: z.number().int().nonnegative(),
   rows: z.array(StatsRow),
   timings: z.array(AgencyTimings),
+  /**
+   * Present when the timings of a large population (over 100,000 notifications, no item or office
+   * filter) come from the platform's log-scale histograms instead of sorting every span: each median
+   * and p90 is within this relative error (0.00995) of the exact nearest-rank value (spans under 1 s
+   * are reported as 0.5 s). Absent: exact.
+   */
+  timingsMaxRelativeError: z.number().positive().optional(),
   referrals: z.array(AgencyReferrals).optional(),
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;

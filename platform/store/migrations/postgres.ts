@@ -1,4 +1,5 @@
 import type { Migration } from '../../../electron/services/db/migrate';
+import { STATS_ROLLUPS_POSTGRES } from './statsRollups';
 
 /**
  * Platform schema on PostgreSQL (county scale), table-for-table equal to ./sqlite.ts: identity
@@ -402,5 +403,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX notification_evidence_file ON notification_evidence(sha256);
     `,
+  },
+  {
+    version: 14,
+    name: 'stats-rollups',
+    // Issue 14 §4 (platform-stats-5m): the statistics read rollups kept in the write transactions
+    // (platform/store/statsRollup.ts) instead of aggregating every notification; created and
+    // back-filled from the rows a county already has. The SQL and its reasons: ./statsRollups.ts.
+    up: STATS_ROLLUPS_POSTGRES,
   },
 ];
