@@ -1,18 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { runHost } from '../electron/host/runHost';
-import { enrollCertificate } from '../electron/services/auth/certificates';
-import { openDatabase } from '../electron/services/db/open';
-import { issueCard, SOFTHSM } from '../electron/services/devices/pkcs11/testing/lab';
-import { TEST_PIN, type SoftHsmLab } from '../electron/services/devices/pkcs11/testing/softhsm';
+import { SOFTHSM } from '../electron/services/devices/pkcs11/testing/lab';
+import { TEST_PIN } from '../electron/services/devices/pkcs11/testing/softhsm';
 import { makeProgressRecord } from '../electron/services/progress/hash';
 import { seedDemo as seedPlatformDemo } from '../platform/demo';
 import { notificationEnvelope, verificationEnvelope } from '../platform/testing/envelopes';
 import { startTestPlatform, type TestPlatform } from '../platform/testing/harness';
 import { audit, keyboardWalk, NORMAL, zoomCheck } from './a11yChecks';
 import { expect, hostUrl, test } from './fixtures';
+import { ownCardHost } from './ownCardHost';
+import { ownHost } from './ownHost';
 
 /**
  * Accessibility (issue 16 §2) on every screen and dialog: axe-core finds no serious or critical
@@ -214,33 +210,11 @@ test('scanning clerk: the scanning screen', async ({ page }) => {
 /** The certificate-card login and the lock screen, on a host of its own with a SoftHSM2 card (as e2e/devices.spec.ts). */
 test.describe('card login and lock', () => {
   test.skip(!SOFTHSM.ok, SOFTHSM.ok ? '' : `needs SoftHSM2 and OpenSC: ${SOFTHSM.reason}`);
-  let host: Awaited<ReturnType<typeof runHost>> | null = null;
-  let lab: SoftHsmLab | null = null;
-  let dir = '';
   const CARD = 'a11y-card';
-
-  test.beforeAll(async () => {
-    const card = await issueCard({ label: CARD });
-    lab = card.lab;
-    lab.use();
-    process.env.NIN1_PKCS11_MODULE = lab.module;
-    dir = mkdtempSync(join(tmpdir(), 'nin1-e2e-a11y-card-'));
-    const dbFile = join(dir, 'counter.sqlite');
-    host = await runHost(['--port', '0', '--db', dbFile, '--no-platform', '--test-hooks']);
-    const db = openDatabase(dbFile);
-    const clerk = db.prepare("SELECT id FROM users WHERE username = 'clerk'").pluck().get() as number;
-    enrollCertificate(db, { userId: clerk, certDer: card.identity.certDer, enrolledBy: 'e2e', at: new Date().toISOString() });
-    db.close();
-  });
-  test.afterAll(async () => {
-    await host?.close();
-    delete process.env.NIN1_PKCS11_MODULE;
-    lab?.cleanup();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const own = ownCardHost('a11y-card', CARD, ['--no-platform', '--test-hooks']);
 
   test('card + PIN login, a wrong PIN, then the lock screen when the card leaves', async ({ page }) => {
-    await page.goto(host!.url);
+    await page.goto(own.host.url);
     const pin = page.getByLabel('PIN 碼');
     await expect(pin).toBeVisible();
     await pin.focus();
@@ -252,7 +226,7 @@ test.describe('card login and lock', () => {
     await page.keyboard.type(TEST_PIN);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: '臨櫃案件' })).toBeVisible();
-    lab!.deleteToken(CARD);
+    own.lab.deleteToken(CARD);
     await expect(page.getByRole('heading', { name: '畫面已鎖定' })).toBeVisible();
     await expect(page.getByLabel('PIN 碼')).toBeFocused();
     await check(page, 'lock screen');
@@ -262,8 +236,6 @@ test.describe('card login and lock', () => {
 /** A platform with a notification and a 檢證 for the tax office, a counter host enrolled at it, and the public page. */
 test.describe('platform side', () => {
   let platform: TestPlatform;
-  let agencyHost: Awaited<ReturnType<typeof runHost>> | null = null;
-  let dir = '';
   const CASE_NO = 'FS01-1151127-0042';
   const CODE = 'K7PX3QMZ';
 
@@ -274,19 +246,17 @@ test.describe('platform side', () => {
     const progress = makeProgressRecord(CASE_NO, CODE, 1);
     const notifications = [notificationEnvelope({ caseNo: CASE_NO, progress }), verificationEnvelope({ caseNo: CASE_NO })];
     expect((await platform.http.call('submitNotifications', { body: { notifications } }, token)).status).toBe(200);
-    dir = mkdtempSync(join(tmpdir(), 'nin1-e2e-a11y-'));
-    agencyHost = await runHost(['--port', '0', '--db', join(dir, 'counter.sqlite'), '--platform', platform.url]);
   });
+  // The host syncs with this platform: it starts after it and closes before it (afterAll below).
+  const agency = ownHost('a11y', { args: () => ['--platform', platform.url] });
   test.afterAll(async () => {
-    await agencyHost?.close();
     await platform?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test('agency clerk, keyboard only: inbox with the 逾時 badge, item detail, the 檢證 answer form', async ({ page }) => {
     platform.clock.set(new Date().toISOString()); // a week after the demo deliveries: the 1-day 檢證 rows are overdue
     const kb = page.keyboard;
-    await signInKeys(page, agencyHost!.url, 'tax');
+    await signInKeys(page, agency.host.url, 'tax');
     await expect(page.getByRole('heading', { name: /收件匣/ })).toBeVisible();
     await page.getByLabel('項目').selectOption('V01');
     await page.getByLabel('只看今日送達').uncheck();
