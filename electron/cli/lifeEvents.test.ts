@@ -1,73 +1,99 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../services/testing/fixtures';
-import { counterCli } from './testing/cli';
+import { exampleDraft } from '../services/catalogue/examples';
+import { createCase } from '../services/cases/createCase';
+import type { Actor, ServiceContext } from '../services/context';
+import { resourcePath } from '../services/resources';
+import { makeContext, seedClerk, tempDir } from '../services/testing/fixtures';
+import { counterCli, type CliFailure } from './testing/cli';
 
+// Issue 12 stable surfaces, one process each (seconds apiece on a loaded 2-core machine), run side by
+// side: life-events --json, draft-example, create-case saving and refusing, an unknown life event.
+// That every life event's example saves is checked through the services those commands call.
 const tmp = tempDir('nin1-cli-events-');
-afterAll(() => tmp.cleanup());
-
-const { counter } = counterCli();
-const fails = async (...args: string[]) => {
+const db = tmp.file('counter.sqlite');
+const { counter, fails } = counterCli();
+const example = (code: string) => exampleDraft(ctx.catalogue, resourcePath('catalogue'), code);
+const caseCount = (): number => {
+  const read = new Database(db, { readonly: true });
   try {
-    await counter(...args);
-  } catch (e) {
-    return e as { code: number; stderr: string; stdout: string };
-  }
-  throw new Error('expected failure');
-};
-const caseCount = (file: string): number => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
+    return read.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
   } finally {
-    db.close();
+    read.close();
   }
 };
 
-// Each step starts the CLI (tsx) afresh: seconds each on a loaded 2-core machine.
-describe('life events on the command line (issue 12 stable surfaces)', { timeout: 180_000 }, () => {
-  const db = tmp.file('counter.sqlite');
-  beforeAll(async () => {
-    await counter('seed-demo', '--db', db, '--cases', '10');
-  }, 180_000);
+let ctx: ServiceContext;
+let clerk: Actor;
+let countBefore = 0;
+let listed: string;
+let printedDraft: string;
+let saved: string;
+let refused: CliFailure;
+let unknown: CliFailure;
 
-  it('life-events --json lists every event with its items and agencies', async () => {
-    const events = JSON.parse((await counter('life-events', '--json')).stdout) as { code: string; name: string; items: { item: string; agency: string }[] }[];
+beforeAll(async () => {
+  ctx = makeContext(db);
+  clerk = seedClerk(ctx); // create-case saves under the office's first active counter clerk
+  writeFileSync(tmp.file('move.json'), JSON.stringify(example('move')));
+  const bad = example('death');
+  bad.participants.find((p) => p.role === 'deceased')!.birthDate = '2026-11-30'; // after the death
+  writeFileSync(tmp.file('bad.json'), JSON.stringify(bad));
+  countBefore = caseCount();
+  let out: { stdout: string }[];
+  [refused, unknown, ...out] = await Promise.all([
+    fails('create-case', '--db', db, '--draft', tmp.file('bad.json')),
+    fails('draft-example', '--life-event', 'wedding'),
+    counter('life-events', '--json'),
+    counter('draft-example', '--life-event', 'death'),
+    counter('create-case', '--db', db, '--draft', tmp.file('move.json')),
+  ]);
+  [listed, printedDraft, saved] = out.map((o) => o.stdout) as [string, string, string];
+}, 180_000);
+afterAll(() => {
+  ctx?.db.close();
+  tmp.cleanup();
+});
+
+describe('life events on the command line (issue 12 stable surfaces)', () => {
+  it('life-events --json lists every event with its items and agencies', () => {
+    const events = JSON.parse(listed) as { code: string; name: string; items: { item: string; agency: string }[] }[];
     expect(events.map((e) => e.code)).toEqual(expect.arrayContaining(['move', 'death', 'birth', 'assistance']));
     const death = events.find((e) => e.code === 'death')!;
     expect(death.items.length).toBeGreaterThanOrEqual(8);
     expect(new Set(death.items.map((i) => i.agency)).size).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(['move', 'death', 'birth', 'assistance'])('draft-example %s → create-case saves it and prints the items', async (code) => {
-    const draft = tmp.file(`${code}.json`);
-    writeFileSync(draft, (await counter('draft-example', '--life-event', code)).stdout);
-    const before = caseCount(db);
-    const saved = JSON.parse((await counter('create-case', '--db', db, '--draft', draft)).stdout) as { caseNo: string; items: { item: string; agency: string; dueDate?: string }[] };
-    expect(saved.caseNo).toMatch(/^FS01-\d{7}-\d{4}$/);
-    expect(saved.items.length).toBeGreaterThan(0);
-    if (code === 'death') expect(saved.items.find((i) => i.item === 'D01')?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(caseCount(db)).toBe(before + 1);
-    const pdf = tmp.file(`${code}.pdf`);
-    await counter('print-form', '--db', db, '--case', saved.caseNo, '--out', pdf);
+  it('draft-example prints the life event’s example draft, the JSON create-case takes', () => {
+    expect(JSON.parse(printedDraft)).toEqual(example('death'));
   });
 
-  it('a bad draft exits 2 with the zh-TW message and its JSON path, and stores nothing', async () => {
-    const example = JSON.parse((await counter('draft-example', '--life-event', 'death')).stdout) as { participants: { role: string; birthDate?: string }[] };
-    example.participants.find((p) => p.role === 'deceased')!.birthDate = '2026-11-30'; // after the death
-    const draft = tmp.file('bad.json');
-    writeFileSync(draft, JSON.stringify(example));
-    const before = caseCount(db);
-    const failure = await fails('create-case', '--db', db, '--draft', draft);
-    expect(failure.code).toBe(2);
-    expect(failure.stderr).toMatch(/participants\[1\]\.birthDate：亡者出生日期不可晚於死亡日期/);
-    expect(caseCount(db)).toBe(before);
+  it('create-case saves a draft and prints the case number and its items; a bad draft beside it stored nothing', () => {
+    const created = JSON.parse(saved) as { caseNo: string; items: { item: string; agency: string }[] };
+    expect(created.caseNo).toMatch(/^FS01-\d{7}-\d{4}$/);
+    expect(created.items.length).toBeGreaterThan(0);
+    // Both ran on this database: exactly one case more, the saved one.
+    expect(caseCount()).toBe(countBefore + 1);
+    expect(ctx.db.prepare('SELECT COUNT(*) FROM cases WHERE case_no = ?').pluck().get(created.caseNo)).toBe(1);
   });
 
-  it('an unknown life event is refused in zh-TW', async () => {
-    const failure = await fails('draft-example', '--life-event', 'wedding');
-    expect(failure.code).toBe(2);
-    expect(failure.stderr).toContain('未知的生活事件「wedding」');
+  it('a bad draft exits 2 with the zh-TW message and its JSON path', () => {
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/participants\[1\]\.birthDate：亡者出生日期不可晚於死亡日期/);
+  });
+
+  it('an unknown life event is refused in zh-TW', () => {
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('未知的生活事件「wedding」');
+  });
+
+  it.each(['death', 'birth', 'assistance'])('the %s example saves as a case with its items (what draft-example → create-case does)', (code) => {
+    const before = caseCount();
+    const created = createCase(ctx, clerk, example(code));
+    expect(created.caseNo).toMatch(/^FS01-\d{7}-\d{4}$/);
+    expect(created.items.length).toBeGreaterThan(0);
+    if (code === 'death') expect(created.items.find((i) => i.item === 'D01')?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(caseCount()).toBe(before + 1);
   });
 });
