@@ -6,6 +6,7 @@ import { silentLogger } from '../electron/services/logging/logger';
 import { createPlatformClient } from '../electron/services/platform-client/client';
 import { verifyEvidence } from '../electron/services/signing/verifyEvidence';
 import { newKeyPair } from '../electron/services/signing/workstationKey';
+import { signMany } from '../electron/services/signing/batchSignature';
 import { saveCredential, workstationCredential } from '../electron/services/sync/credentials';
 import { createSyncEngine } from '../electron/services/sync/engine';
 import { enroll } from '../electron/services/sync/enroll';
@@ -73,13 +74,24 @@ export async function benchSigning(log: (s: string) => void = () => undefined): 
     const { signer } = newKeyPair();
     const keys = [{ keyId: signer.keyId, subject: 'workstation:FS01/FS01-W01', publicKey: signer.publicKey, registeredAt: new Date().toISOString(), revokedAt: null }];
     const envelopes: NotificationEnvelope[] = Array.from({ length: N }, () => notificationEnvelope());
-    const signedEnvelopes = envelopes.map((e) => JSON.parse(JSON.stringify({ ...e, signature: signer.sign(signedPart(e)) })) as NotificationEnvelope);
+    const onWire = (list: NotificationEnvelope[]) => JSON.parse(JSON.stringify(list)) as NotificationEnvelope[];
+    // As a counter sends them: one batch signature per request of 500 (batchSignature.ts).
+    const signedEnvelopes = onWire(
+      envelopes.flatMap((_, b) => {
+        if (b % MAX_BATCH !== 0) return [];
+        const batch = envelopes.slice(b, b + MAX_BATCH);
+        const signatures = signMany(signer, batch.map((e) => signedPart(e)));
+        return batch.map((e, i) => ({ ...e, signature: signatures[i]! }));
+      }),
+    );
+    // As an older counter sent them: one signature per envelope.
+    const singlySigned = onWire(envelopes.map((e) => ({ ...e, signature: signer.sign(signedPart(e)) })));
     // What the submit route does per batch of 500: every signature verified up front across worker
     // threads (verifyEnvelopeSignatures), then each envelope's checkSignature takes its verdict.
     const ingestChecks = async (list: NotificationEnvelope[], withKeys: typeof keys): Promise<void> => {
       for (let b = 0; b < list.length; b += MAX_BATCH) {
         const batch = list.slice(b, b + MAX_BATCH);
-        const verdicts = await verifyEnvelopeSignatures(batch, withKeys);
+        const { verdicts } = await verifyEnvelopeSignatures(batch, withKeys);
         batch.forEach((e, i) => {
           if (checkSignature(e, e, withKeys, 'x', verdicts[i])) throw new Error('bench envelope refused');
         });
@@ -92,11 +104,11 @@ export async function benchSigning(log: (s: string) => void = () => undefined): 
     t = process.hrtime.bigint();
     await ingestChecks(signedEnvelopes, keys);
     const verifyMs = ms(t);
-    // For the record: the same checks one by one on the event loop (the path before the pool).
+    // For the record: envelopes signed one by one (older counters), verified across the worker pool.
     t = process.hrtime.bigint();
-    for (const e of signedEnvelopes) if (checkSignature(e, e, keys, 'x')) throw new Error('bench envelope refused');
-    const sequentialMs = ms(t);
-    log(`  platform-verify-10k: ${Math.round(verifyMs)} ms in worker threads, ${Math.round(sequentialMs)} ms one by one`);
+    await ingestChecks(singlySigned, keys);
+    const singlyMs = ms(t);
+    log(`  platform-verify-10k: ${Math.round(verifyMs)} ms batch-signed, ${Math.round(singlyMs)} ms signed one by one`);
 
     const p = await startTestPlatform();
     let evidenceMs: number;
@@ -115,7 +127,7 @@ export async function benchSigning(log: (s: string) => void = () => undefined): 
       entry('outbox-drain-10k-signed', signedMs, 'ms', Math.round(unsignedMs * 1.3), { baseline: unsignedMs, maxRatio: 1.3, note: 'signed vs unsigned drain, same platform process, same run; goal ≤ 1.3×' }),
       entry('platform-verify-10k', verifyMs, 'ms', 2000, {
         baseline: uncheckedMs,
-        note: `the submit route's signature checks of 10,000 signed envelopes in batches of 500 (canonical form on the event loop, Ed25519 verify across worker threads) vs the unsigned path; one by one on the event loop: ${Math.round(sequentialMs)} ms; goal < 2 s`,
+        note: `the submit route's signature checks of 10,000 envelopes in requests of 500, each request under one batch signature as counters send them (canonical form and Merkle path per envelope, one Ed25519 verify per request), vs the unsigned path; envelopes signed one by one (older counters, verified across worker threads): ${Math.round(singlyMs)} ms; goal < 2 s`,
       }),
       entry('evidence-verify', evidenceMs, 'ms', 50, { note: 'one bundle (499 chain entries), median of 200; goal < 50 ms' }),
     ];

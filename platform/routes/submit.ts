@@ -46,7 +46,7 @@ export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
       // Issue 15: the sender's registered keys, read once per batch (revoked ones too, to name them).
       const keys = await deps.store.signingKeys.ofSubject(p.subject);
       // Every signature of the batch verified at once, across cores (the costliest check of ingest).
-      const verified = await verifyEnvelopeSignatures(raw, keys);
+      const { verdicts: verified, messageHashes } = await verifyEnvelopeSignatures(raw, keys);
       raw.forEach((r, i) => {
         const path = `notifications[${i}]`;
         const parsed = NotificationEnvelope.safeParse(r);
@@ -87,7 +87,7 @@ export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
           : [];
       let k = 0;
       // Issue 15: each held message gets its log entry and the platform's signed receipt.
-      const merged = await withReceipts(deps.store, raw, results.map((r) => r ?? stored[k++]!), now.toISOString());
+      const merged = await withReceipts(deps.store, raw, results.map((r) => r ?? stored[k++]!), now.toISOString(), messageHashes);
 
       const accepted = merged.filter((r) => r.outcome === 'accepted').map((r) => r.id);
       if (accepted.length > 0) {

@@ -22,12 +22,13 @@ export const receiptsOf = (entries: readonly LogEntry[], signer: Pick<Signer, 's
 
 /**
  * Every accepted or duplicate message gets its log entry (new, or the one it already has) and a
- * signed receipt. The message hash covers the envelope as received, signature included.
+ * signed receipt. The message hash covers the envelope as received, signature included
+ * (`messageHashes`, when the caller has them already: verifyEnvelopeSignatures).
  */
-export async function withReceipts(store: PlatformStore, raw: readonly unknown[], results: SubmitResult[], at: string): Promise<SubmitResult[]> {
-  const held = results.map((r, i) => ({ r, body: raw[i] })).filter((x) => x.r.outcome !== 'rejected');
+export async function withReceipts(store: PlatformStore, raw: readonly unknown[], results: SubmitResult[], at: string, messageHashes?: readonly (string | null)[]): Promise<SubmitResult[]> {
+  const held = results.map((r, i) => ({ r, body: raw[i], hash: messageHashes?.[i] })).filter((x) => x.r.outcome !== 'rejected');
   if (held.length === 0) return results;
-  const messages = held.map(({ r, body }) => ({ id: r.id, hash: canonicalSha256(body), body: JSON.stringify(body) }));
+  const messages = held.map(({ r, body, hash }) => ({ id: r.id, hash: hash ?? canonicalSha256(body), body: JSON.stringify(body) }));
   const entries = await store.evidenceLog.appendOrGet(messages, at);
   const signer = await platformSigner(store);
   const receipted = results.filter((r) => r.outcome !== 'rejected' && entries.has(r.id));

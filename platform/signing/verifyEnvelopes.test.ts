@@ -6,6 +6,8 @@ import { issueEnrolCode } from '../auth/enrolment';
 import { startTestPlatform, type TestPlatform } from '../testing/harness';
 import { notificationEnvelope } from '../testing/envelopes';
 import { verifyEnvelopeSignatures } from './verifyEnvelopes';
+import { signMany } from '../../electron/services/signing/batchSignature';
+import { canonicalSha256 } from '../../electron/services/signing/hashes';
 
 /** Issue 15 bench platform-verify-10k: a batch's signatures verified up front across worker threads, each verdict in its place. */
 const { signer } = newKeyPair();
@@ -26,11 +28,28 @@ describe('batch signature verification (issue 15)', () => {
     batch[50] = notificationEnvelope();
     batch[61] = sign(notificationEnvelope(), other);
     batch[70] = 'not an envelope';
-    const v = await verifyEnvelopeSignatures(batch, [KEY]);
+    const { verdicts: v, messageHashes } = await verifyEnvelopeSignatures(batch, [KEY]);
     expect(v).toHaveLength(100);
     expect(v.map((x, i) => [i, x]).filter(([, x]) => x !== true)).toEqual([[37, false], [50, undefined], [61, undefined], [70, undefined]]);
     // A revoked key is not verified at all (checkSignature names it SIGNING_KEY_REVOKED).
-    expect(new Set(await verifyEnvelopeSignatures(batch, [{ ...KEY, revokedAt: '2026-02-01T00:00:00.000Z' }]))).toEqual(new Set([undefined]));
+    expect(new Set((await verifyEnvelopeSignatures(batch, [{ ...KEY, revokedAt: '2026-02-01T00:00:00.000Z' }])).verdicts)).toEqual(new Set([undefined]));
+    // The message hash of each body, signature included, from the same canonical form.
+    expect(messageHashes[0]).toBe(canonicalSha256(batch[0]));
+    expect(messageHashes[70]).toBeNull();
+  });
+
+  it('a batch under one signature (as counters send): each envelope checks alone; an altered one, a swapped path and a forged index are false', async () => {
+    const plain = Array.from({ length: 100 }, () => notificationEnvelope());
+    const sigs = signMany(signer, plain.map((e) => signedPart(e)));
+    const batch = JSON.parse(JSON.stringify(plain.map((e, i) => ({ ...e, signature: sigs[i] })))) as (NotificationEnvelope & { signature: { batch: { index: number; path: string } } })[];
+    (batch[5]!.payload as Record<string, string>).mailingAddress += '之1';
+    batch[6]!.signature.batch.path = batch[7]!.signature.batch.path;
+    const { verdicts } = await verifyEnvelopeSignatures(batch, [KEY]);
+    expect(verdicts.map((x, i) => [i, x]).filter(([, x]) => x !== true)).toEqual([[5, false], [6, false]]);
+    // A member claiming another index: the batch is no longer complete, every path is walked alone.
+    batch[9]!.signature.batch.index = 10;
+    const walked = (await verifyEnvelopeSignatures(batch, [KEY])).verdicts;
+    expect(walked.map((x, i) => [i, x]).filter(([, x]) => x !== true)).toEqual([[5, false], [6, false], [9, false]]);
   });
 
   it('refusal on ingest: in a signed batch of 40, the one changed payload byte is SIGNATURE_INVALID and only it is not stored', async () => {

@@ -16,7 +16,7 @@ export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, '雜湊格式不正�
  * `batch`: one signature made over a whole batch (a drain's 500 envelopes, a submit's 500 receipts),
  * as X-Road's batch signatures do: the value signs the canonical form of
  * `{"nin1MerkleBatch":{"root":…,"size":…}}`, the RFC 9162 Merkle root over the messages' canonical
- * forms, and `path` is this message's inclusion path to it (leaf to root, hex). Each message stays
+ * forms, and `path` is this message's inclusion path to it (leaf to root). Each message stays
  * checkable on its own, offline, with one signature per batch instead of one per message.
  */
 export const MessageSignature = z.strictObject({
@@ -26,8 +26,9 @@ export const MessageSignature = z.strictObject({
   batch: z
     .strictObject({
       index: z.number().int().nonnegative(),
-      size: z.number().int().min(2).max(1_000_000),
-      path: z.array(Sha256Hex).max(40),
+      size: z.number().int().positive().max(1_000_000),
+      /** The sibling hashes from the leaf up, 32 bytes each, concatenated in hex. */
+      path: z.string().regex(/^(?:[0-9a-f]{64}){0,40}$/, '批次簽章路徑格式不正確'),
     })
     .refine((b) => b.index < b.size, { message: '批次簽章的位置超出批次大小', path: ['index'] })
     .optional(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MessageSignature } from '../../../shared/signing/schema';
-import { signedBytesOf, signMany, verifySignature } from './batchSignature';
+import { canonicalJson } from '../../../shared/signing/canonical';
+import { signMany, verifyManyCanonical, verifySignature } from './batchSignature';
 import { verifyCanonical } from './ed25519';
 import { newKeyPair } from './workstationKey';
 
@@ -30,8 +31,20 @@ describe('one signature over a batch (RFC 9162 Merkle root)', () => {
     expect(verifySignature(messages[2], sigs[2]!, other.publicKey)).toBe(false);
     expect(verifySignature(messages[2], { ...sigs[2]!, batch: { ...sigs[2]!.batch!, index: 3 } }, signer.publicKey)).toBe(false);
     expect(verifySignature(messages[2], { ...sigs[2]!, batch: { ...sigs[2]!.batch!, size: 8 } }, signer.publicKey)).toBe(false);
-    expect(verifySignature(messages[2], { ...sigs[2]!, batch: { ...sigs[2]!.batch!, path: ['zz'] } }, signer.publicKey)).toBe(false);
-    expect(signedBytesOf(messages[2], { ...sigs[2]!, batch: { index: 0, size: 7, path: [] } })).toBeNull();
+    expect(verifySignature(messages[2], { ...sigs[2]!, batch: { ...sigs[2]!.batch!, path: 'zz' } }, signer.publicKey)).toBe(false);
+    expect(verifySignature(messages[2], { ...sigs[2]!, batch: { index: 0, size: 7, path: '' } }, signer.publicKey)).toBe(false);
+  });
+
+  it('checks a whole batch at once (tree rebuilt once) with the same verdicts as one by one', () => {
+    const sigs = signMany(signer, messages);
+    const canonicals = messages.map((m) => canonicalJson(m));
+    expect(verifyManyCanonical(canonicals, sigs, signer.publicKey)).toEqual(messages.map(() => true));
+    const altered = [...canonicals];
+    altered[4] = canonicalJson({ ...messages[4], n: 40 });
+    const swapped = sigs.map((s, i) => (i === 1 ? { ...s, batch: { ...s.batch!, path: sigs[2]!.batch!.path } } : s));
+    expect(verifyManyCanonical(altered, swapped, signer.publicKey)).toEqual(messages.map((_, i) => i !== 4 && i !== 1));
+    // Incomplete (one member missing): each path is walked alone, same verdicts.
+    expect(verifyManyCanonical(canonicals.slice(1), sigs.slice(1), signer.publicKey)).toEqual(messages.slice(1).map(() => true));
   });
 
   it('signs a batch of one as a plain signature (no batch field), verifiable by the single check', () => {

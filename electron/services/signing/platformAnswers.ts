@@ -14,12 +14,16 @@ import { canonicalSha256 } from './hashes';
 const signedByPinned = (value: { signature: MessageSignature }, pinnedKey: string): boolean =>
   value.signature.keyId === keyIdOf(pinnedKey) && verifySignature(signedPart(value), value.signature, pinnedKey);
 
-/** A receipt is for exactly the message sent (its id, the hash of it as sent) and signed by the pinned key. */
-export function receiptProblem(receipt: Receipt, message: { id: string; body: unknown }, pinnedKey: string | null): AppError | null {
-  if (receipt.messageId !== message.id || receipt.messageHash !== canonicalSha256(message.body)) {
+/**
+ * A receipt is for exactly the message sent (its id, the hash of it as sent) and signed by the pinned
+ * key. `message.hash`: the message hash when the caller has it already (else computed from the body);
+ * `signatureOk`: the signature's verdict when the caller checked many receipts at once (storeReceipts).
+ */
+export function receiptProblem(receipt: Receipt, message: { id: string; body: unknown; hash?: string }, pinnedKey: string | null, signatureOk?: boolean): AppError | null {
+  if (receipt.messageId !== message.id || receipt.messageHash !== (message.hash ?? canonicalSha256(message.body))) {
     return { code: 'RECEIPT_FOR_OTHER_MESSAGE', message: `平台收據不是訊息「${message.id}」的收據（訊息編號或雜湊不符），未保存` };
   }
-  if (pinnedKey !== null && !signedByPinned(receipt, pinnedKey)) {
+  if (pinnedKey !== null && !(signatureOk ?? signedByPinned(receipt, pinnedKey))) {
     return { code: 'RECEIPT_SIGNATURE_INVALID', message: `訊息「${message.id}」的平台收據簽章無法以註冊時鎖定的平台公鑰驗證，未保存` };
   }
   return null;

@@ -16,7 +16,7 @@ export function verifyEvidence(b: EvidenceBundle): EvidenceVerdict {
   const check = (ok: boolean, what: string) => {
     if (!ok) failed.push(what);
   };
-  const msg = b.message as { id?: unknown; signature?: { keyId?: string; value?: string; batch?: { index: number; size: number; path: string[] } }; createdAt?: unknown; caseNo?: unknown; itemCode?: unknown; receiverAgency?: unknown };
+  const msg = b.message as { id?: unknown; signature?: { keyId?: string; value?: string; batch?: { index: number; size: number; path: string } }; createdAt?: unknown; caseNo?: unknown; itemCode?: unknown; receiverAgency?: unknown };
   const platformKey = b.head.publicKey;
 
   check(keyIdOf(b.senderKey.publicKey) === b.senderKey.keyId, 'SENDER_KEY_ID 送件金鑰代碼與公鑰不符');

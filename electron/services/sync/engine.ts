@@ -178,7 +178,8 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     return delay;
   }
 
-  type Prepared = { batch: QueueRow[]; envelopes: NotificationEnvelope[] };
+  /** `hashes[i]`: the message hash of `envelopes[i]` as sent (buildEnvelopes). */
+  type Prepared = { batch: QueueRow[]; envelopes: NotificationEnvelope[]; hashes: string[] };
 
   /**
    * The next batch after `afterSeq` (rows of a batch still on the wire are not read again), checked
@@ -197,7 +198,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
         log.warn({ action: 'fail', reason: 'envelope invalid', seqs: invalid.map((i) => i.row.seq) }, 'rows failed before sending');
         report.failed += invalid.length;
       }
-      if (ready.length > 0) return { batch: ready.map((r) => r.row), envelopes: ready.map((r) => r.envelope) };
+      if (ready.length > 0) return { batch: ready.map((r) => r.row), envelopes: ready.map((r) => r.envelope), hashes: ready.map((r) => r.messageHash) };
     }
   }
 
@@ -211,16 +212,16 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     if (!deps.evidence) return p;
     const { refs, failed } = await deps.evidence(p.batch.map((r) => r.id), signal);
     if (refs.size === 0 && failed.size === 0) return p;
-    const rebuilt = buildEnvelopes(p.batch.filter((r) => refs.has(r.id)), identity, deps.catalogue, loadSigner(db.name), refs);
+    // The whole batch again, so one batch signature covers what goes (rows without pages come out as before).
+    const rebuilt = buildEnvelopes(p.batch.filter((r) => !failed.has(r.id)), identity, deps.catalogue, loadSigner(db.name), refs);
     for (const { row, reason } of rebuilt.invalid) failed.set(row.id, reason);
     if (failed.size > 0) {
       db.transaction(() => p.batch.filter((r) => failed.has(r.id)).forEach((r) => markFailed(db, r, failed.get(r.id)!, nowIso()))).immediate();
       report.failed += failed.size;
       log.warn({ action: 'fail', reason: 'consent evidence refused', seqs: p.batch.filter((r) => failed.has(r.id)).map((r) => r.seq) }, 'rows failed before sending');
     }
-    const fresh = new Map(rebuilt.ready.map((x) => [x.row.id, x.envelope]));
-    const kept = p.batch.map((row, i) => ({ row, envelope: fresh.get(row.id) ?? p.envelopes[i]! })).filter((x) => !failed.has(x.row.id));
-    return kept.length > 0 ? { batch: kept.map((x) => x.row), envelopes: kept.map((x) => x.envelope) } : null;
+    const { ready } = rebuilt;
+    return ready.length > 0 ? { batch: ready.map((x) => x.row), envelopes: ready.map((x) => x.envelope), hashes: ready.map((x) => x.messageHash) } : null;
   }
 
   function send(p: Prepared, signal: AbortSignal): Promise<SubmitResult[]> {
@@ -236,7 +237,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     const ack = withoutFsync(db, () =>
       db.transaction(() => {
         const applied = applyResults(db, p.batch, results, nowIso());
-        storeReceipts(db, p.envelopes, results, log, pinnedPlatformKey(db));
+        storeReceipts(db, p.envelopes, results, log, pinnedPlatformKey(db), p.hashes);
         return applied;
       }).immediate(),
     );

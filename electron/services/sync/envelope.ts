@@ -2,16 +2,18 @@ import type { Catalogue } from '../../../shared/catalogue/schema';
 import { NotificationEnvelope, type EnvelopeContext } from '../../../shared/platform/wire';
 import { formatIssuePath } from '../../../shared/zod';
 import type { QueueRow } from './outbox';
-import { signedPart } from '../../../shared/signing/canonical';
+import { canonicalWithout } from '../../../shared/signing/canonical';
 import type { Signer } from '../signing/workstationKey';
-import { signMany } from '../signing/batchSignature';
+import { signBatch } from '../signing/batchSignature';
+import { sha256Hex } from '../signing/hashes';
 import type { EvidenceRef } from '../../../shared/platform/evidence';
 
 /** Who this counter is on the wire (from the workstation config). */
 export type CounterIdentity = { officeCode: string; workstationId: string; agencyCode: string };
 
 export type BuiltEnvelopes = {
-  ready: { row: QueueRow; envelope: NotificationEnvelope }[];
+  /** `messageHash`: sha256 of the envelope's canonical form as sent (signature included), what its receipt must name. */
+  ready: { row: QueueRow; envelope: NotificationEnvelope; messageHash: string }[];
   /** Rows whose envelope breaks the wire schema: they could never be accepted, so they fail here. */
   invalid: { row: QueueRow; reason: string }[];
 };
@@ -44,18 +46,20 @@ export function buildEnvelopes(rows: QueueRow[], who: CounterIdentity, catalogue
       ...(evidence?.has(row.id) ? { evidence: evidence.get(row.id) } : {}),
     };
     const parsed = NotificationEnvelope.safeParse(candidate);
-    if (parsed.success) out.ready.push({ row, envelope: parsed.data });
+    if (parsed.success) out.ready.push({ row, envelope: parsed.data, messageHash: '' });
     else {
       const issue = parsed.error.issues[0]!;
       out.invalid.push({ row, reason: `資料不符平台格式（${formatIssuePath(issue.path)}：${issue.message}）` });
     }
   }
-  if (signer) {
-    // Signed over exactly what is sent (issue 15), one signature for the batch (batchSignature.ts);
-    // the platform verifies the same canonical forms.
-    const signatures = signMany(signer, out.ready.map((r) => signedPart(r.envelope)));
-    out.ready = out.ready.map((r, i) => ({ row: r.row, envelope: { ...r.envelope, signature: signatures[i] } }));
-  }
+  // Signed over exactly what is sent (issue 15), one signature for the batch (batchSignature.ts);
+  // the platform verifies the same canonical forms. Each envelope is canonicalised once for both.
+  const forms = out.ready.map((r) => canonicalWithout(r.envelope, 'signature'));
+  const signatures = signer ? signBatch(signer, forms.map((f) => f.unsigned)) : [];
+  out.ready = out.ready.map((r, i) => {
+    const signature = signatures[i];
+    return { row: r.row, envelope: signature ? { ...r.envelope, signature } : r.envelope, messageHash: sha256Hex(forms[i]!.whole(signature)) };
+  });
   return out;
 }
 
