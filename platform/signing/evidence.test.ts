@@ -9,6 +9,7 @@ import { EvidenceBundle } from '../../shared/signing/evidence';
 import type { NotificationEnvelope } from '../../shared/platform/wire';
 import { verifyEvidence } from '../../electron/services/signing/verifyEvidence';
 import { newKeyPair } from '../../electron/services/signing/workstationKey';
+import { signMany } from '../../electron/services/signing/batchSignature';
 import { issueEnrolCode } from '../auth/enrolment';
 import { startTestPlatform, type TestPlatform } from '../testing/harness';
 import { notificationEnvelope } from '../testing/envelopes';
@@ -33,7 +34,10 @@ beforeAll(async () => {
   const { signer } = newKeyPair();
   const { code } = await issueEnrolCode(p.store, p.clock, { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01', senderAgency: 'KH-HR-FS' });
   const token = ((await p.http.call('enroll', { body: { code, client: { kind: 'workstation', officeCode: 'FS01', workstationId: 'FS01-W01' }, publicKey: signer.publicKey } as never })).body as { token: string }).token;
-  sent = [notificationEnvelope(), notificationEnvelope(), notificationEnvelope()].map((e) => ({ ...e, signature: signer.sign(signedPart(e)) }));
+  // Signed as a counter's drain signs them: one batch signature over the three (batchSignature.ts).
+  const plain = [notificationEnvelope(), notificationEnvelope(), notificationEnvelope()];
+  const signatures = signMany(signer, plain.map((e) => signedPart(e)));
+  sent = plain.map((e, i) => ({ ...e, signature: signatures[i]! }));
   const r = await p.http.raw('POST', '/v1/notifications:batch', { token, body: JSON.stringify({ notifications: sent }) });
   expect(r.status).toBe(200);
 });
@@ -80,6 +84,15 @@ describe('evidence bundles (issue 15)', () => {
     expect(verifyEvidenceCommand.run({ file: join(p.dir, 'no-such-bundle.json') })).toBe(2);
     expect(verifyEvidenceCommand.run({ file: notJson })).toBe(2);
     expect(verifyEvidenceCommand.usageExitCode).toBe(2);
+  });
+
+  it('a batch-signed message: another member\'s path or a moved index is MESSAGE_SIGNATURE (the receipt no longer matches either)', async () => {
+    const [a, b] = [await bundleOf(0), await bundleOf(1)];
+    const sig = a.message.signature as { batch: { index: number; size: number; path: string } };
+    expect(sig.batch).toMatchObject({ index: 0, size: 3 });
+    const withSig = (batch: object) => ({ ...a, message: { ...a.message, signature: { ...sig, batch } } });
+    expect(failedOf(withSig({ ...sig.batch, path: (b.message.signature as typeof sig).batch.path }))).toContain('MESSAGE_SIGNATURE');
+    expect(failedOf(withSig({ ...sig.batch, index: 1 }))).toContain('MESSAGE_SIGNATURE');
   });
 
   it('refusal: a receipt for another message is RECEIPT_MESSAGE', async () => {
