@@ -150,6 +150,9 @@ export class PostgresDriver implements SqlDriver {
   }
 }
 
+/** A day: a migration is bounded by nothing but a dead server (and an operator watching it). */
+const MIGRATION_READ_TIMEOUT_MS = 86_400_000;
+
 /**
  * Numbered migrations for Postgres, mirroring electron/services/db/migrate.ts: a `schema_version`
  * row instead of PRAGMA user_version, all pending steps in one transaction (Postgres DDL is
@@ -173,7 +176,9 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
       throw new AppFailure({ code: 'DB_TOO_NEW', message: `資料庫版本（${current}）比本程式支援的版本（${migrations.length}）新，請更新程式後再開啟。` });
     }
     for (const m of migrations.slice(current, target)) {
-      await c.query(m.up);
+      // Nor by the pool's client-side read timeout: migration 14 back-fills the statistics rollups
+      // from every notification (minutes at 5,000,000 rows), which the 40 s default cut off.
+      await c.query({ text: m.up, query_timeout: MIGRATION_READ_TIMEOUT_MS } as pg.QueryConfig); // per-query option pg reads, not in its types
       await c.query('UPDATE schema_version SET version = $1', [m.version]);
     }
     return Math.max(current, Math.min(target, migrations.length));
