@@ -69,12 +69,12 @@ export function popplerWorkspace(prefix = 'nin1-pdf-') {
     return { ...parsePgm(readFileSync(path.join(dir, file))), stderr: r.stderr };
   };
 
+  /** The pixels around the page's QR code at QR_DPI, quiet zone included. */
+  const pad = 14; // pt
+  const qrCrop = { x: px(L.qr.x - pad, QR_DPI), y: px(L.pageHeight - L.qr.top - pad, QR_DPI), w: px(L.qr.size + 2 * pad, QR_DPI), h: px(L.qr.size + 2 * pad, QR_DPI) };
+
   /** Crop around the page's QR code (quiet zone included), rendered with system fonts hidden. */
-  const renderQrRegion = (pdf: string, page: number) => {
-    const pad = 14; // pt
-    const crop = { x: px(L.qr.x - pad, QR_DPI), y: px(L.pageHeight - L.qr.top - pad, QR_DPI), w: px(L.qr.size + 2 * pad, QR_DPI), h: px(L.qr.size + 2 * pad, QR_DPI) };
-    return { img: renderGray(pdf, page, QR_DPI, crop), crop };
-  };
+  const renderQrRegion = (pdf: string, page: number) => ({ img: renderGray(pdf, page, QR_DPI, qrCrop), crop: qrCrop });
 
   return {
     get dir() {
@@ -113,6 +113,18 @@ export function popplerWorkspace(prefix = 'nin1-pdf-') {
     /** The QR code printed on `page`, decoded. */
     decodeQr(pdf: string, page: number): string | null {
       return decodeGray(renderQrRegion(pdf, page).img);
+    },
+    /**
+     * The QR code of every page, decoded, first page first: one pdftoppm run for all the crops,
+     * since a process per page costs more than the rendering.
+     */
+    decodeQrPages(pdf: string): (string | null)[] {
+      const prefixPath = path.join(dir, `q${++fileNo}`);
+      const r = run('pdftoppm', ['-r', String(QR_DPI), '-gray', '-x', String(qrCrop.x), '-y', String(qrCrop.y), '-W', String(qrCrop.w), '-H', String(qrCrop.h), pdf, prefixPath], { FONTCONFIG_FILE: emptyFontconfig });
+      expect(r.status).toBe(0);
+      // pdftoppm pads the page numbers to one width, so the names sort in page order.
+      const files = readdirSync(dir).filter((f) => f.startsWith(path.basename(prefixPath) + '-') && f.endsWith('.pgm')).sort();
+      return files.map((f) => decodeGray(parsePgm(readFileSync(path.join(dir, f)))));
     },
     /** Sample every module centre of the drawn symbol and compare with the matrix for `payload`. */
     moduleMismatches(pdf: string, page: number, payload: string): number {
