@@ -74,6 +74,18 @@ export async function signInAt(host: Host, page: Page, username: string): Promis
   await page.keyboard.press('Enter');
 }
 
+/** Opens a case from the counter's home by the keyboard: F3, its number, Enter, ↓ to the one result, Enter. */
+export async function openCaseBySearch(page: Page, caseNo: string): Promise<void> {
+  await page.keyboard.press('F3');
+  await page.keyboard.type(caseNo);
+  await page.keyboard.press('Enter');
+  // ↓ must land on the search result, not on today's list still on screen while the search runs.
+  await expect(page.getByRole('heading', { name: new RegExp(`查詢結果：「${caseNo}」（1 筆）`) })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `案件 ${caseNo}` })).toBeVisible();
+}
+
 /**
  * Saves a 遷徙 case through the host's contract as clerk2 (the 0.1 move draft: land, tax, motor and
  * 社政 items; with `withTaxCheck`, also the 稅單查證 V01), and records a consent exception per agency:

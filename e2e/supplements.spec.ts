@@ -7,7 +7,7 @@ import { filesDirFor } from '../electron/services/db/paths';
 import { verifyEvidence } from '../electron/services/signing/verifyEvidence';
 import { EvidenceBundle } from '../shared/signing/evidence';
 import { expect, test } from './fixtures';
-import { createMoveCaseViaApi, ownHost, signInAt } from './ownHost';
+import { createMoveCaseViaApi, openCaseBySearch, ownHost, signInAt } from './ownHost';
 
 /**
  * 補件 and 改分 in the UI (issue 14 §3), on its own host with the demo platform (the shared host
@@ -48,13 +48,7 @@ test('補件 asked by the land office, answered at the counter, completed; 改�
   // The counter has the case open before anything is asked.
   await signInAt(host, page, 'clerk');
   await expect(page.getByRole('heading', { name: '臨櫃案件' })).toBeVisible();
-  await page.keyboard.press('F3');
-  await page.keyboard.type(caseNo);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: new RegExp(`查詢結果：「${caseNo}」（1 筆）`) })).toBeVisible();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: `案件 ${caseNo}` })).toBeVisible();
+  await openCaseBySearch(page, caseNo);
 
   // The land office asks for what is missing instead of returning the item.
   const land = await browser.newPage();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createMoveCaseViaApi, ownHost, settledBacklog, signInAt } from './ownHost';
+import { createMoveCaseViaApi, openCaseBySearch, ownHost, settledBacklog, signInAt } from './ownHost';
 
 /**
  * The round trip in the UI, on its own host and demo platform (the shared host of the other specs
@@ -26,14 +26,7 @@ test('queued while the platform is down, delivered when it returns, completed an
   await expect(page.getByRole('heading', { name: '臨櫃案件' })).toBeVisible();
   const strip = page.getByRole('region', { name: '同步狀態' });
   const caseNo = await createMoveCaseViaApi(host, true);
-  await page.keyboard.press('F3');
-  await page.keyboard.type(caseNo);
-  await page.keyboard.press('Enter');
-  // ↓ must land on the search result, not on today's list still on screen while the search runs.
-  await expect(page.getByRole('heading', { name: new RegExp(`查詢結果：「${caseNo}」（1 筆）`) })).toBeVisible();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: `案件 ${caseNo}` })).toBeVisible();
+  await openCaseBySearch(page, caseNo);
   await expect(page.locator('.table--notifications tbody tr')).toHaveCount(6);
   for (const code of ['N01', 'N02', 'N04', 'N08', 'N09', 'V01']) await expect(rowOf(page, code).locator('.status')).toHaveText('待送出');
   await expect(strip).toContainText('平台離線', { timeout: 20_000 });
