@@ -5,7 +5,8 @@ import { exampleDraft } from '../services/catalogue/examples';
 import { createCase } from '../services/cases/createCase';
 import type { Actor, ServiceContext } from '../services/context';
 import { resourcePath } from '../services/resources';
-import { makeContext, seedClerk, tempDir } from '../services/testing/fixtures';
+import { createUser, ensureOffice } from '../services/auth/users';
+import { makeContext, TEST_NOW, tempDir } from '../services/testing/fixtures';
 import { counterCli, type CliFailure } from './testing/cli';
 
 // Issue 12 stable surfaces, one process each (seconds apiece on a loaded 2-core machine), run side by
@@ -24,6 +25,18 @@ const caseCount = (): number => {
   }
 };
 
+/**
+ * create-case saves under the office's first active counter clerk. Nobody signs in here, so the
+ * account gets no password (a fixture password costs a production-cost scrypt run).
+ */
+function counterClerk(c: ServiceContext): Actor {
+  const { officeCode, officeName } = c.config;
+  ensureOffice(c.db, officeCode, officeName);
+  const user = { username: 'clerk', displayName: '王怡君', role: 'counter_clerk' as const, officeCode };
+  const id = createUser(c.db, { ...user, passwordHash: 'no-password:never-signs-in' }, TEST_NOW);
+  return { user: { id, ...user }, workstation: 'FS01-W01', ip: null };
+}
+
 let ctx: ServiceContext;
 let clerk: Actor;
 let countBefore = 0;
@@ -35,7 +48,7 @@ let unknown: CliFailure;
 
 beforeAll(async () => {
   ctx = makeContext(db);
-  clerk = seedClerk(ctx); // create-case saves under the office's first active counter clerk
+  clerk = counterClerk(ctx);
   writeFileSync(tmp.file('move.json'), JSON.stringify(example('move')));
   const bad = example('death');
   bad.participants.find((p) => p.role === 'deceased')!.birthDate = '2026-11-30'; // after the death
