@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runHost } from '../electron/host/runHost';
 import { expect, signIn, test } from './fixtures';
+import { ownHost, signInAt } from './ownHost';
 
 /**
  * 帳號與權限管理 (issue 7): the administrator creates a clerk (zh-TW validation first), changes the
@@ -64,25 +61,14 @@ test('admin creates a user, changes the role, sees both in the change log; the n
   await expect(page.getByRole('button', { name: '帳號與權限管理' })).toHaveCount(0);
 });
 
-test('the screen locks itself after the policy idle time without input', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'nin1-e2e-idle-'));
-  const before = process.env.NIN1_IDLE_LOCK_SECONDS;
-  process.env.NIN1_IDLE_LOCK_SECONDS = '3';
-  const host = await runHost(['--port', '0', '--db', join(dir, 'counter.sqlite'), '--no-platform']);
-  try {
-    await page.goto(host.url);
-    await page.getByLabel('帳號', { exact: true }).fill('clerk');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('demo1234');
-    await page.keyboard.press('Enter');
+test.describe('idle lock', () => {
+  const own = ownHost('idle', { args: ['--no-platform'], env: { NIN1_IDLE_LOCK_SECONDS: '3' } });
+
+  test('the screen locks itself after the policy idle time without input', async ({ page }) => {
+    await signInAt(own.host, page, 'clerk');
     await expect(page.getByRole('heading', { name: '臨櫃案件' })).toBeVisible();
     // No input now: within a few seconds the login screen is back, saying why.
     await expect(page.getByLabel('帳號', { exact: true })).toBeVisible({ timeout: 8_000 });
     await expect(page.getByText(/閒置超過 3 秒，已自動鎖定/)).toBeVisible();
-  } finally {
-    await host.close();
-    if (before === undefined) delete process.env.NIN1_IDLE_LOCK_SECONDS;
-    else process.env.NIN1_IDLE_LOCK_SECONDS = before;
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

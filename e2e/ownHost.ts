@@ -15,6 +15,8 @@ export type OwnHost = { readonly host: Host; readonly dir: string; readonly dbFi
 type OwnHostOptions = {
   /** runHost arguments after `--port 0 --db …` (`--no-platform`, `--test-hooks`); a function when they are known only in beforeAll (`--platform URL`). */
   args?: string[] | (() => string[]);
+  /** Environment the host reads at start (NIN1_IDLE_LOCK_SECONDS, NIN1_POLICY_FILE …); the previous values are back once it closed. */
+  env?: Record<string, string> | ((own: Omit<OwnHost, 'host'>) => Record<string, string>);
   /** Before the host starts, e.g. seeding its database or issuing a SoftHSM2 card it must see. */
   before?: (own: Omit<OwnHost, 'host'>) => Promise<void> | void;
   /** Right after it started, in the same beforeAll (e.g. enrolling a card for the demo clerk). */
@@ -45,8 +47,14 @@ export function ownHost(name: string, options: OwnHostOptions = {}): OwnHost {
       return dbFile();
     },
   };
+  const saved = new Map<string, string | undefined>();
   test.beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), `nin1-e2e-${name}-`));
+    const env = typeof options.env === 'function' ? options.env({ dir, dbFile: dbFile() }) : (options.env ?? {});
+    for (const [key, value] of Object.entries(env)) {
+      saved.set(key, process.env[key]);
+      process.env[key] = value;
+    }
     await options.before?.({ dir, dbFile: dbFile() });
     const extra = typeof options.args === 'function' ? options.args() : (options.args ?? []);
     started = await runHost(['--port', '0', '--db', dbFile(), ...extra]);
@@ -58,6 +66,11 @@ export function ownHost(name: string, options: OwnHostOptions = {}): OwnHost {
       started = null;
       await options.after?.();
     } finally {
+      for (const [key, value] of saved) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      saved.clear();
       if (dir) rmSync(dir, { recursive: true, force: true });
     }
   });
