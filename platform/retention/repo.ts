@@ -1,4 +1,5 @@
 import { unlinkEvidenceSql } from '../evidence/repo';
+import { PURGED_LOG_BODY } from '../store/migrations/evidenceLogRetention';
 import { appendAuditIn } from '../store/auditLog';
 import type { AuditDraft } from '../store/drafts';
 import type { SqlDriver, SqlExec, SqlValue } from '../store/sql';
@@ -85,6 +86,8 @@ export async function purgeRetentionIn(
           await t.run(purgeChangesSql(purged.length), purged.map((p) => p.id));
           // Its consent evidence goes with its personal data; a file no retained notification names is removed by purgeOrphans.
           await t.run(unlinkEvidenceSql(purged.length), purged.map((p) => p.id));
+          // And the message log's copies of its messages; the entries and the chain stay (migration 15).
+          await t.run(`UPDATE evidence_log SET body = ? WHERE notification_id IN (${purged.map(() => '?').join(', ')})`, [PURGED_LOG_BODY, ...purged.map((p) => p.id)]);
         }
         return purged;
       });

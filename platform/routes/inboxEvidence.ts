@@ -21,7 +21,7 @@ export function inboxEvidenceRoutes(app: FastifyInstance, deps: PlatformDeps): v
     if (p?.kind !== 'agency' || !t || t.receiverAgency !== p.agencyCode) throw new PlatformFailure('NOT_FOUND', NOT_OURS);
     const now = deps.clock.now().toISOString();
     const bundle = await exportEvidence(deps.store, params.id, now).catch((e: unknown) => {
-      if (e instanceof AppFailure && e.error.code === 'EVIDENCE_UNSIGNED') throw new PlatformFailure('EVIDENCE_UNSIGNED');
+      if (e instanceof AppFailure && (e.error.code === 'EVIDENCE_UNSIGNED' || e.error.code === 'EVIDENCE_PURGED')) throw new PlatformFailure(e.error.code);
       if (e instanceof AppFailure) throw new PlatformFailure('NOT_FOUND', e.error.message);
       throw e;
     });

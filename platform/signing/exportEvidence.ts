@@ -4,6 +4,7 @@ import { AppFailure } from '../../shared/result';
 import type { PlatformStore } from '../store/repository';
 import { platformSigner } from './platformKey';
 import { receiptOf, signedHead } from './receipts';
+import { PURGED_LOG_BODY } from '../store/migrations/evidenceLogRetention';
 
 /**
  * The evidence bundle for one notification (issue 15 §3): the signed message as received, its
@@ -13,6 +14,9 @@ import { receiptOf, signedHead } from './receipts';
 export async function exportEvidence(store: PlatformStore, notificationId: string, at: string): Promise<EvidenceBundle> {
   const entry = await store.evidenceLog.entryOf(notificationId);
   if (!entry) throw new AppFailure({ code: 'EVIDENCE_NOT_FOUND', message: `訊息紀錄中沒有通報「${notificationId}」` });
+  if (entry.body === PURGED_LOG_BODY) {
+    throw new AppFailure({ code: 'EVIDENCE_PURGED', message: `通報「${notificationId}」已逾保存年限，訊息內容已刪除；訊息紀錄第 ${entry.seq} 筆（雜湊 ${entry.messageHash}）仍在雜湊鏈中` });
+  }
   const message = JSON.parse(entry.body) as Record<string, unknown>;
   const sig = MessageSignature.safeParse(message.signature);
   if (!sig.success) throw new AppFailure({ code: 'EVIDENCE_UNSIGNED', message: `通報「${notificationId}」未經簽章（舊版櫃台送出），無法產生證據包` });

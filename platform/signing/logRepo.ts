@@ -8,8 +8,11 @@ import type { SqlDriver, SqlExec } from '../store/sql';
  * duplicate (a resend) gets its original entry back, and a message stored without its entry (a
  * crash between the two transactions) gets one on its resend.
  */
+/** A message to log; `notificationId` names the notification it concerns (retention reaches it by that). */
+export type LoggedMessage = { id: string; hash: string; body: string; notificationId?: string };
+
 export type EvidenceLog = {
-  appendOrGet(messages: readonly { id: string; hash: string; body: string }[], at: string): Promise<Map<string, LogEntry>>;
+  appendOrGet(messages: readonly LoggedMessage[], at: string): Promise<Map<string, LogEntry>>;
   head(): Promise<{ seq: number; hash: string }>;
   entryOf(messageId: string): Promise<(LogEntry & { body: string }) | null>;
   /** Entries with fromSeq < seq <= toSeq, in order: the chain proof from an entry to a head. */
@@ -67,7 +70,7 @@ export function evidenceLogOf(db: SqlDriver): EvidenceLog {
   };
 }
 
-async function appendOrGetIn(q: SqlExec, messages: readonly { id: string; hash: string; body: string }[], at: string): Promise<Map<string, LogEntry>> {
+async function appendOrGetIn(q: SqlExec, messages: readonly LoggedMessage[], at: string): Promise<Map<string, LogEntry>> {
   const out = new Map<string, LogEntry>();
   const last = await q.get<Row>('SELECT * FROM evidence_log ORDER BY seq DESC LIMIT 1');
   let seq = last ? Number(last.seq) : 0;
@@ -80,7 +83,9 @@ async function appendOrGetIn(q: SqlExec, messages: readonly { id: string; hash: 
     }
     const e = { seq: ++seq, at, messageId: m.id, messageHash: m.hash, prevHash: prev };
     const entry = { ...e, hash: entryHashOf(e) };
-    await q.run('INSERT INTO evidence_log (seq, at, message_id, message_hash, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?)', [entry.seq, at, m.id, m.hash, prev, entry.hash, m.body]);
+    await q.run('INSERT INTO evidence_log (seq, at, message_id, message_hash, prev_hash, hash, body, notification_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      entry.seq, at, m.id, m.hash, prev, entry.hash, m.body, m.notificationId ?? null,
+    ]);
     out.set(m.id, entry);
     prev = entry.hash;
   }

@@ -28,7 +28,7 @@ export const receiptsOf = (entries: readonly LogEntry[], signer: Pick<Signer, 's
 export async function withReceipts(store: PlatformStore, raw: readonly unknown[], results: SubmitResult[], at: string, messageHashes?: readonly (string | null)[]): Promise<SubmitResult[]> {
   const held = results.map((r, i) => ({ r, body: raw[i], hash: messageHashes?.[i] })).filter((x) => x.r.outcome !== 'rejected');
   if (held.length === 0) return results;
-  const messages = held.map(({ r, body, hash }) => ({ id: r.id, hash: hash ?? canonicalSha256(body), body: JSON.stringify(body) }));
+  const messages = held.map(({ r, body, hash }) => ({ id: r.id, hash: hash ?? canonicalSha256(body), body: JSON.stringify(body), notificationId: r.id }));
   const entries = await store.evidenceLog.appendOrGet(messages, at);
   const signer = await platformSigner(store);
   const receipted = results.filter((r) => r.outcome !== 'rejected' && entries.has(r.id));

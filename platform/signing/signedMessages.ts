@@ -8,13 +8,14 @@ import type { PlatformStore } from '../store/repository';
 import { checkSignedBy } from './checkSignature';
 import { platformSigner } from './platformKey';
 import { receiptOf } from './receipts';
+import type { LoggedMessage } from './logRepo';
 
 /** How a signed agency action or 補件 answer is admitted (issue 15 §2). */
 export type Admission =
   /** From a client that registered no key (an older one): applied as before, no receipt. */
   | { kind: 'unsigned' }
   /** Signed, verified, not seen before: apply it, then log it (`receiptFor`). */
-  | { kind: 'fresh'; message: { id: string; hash: string; body: string } }
+  | { kind: 'fresh'; message: LoggedMessage }
   /** This message id was applied before: answer with its original receipt, apply nothing. */
   | { kind: 'duplicate'; receipt: Receipt };
 
@@ -41,7 +42,7 @@ export async function admitSignedMessage(store: PlatformStore, subject: string, 
     const signer = await platformSigner(store);
     return { kind: 'duplicate', receipt: receiptOf(known, signer) };
   }
-  return { kind: 'fresh', message: { id: body.messageId, hash, body: JSON.stringify(message) } };
+  return { kind: 'fresh', message: { id: body.messageId, hash, body: JSON.stringify(message), notificationId } };
 }
 
 /**
@@ -49,7 +50,7 @@ export async function admitSignedMessage(store: PlatformStore, subject: string, 
  * crash between the two leaves the change applied without its entry; the sender's resend repeats
  * the action (a repeat records nothing) and gets the entry then.
  */
-export async function receiptFor(store: PlatformStore, message: { id: string; hash: string; body: string }, at: string): Promise<Receipt> {
+export async function receiptFor(store: PlatformStore, message: LoggedMessage, at: string): Promise<Receipt> {
   const entries = await store.evidenceLog.appendOrGet([message], at);
   const signer = await platformSigner(store);
   return receiptOf(entries.get(message.id)!, signer);

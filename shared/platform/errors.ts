@@ -47,6 +47,7 @@ export const PLATFORM_ERRORS = {
   EVIDENCE_MISSING: { status: 422, message: '通報引用的同意書檔案尚未完整上傳到平台' },
   EVIDENCE_CORRUPT: { status: 500, message: '平台保存的同意書檔案與其雜湊不符（可能遭竄改），不提供內容；已記錄，請通知平台管理者' },
   EVIDENCE_UNSIGNED: { status: 409, message: '這筆通報未經簽章（舊版櫃台送出），沒有可供驗證的證據包' },
+  EVIDENCE_PURGED: { status: 410, message: '這筆通報已逾保存年限，訊息內容已刪除，無法產生證據包（訊息紀錄項目仍在雜湊鏈中）' },
   INTERNAL: { status: 500, message: '平台發生未預期的錯誤，請稍後再試' },
   UNAVAILABLE: { status: 503, message: '平台暫時無法服務，請稍後再試' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,4 +1,5 @@
 import type { Migration } from '../../../electron/services/db/migrate';
+import { EVIDENCE_LOG_RETENTION_SQLITE } from './evidenceLogRetention';
 import { STATS_ROLLUPS_SQLITE } from './statsRollups';
 
 /**
@@ -408,5 +409,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     // (platform/store/statsRollup.ts) instead of aggregating every notification; created and
     // back-filled from the rows a county already has. The SQL and its reasons: ./statsRollups.ts.
     up: STATS_ROLLUPS_SQLITE,
+  },
+  {
+    version: 15,
+    name: 'evidence-log-retention',
+    // The retention purge reaches the message log's copies of a notification's messages; the chain
+    // and every signed head stay valid. The SQL and its reasons: ./evidenceLogRetention.ts.
+    up: EVIDENCE_LOG_RETENTION_SQLITE,
   },
 ];
