@@ -10,7 +10,8 @@
  * - stats_spans: turnaround histograms, log-scale buckets (platform/store/statsBuckets.ts), CUMULATIVE
  *   over months: the row of slice month M counts every notification delivered in a month ≤ M, so any
  *   range of whole months is two slices (M2 minus the slice before M1), whatever its length. Every
- *   key has a row in every slice from its first month on; stats_span_slices lists the slice months;
+ *   key has a row in every slice from its first month on; stats_span_slices lists the slice months.
+ *   Written in month order, so a slice is read from a few hundred pages, not one page per row;
  * - stats_month_referrals: 改分 and 補件 per notification month × item × agency × office × kind and
  *   the agency that transferred / received / asked.
  * Counts may reach 0 (a status moved on) and stay as rows; readers drop zero groups.
@@ -44,7 +45,7 @@ export const STATS_ROLLUPS_BACKFILL = `
       FROM stats_span_slices s
       CROSS JOIN (SELECT receiver_agency, kind, metric, bucket, MIN(month) AS first_month FROM stats_spans_monthly GROUP BY receiver_agency, kind, metric, bucket) k
       LEFT JOIN stats_spans_monthly m ON m.month = s.month AND m.receiver_agency = k.receiver_agency AND m.kind = k.kind AND m.metric = k.metric AND m.bucket = k.bucket
-    ) dense WHERE month >= first_month;
+    ) dense WHERE month >= first_month ORDER BY month;
   DROP TABLE stats_spans_monthly;
 
   INSERT INTO stats_month_referrals (month, item_code, receiver_agency, office_code, kind, agency, transfers_out, transfers_in, rounds, open_rounds, wait_ms, answered)
