@@ -15,14 +15,16 @@ type Num = number | string;
  */
 export async function referralTotalsIn(q: SqlDriver, w: Where): Promise<ReferralTotals[]> {
   const scope = `notification_id IN (SELECT id FROM notifications ${w.sql})`;
-  const out = await q.all<{ agency: string; n: Num }>(`SELECT from_agency AS agency, COUNT(*) AS n FROM transfers WHERE ${scope} GROUP BY from_agency`, w.params);
-  const inn = await q.all<{ agency: string; n: Num }>(`SELECT to_agency AS agency, COUNT(*) AS n FROM transfers WHERE ${scope} GROUP BY to_agency`, w.params);
-  const rounds = await q.all<{ agency: string; n: Num; open: Num; wait: Num; answered: Num }>(
+  const [out, inn, rounds] = await Promise.all([
+    q.all<{ agency: string; n: Num }>(`SELECT from_agency AS agency, COUNT(*) AS n FROM transfers WHERE ${scope} GROUP BY from_agency`, w.params),
+    q.all<{ agency: string; n: Num }>(`SELECT to_agency AS agency, COUNT(*) AS n FROM transfers WHERE ${scope} GROUP BY to_agency`, w.params),
+    q.all<{ agency: string; n: Num; open: Num; wait: Num; answered: Num }>(
     `SELECT agency, COUNT(*) AS n, SUM(CASE WHEN answered_ms IS NULL THEN 1 ELSE 0 END) AS open,
        SUM(CASE WHEN answered_ms IS NULL THEN 0 ELSE answered_ms - requested_ms END) AS wait, SUM(CASE WHEN answered_ms IS NULL THEN 0 ELSE 1 END) AS answered
      FROM supplement_rounds WHERE ${scope} GROUP BY agency`,
-    w.params,
-  );
+      w.params,
+    ),
+  ]);
   return [
     ...out.map((r) => ({ ...ZERO, agency: r.agency, transfersOut: Number(r.n) })),
     ...inn.map((r) => ({ ...ZERO, agency: r.agency, transfersIn: Number(r.n) })),

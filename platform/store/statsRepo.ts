@@ -79,23 +79,25 @@ function mergeRows(groupBy: readonly StatDimension[], parts: Record<string, stri
  */
 export async function statsIn(q: SqlDriver, f: StatsFilter, opts: { exactUpTo?: number } = {}): Promise<StatsResponse> {
   const plan = planRange(f.from, f.to);
+  // Counts and referrals do not depend on each other: on PostgreSQL they run side by side on the pool.
+  const rolled = new Where().opt('item_code = ?', f.item).opt('receiver_agency = ?', f.agency).opt('office_code = ?', f.office).opt('kind = ?', f.kind);
+  if (plan.months) rolled.opt('month >= ?', plan.months.from).opt('month <= ?', plan.months.to);
+  const referralParts = Promise.all([
+    plan.months ? referralTotalsRolled(q, rolled) : Promise.resolve([]),
+    ...plan.edges.map((e) => referralTotalsIn(q, whereOf({ ...f, from: e.from, to: e.to }))),
+  ]);
   const source = countSource(f);
-  const parts =
+  const parts = await Promise.all(
     source.time === 'month'
-      ? [...(plan.months ? [await countIn(q, source, f, plan.months)] : []), ...(await Promise.all(plan.edges.map((e) => countIn(q, NOTIFICATIONS, f, e))))]
-      : [await countIn(q, source, f, f)];
+      ? [...(plan.months ? [countIn(q, source, f, plan.months)] : []), ...plan.edges.map((e) => countIn(q, NOTIFICATIONS, f, e))]
+      : [countIn(q, source, f, f)],
+  );
   const rows = mergeRows(f.groupBy, parts);
   const total = rows.reduce((s, r) => s + r.count, 0);
 
   const bucketed: RangePlan | null = total > (opts.exactUpTo ?? EXACT_TURNAROUND_UP_TO) && !f.item && !f.office ? plan : null;
   const timings = await turnaroundIn(q, f, bucketed);
-
-  const rolled = new Where().opt('item_code = ?', f.item).opt('receiver_agency = ?', f.agency).opt('office_code = ?', f.office).opt('kind = ?', f.kind);
-  if (plan.months) rolled.opt('month >= ?', plan.months.from).opt('month <= ?', plan.months.to);
-  const referrals = referralsOf([
-    ...(plan.months ? await referralTotalsRolled(q, rolled) : []),
-    ...(await Promise.all(plan.edges.map((e) => referralTotalsIn(q, whereOf({ ...f, from: e.from, to: e.to }))))).flat(),
-  ]);
+  const referrals = referralsOf((await referralParts).flat());
   return {
     groupBy: f.groupBy, total, rows, timings,
     ...(bucketed ? { timingsMaxRelativeError: MAX_RELATIVE_ERROR } : {}),
