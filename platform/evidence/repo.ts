@@ -2,6 +2,7 @@ import type { ContentRange, EvidenceRef, EvidenceUploadState } from '../../share
 import type { SupplementPage } from '../../shared/platform/supplementPages';
 import type { NotificationEnvelope } from '../../shared/platform/wire';
 import { appendAuditIn } from '../store/auditLog';
+import { PlatformFailure } from '../server/failure';
 import type { AuditDraft } from '../store/drafts';
 import { valuesList, type SqlDriver, type SqlExec, type SqlValue } from '../store/sql';
 import { sha256Hex, looksLikePdf, startsLikePdf } from './checkFile';
@@ -34,8 +35,6 @@ export type EvidenceStore = {
   read(notificationId: string, sha256: string): Promise<EvidenceFileRead>;
   /** Which of these hashes the platform holds as complete files. */
   held(hashes: readonly string[]): Promise<Set<string>>;
-  /** Links the scanned files of a 補件 answer to its notification (after the answer is recorded; a repeat links nothing new). */
-  linkAnswer(notificationId: string, pages: readonly SupplementPage[]): Promise<void>;
   /** Deletes files no notification references any more (stored before `filesBeforeMs`) and uploads idle since `uploadsBeforeMs`. */
   purgeOrphans(filesBeforeMs: number, uploadsBeforeMs: number): Promise<EvidencePurge>;
 };
@@ -115,11 +114,14 @@ export async function linkEvidenceIn(q: SqlExec, envelopes: readonly Notificatio
 /**
  * A 補件 answer's scanned files join the notification's evidence after its consent pages (so the
  * receiving agency lists and reads them with the same endpoints, each read hash-checked and
- * audited). They are not pages of the consent form: `form_pages` is empty. Only files the platform
- * holds are linked (the route refused the answer otherwise; a file purged in between is skipped
- * rather than breaking the answer).
+ * audited). They are not pages of the consent form: `form_pages` is empty. Runs in the answer's own
+ * transaction: a file purged since the route checked it refuses the whole answer (EVIDENCE_MISSING,
+ * rolled back) rather than recording an answer without its pages.
  */
 export async function linkAnswerIn(q: SqlExec, notificationId: string, pages: readonly SupplementPage[]): Promise<void> {
+  const held = await heldEvidenceIn(q, pages.map((p) => p.sha256));
+  const gone = pages.find((p) => !held.has(p.sha256));
+  if (gone) throw new PlatformFailure('EVIDENCE_MISSING', `補件引用的掃描檔已不在平台上（${gone.sha256.slice(0, 12)}…），請重新上傳再回覆`, 'attachments');
   const next = Number((await q.get<{ n: number | string | null }>('SELECT MAX(pos) AS n FROM notification_evidence WHERE notification_id = ?', [notificationId]))?.n ?? -1) + 1;
   for (const [i, p] of pages.entries()) {
     await q.run(
@@ -175,7 +177,6 @@ export function evidenceStoreOf(db: SqlDriver): EvidenceStore {
     listFor: (id) => listForIn(db, id),
     read: (id, sha256) => readIn(db, id, sha256),
     held: (hashes) => heldEvidenceIn(db, hashes),
-    linkAnswer: (id, pages) => (pages.length === 0 ? Promise.resolve() : db.tx((q) => linkAnswerIn(q, id, pages))),
     purgeOrphans: (files, uploads) => purgeOrphansIn(db, files, uploads),
   };
 }

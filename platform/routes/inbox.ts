@@ -48,7 +48,9 @@ export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
       action: `notification.${body.action}`,
       target: `notification:${params.id}`,
       detail: { requestId: ctx.requestId, ...(body.action === 'transfer' ? { from: p.agencyCode, to: body.to, reason: body.reason } : {}) },
-    });
+    }, admitted.kind === 'fresh' ? { message: admitted.message } : undefined);
+    // The same message racing its twin: the other one was applied and logged first.
+    if (!r.ok && r.code === 'REPLAYED') return duplicateAnswer(deps.store, params.id, await receiptFor(deps.store, r.logged), annotate);
     if (!r.ok) {
       // Another agency's notification and an unknown id answer alike: the id alone must not tell whether it exists.
       if (r.code === 'FORBIDDEN' || r.code === 'NOT_FOUND') throw new PlatformFailure('NOT_FOUND', '找不到這筆寄給本機關的通報');
@@ -59,7 +61,7 @@ export function inboxRoutes(app: FastifyInstance, deps: PlatformDeps): void {
       // A transfer changes two inboxes: the old receiver's loses it, the new one's gains it.
       deps.hub.publish(r.receivers.map((a) => `agency:${a}`), { scope: 'inbox', cursor: null });
     }
-    const receipt = admitted.kind === 'fresh' ? await receiptFor(deps.store, admitted.message, now.toISOString()) : null;
+    const receipt = r.logged ? await receiptFor(deps.store, r.logged) : null;
     return { entry: annotate(r.entry), changes: r.changes, ...(receipt ? { outcome: 'accepted' as const, receipt } : {}) };
   });
 }

@@ -29,11 +29,7 @@ export function supplementRoutes(app: FastifyInstance, deps: PlatformDeps): void
     if (missing) throw new PlatformFailure('EVIDENCE_MISSING', `補件引用的掃描檔尚未完整上傳到平台（${missing.sha256.slice(0, 12)}…），請先上傳再回覆`, 'attachments');
     // Issue 15: the counter's 補件 answer is signed like its envelopes; verified before anything is stored.
     const admitted = await admitSignedMessage(deps.store, p.subject, 'supplement-answer', params.id, ctx.req.body);
-    // Linked on a resend too: an answer recorded by a node that died before linking gets its files then.
-    if (admitted.kind === 'duplicate') {
-      await deps.store.evidence.linkAnswer(params.id, pages);
-      return duplicateAnswer(deps.store, params.id, admitted.receipt, annotate);
-    }
+    if (admitted.kind === 'duplicate') return duplicateAnswer(deps.store, params.id, admitted.receipt, annotate);
     let invalid: { key: string; message: string } | null = null;
     const r = await deps.store.transition(params.id, (s) => {
       const decision = decideSupplementAnswer(body, s, p.officeCode);
@@ -51,7 +47,9 @@ export function supplementRoutes(app: FastifyInstance, deps: PlatformDeps): void
       action: 'notification.supplement-answer',
       target: `notification:${params.id}`,
       detail: { requestId: ctx.requestId, round: body.round, fields: Object.keys(body.fields) },
-    });
+    }, { answerPages: pages, ...(admitted.kind === 'fresh' ? { message: admitted.message } : {}) });
+    // The same message racing its twin: the other one was applied and logged first.
+    if (!r.ok && r.code === 'REPLAYED') return duplicateAnswer(deps.store, params.id, await receiptFor(deps.store, r.logged), annotate);
     const bad = invalid as { key: string; message: string } | null;
     if (bad) throw new PlatformFailure('PAYLOAD_INVALID', bad.message, `fields.${bad.key}`);
     if (!r.ok) {
@@ -59,11 +57,10 @@ export function supplementRoutes(app: FastifyInstance, deps: PlatformDeps): void
       throw new PlatformFailure(r.code);
     }
     if (r.changes.length > 0) {
-      await deps.store.evidence.linkAnswer(params.id, pages);
       deps.hub.publish([`office:${r.officeCode}`], { scope: 'office', cursor: r.changes[r.changes.length - 1]!.cursor });
       deps.hub.publish(r.receivers.map((a) => `agency:${a}`), { scope: 'inbox', cursor: null });
     }
-    const receipt = admitted.kind === 'fresh' ? await receiptFor(deps.store, admitted.message, now.toISOString()) : null;
+    const receipt = r.logged ? await receiptFor(deps.store, r.logged) : null;
     return { entry: annotate(r.entry), changes: r.changes, ...(receipt ? { outcome: 'accepted' as const, receipt } : {}) };
   });
 

@@ -5,8 +5,8 @@ import type { SqlDriver, SqlExec } from '../store/sql';
 /**
  * The platform's append-only, hash-chained message log (issue 15 §2): one entry per message it
  * holds, with the signed message itself for evidence. Appending is idempotent by message id, so a
- * duplicate (a resend) gets its original entry back, and a message stored without its entry (a
- * crash between the two transactions) gets one on its resend.
+ * duplicate (a resend) gets its original entry back. An agency action or 補件 answer is logged in
+ * the transaction that applies it (PlatformStore.transition).
  */
 /** A message to log; `notificationId` names the notification it concerns (retention reaches it by that). */
 export type LoggedMessage = { id: string; hash: string; body: string; notificationId?: string };
@@ -70,7 +70,13 @@ export function evidenceLogOf(db: SqlDriver): EvidenceLog {
   };
 }
 
-async function appendOrGetIn(q: SqlExec, messages: readonly LoggedMessage[], at: string): Promise<Map<string, LogEntry>> {
+/** The entry of a message id, in the caller's transaction (a replay check that races nothing). */
+export async function loggedEntryIn(q: SqlExec, messageId: string): Promise<LogEntry | null> {
+  const r = await q.get<Row>('SELECT * FROM evidence_log WHERE message_id = ?', [messageId]);
+  return r ? toEntry(r) : null;
+}
+
+export async function appendOrGetIn(q: SqlExec, messages: readonly LoggedMessage[], at: string): Promise<Map<string, LogEntry>> {
   const out = new Map<string, LogEntry>();
   const last = await q.get<Row>('SELECT * FROM evidence_log ORDER BY seq DESC LIMIT 1');
   let seq = last ? Number(last.seq) : 0;

@@ -69,6 +69,22 @@ describe('signed agency answers, transfers and 補件 (issue 15 §2)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('the same signed 補件 request sent twice at once is applied once: one round, one log entry, both answered with one receipt', async () => {
+    const land = await agency('KH-LAND-FS', 'desk-race');
+    const id = await submitted(n04LandEnvelope());
+    const message = signMessage(land.signer, 'notification-action', id, { action: 'request-supplement', missing: ['所有權狀影本'], dueDate: '2026-12-10' });
+    const before = await snapshot();
+    // Both pass the replay check before either is applied; the check inside the write decides.
+    const answers = await Promise.all([act(id, message, land.token), act(id, message, land.token)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(answers.map((a) => a.body.outcome).sort()).toEqual(['accepted', 'duplicate']);
+    expect(answers[0]!.body.receipt).toEqual(answers[1]!.body.receipt);
+    const applied = answers.find((a) => a.body.outcome === 'accepted')!.body.changes!.length;
+    expect(await snapshot()).toEqual({ changes: before.changes + applied, log: before.log + 1 });
+    const thread = await p.store.thread(id);
+    expect(thread!.events.filter((e) => e.event?.type === 'supplement-request')).toHaveLength(1);
+  });
+
   it('refusal: a changed byte of a signed 退回 is SIGNATURE_INVALID and stores nothing', async () => {
     const tax = await agency('KH-TAX', 'desk-2');
     const id = await submitted();

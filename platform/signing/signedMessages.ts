@@ -1,7 +1,7 @@
 import { loggedMessage, signedMessageContent, type SignedRoute } from '../../shared/signing/signedActions';
 import type { PlatformErrorCode } from '../../shared/platform/errors';
 import type { InboxEntry } from '../../shared/platform/wire';
-import type { MessageSignature, Receipt } from '../../shared/signing/schema';
+import type { LogEntry, MessageSignature, Receipt } from '../../shared/signing/schema';
 import { canonicalSha256 } from '../../electron/services/signing/hashes';
 import { PlatformFailure } from '../server/failure';
 import type { PlatformStore } from '../store/repository';
@@ -14,7 +14,7 @@ import type { LoggedMessage } from './logRepo';
 export type Admission =
   /** From a client that registered no key (an older one): applied as before, no receipt. */
   | { kind: 'unsigned' }
-  /** Signed, verified, not seen before: apply it, then log it (`receiptFor`). */
+  /** Signed, verified, not seen before: apply and log it in one transaction, then `receiptFor`. */
   | { kind: 'fresh'; message: LoggedMessage }
   /** This message id was applied before: answer with its original receipt, apply nothing. */
   | { kind: 'duplicate'; receipt: Receipt };
@@ -45,15 +45,9 @@ export async function admitSignedMessage(store: PlatformStore, subject: string, 
   return { kind: 'fresh', message: { id: body.messageId, hash, body: JSON.stringify(message), notificationId } };
 }
 
-/**
- * After the message was applied: its entry in the message log and the platform's signed receipt. A
- * crash between the two leaves the change applied without its entry; the sender's resend repeats
- * the action (a repeat records nothing) and gets the entry then.
- */
-export async function receiptFor(store: PlatformStore, message: LoggedMessage, at: string): Promise<Receipt> {
-  const entries = await store.evidenceLog.appendOrGet([message], at);
-  const signer = await platformSigner(store);
-  return receiptOf(entries.get(message.id)!, signer);
+/** The platform's signed receipt for a message's log entry (logged with its change, PlatformStore.transition). */
+export async function receiptFor(store: PlatformStore, logged: LogEntry): Promise<Receipt> {
+  return receiptOf(logged, await platformSigner(store));
 }
 
 /** The answer to a replay: the notification as it stands now, no change recorded, the original receipt. */

@@ -10,10 +10,20 @@ import type { RetentionCounts, RetentionStep } from '../retention/repo';
 import type { AuditDraft, MailDraft } from './drafts';
 import type { RateWindowStore } from './rateWindowsRepo';
 import type { SigningKeyStore } from '../signing/keyRepo';
-import type { EvidenceLog } from '../signing/logRepo';
+import type { EvidenceLog, LoggedMessage } from '../signing/logRepo';
+import type { LogEntry } from '../../shared/signing/schema';
+import type { SupplementPage } from '../../shared/platform/supplementPages';
 import type { EvidenceStore } from '../evidence/repo';
 
 export type { AuditDraft, MailDraft } from './drafts';
+
+/** What a transition records beside its change (see PlatformStore.transition). */
+export type TransitionRecord = { message?: LoggedMessage; answerPages?: readonly SupplementPage[] };
+export type TransitionOutcome =
+  | { ok: true; entry: InboxEntry; changes: StatusChange[]; officeCode: string; receivers: string[]; logged?: LogEntry }
+  | { ok: false; code: 'NOT_FOUND' | DecisionRefusal }
+  /** The log already holds this message id: nothing applied, the original entry. */
+  | { ok: false; code: 'REPLAYED'; logged: LogEntry };
 
 /**
  * What the platform needs from storage, and nothing about HTTP. Two implementations share one set of
@@ -143,8 +153,13 @@ export interface PlatformStore {
   /** `nowMs`: the instant `q.overdue` compares deadlines with (逾時未回報, issue 7). */
   inbox(agency: string, q: InboxQuery, nowMs?: number): Promise<{ entries: InboxEntry[]; nextCursor: number | null }>;
   getEntry(id: string): Promise<InboxEntry | null>;
-  /** Applies the lifecycle's decision for this notification in one transaction. */
-  transition(id: string, decide: (s: NotificationState) => Decision, actor: string, now: Date, audit: AuditDraft): Promise<{ ok: true; entry: InboxEntry; changes: StatusChange[]; officeCode: string; receivers: string[] } | { ok: false; code: 'NOT_FOUND' | DecisionRefusal }>;
+  /**
+   * Applies the lifecycle's decision for this notification in one transaction. With `record`, the
+   * same transaction first refuses a message id the log already holds (`REPLAYED`: two identical
+   * signed messages racing are applied once), then logs the message and links a 補件 answer's pages,
+   * so the change, its log entry and its files land (or vanish) together.
+   */
+  transition(id: string, decide: (s: NotificationState) => Decision, actor: string, now: Date, audit: AuditDraft, record?: TransitionRecord): Promise<TransitionOutcome>;
   /** The transfers and 補件 rounds of one notification, oldest first, with its current receiver and office. */
   thread(id: string): Promise<{ officeCode: string; receiverAgency: string; events: StatusChange[] } | null>;
   changes(office: string, cursor: number, limit: number): Promise<ChangesResponse>;

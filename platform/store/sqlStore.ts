@@ -4,7 +4,7 @@ import { addEnrolCodeIn, getTokenIn, insertTokenIn, redeemEnrolCodeIn, revokeTok
 import { claimMailIn, dueMailsIn, mailFailedIn, mailSentIn } from './mailRepo';
 import { logMessageIn, messagesIn, pruneMessagesIn } from './messageLog';
 import { changesOf, entryOf, inboxOf, submitIn, threadOf, transitionIn } from './notificationsRepo';
-import type { PlatformStore, StoreCounts } from './repository';
+import type { PlatformStore, StoreCounts, TransitionOutcome } from './repository';
 import { progressItemsOf, progressRecordOf, registerProgressIn } from '../progress/repo';
 import type { SqlDriver } from './sql';
 import { fillDueIn, overdueToRemindIn, queueRemindersIn } from '../overdue/repo';
@@ -12,8 +12,8 @@ import { statsIn } from './statsRepo';
 import { rateWindowsOn } from './rateWindowsRepo';
 import { purgeRetentionIn } from '../retention/repo';
 import { signingKeysOf } from '../signing/keyRepo';
-import { evidenceLogOf } from '../signing/logRepo';
-import { evidenceStoreOf } from '../evidence/repo';
+import { appendOrGetIn, evidenceLogOf, loggedEntryIn } from '../signing/logRepo';
+import { evidenceStoreOf, linkAnswerIn } from '../evidence/repo';
 
 /**
  * The repository over either driver: each method is one read or one serial write transaction; the
@@ -48,7 +48,15 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     submit: (office, items, mails, actor, now, audit) => db.tx((q) => submitIn(q, office, items, mails, actor, now, audit)),
     inbox: (agency, query, nowMs) => inboxOf(db, agency, query, nowMs),
     getEntry: (id) => entryOf(db, id),
-    transition: (id, decide, actor, now, audit) => db.tx((q) => transitionIn(q, id, decide, actor, now, audit)),
+    transition: (id, decide, actor, now, audit, record) =>
+      db.tx(async (q): Promise<TransitionOutcome> => {
+        const known = record?.message ? await loggedEntryIn(q, record.message.id) : null;
+        if (known) return { ok: false, code: 'REPLAYED', logged: known };
+        const r = await transitionIn(q, id, decide, actor, now, audit);
+        if (!r.ok || !record) return r;
+        if (r.changes.length > 0 && record.answerPages?.length) await linkAnswerIn(q, id, record.answerPages);
+        return record.message ? { ...r, logged: (await appendOrGetIn(q, [record.message], now.toISOString())).get(record.message.id)! } : r;
+      }),
     thread: (id) => threadOf(db, id),
     changes: (office, cursor, limit) => changesOf(db, office, cursor, limit),
     progressRecord: (caseNo) => progressRecordOf(db, caseNo),

@@ -132,6 +132,28 @@ describe.each(engines)('platform store on $name', (engine) => {
     });
   });
 
+  it('a signed message lands with its change: the same message id twice at once is applied once, and pages the platform lost roll the answer back', async () => {
+    await withStore(engine, async (s) => {
+      const [a, b] = [notificationEnvelope(), notificationEnvelope()];
+      await s.submit('FS01', items([a, b]), [], 'w', NOW, audit('submit'));
+      const message = { id: '01900000-0000-7000-8000-00000000aaaa', hash: 'a'.repeat(64), body: '{}', notificationId: a.id };
+      const complete = () => s.transition(a.id, (st) => decide({ action: 'complete' }, st, 'KH-TAX'), 'agency:KH-TAX/d', NOW, audit('complete'), { message });
+      const both = await Promise.all([complete(), complete()]);
+      const applied = both.find((r) => r.ok);
+      const replayed = both.find((r) => !r.ok);
+      expect(applied?.ok && applied.changes.map((c) => c.status)).toEqual(['received', 'completed']);
+      expect(replayed).toEqual({ ok: false, code: 'REPLAYED', logged: applied?.ok && applied.logged });
+      expect((await s.evidenceLog.head()).seq).toBe(1);
+
+      const before = await s.counts();
+      const missingPage = { sha256: 'b'.repeat(64), pages: 1 };
+      await expect(s.transition(b.id, (st) => decide({ action: 'complete' }, st, 'KH-TAX'), 'a', NOW, audit('x'), { message: { ...message, id: `${message.id.slice(0, -4)}bbbb` }, answerPages: [missingPage] })).rejects.toMatchObject({ code: 'EVIDENCE_MISSING' });
+      expect(await s.counts()).toEqual(before);
+      expect((await s.getEntry(b.id))!.status).toBe('delivered');
+      expect((await s.evidenceLog.head()).seq).toBe(1);
+    });
+  });
+
   it('transitions write change rows in cursor order and timestamps for turnaround', async () => {
     await withStore(engine, async (s) => {
       const [a, v] = [notificationEnvelope(), verificationEnvelope()];
