@@ -3,6 +3,8 @@ import { systemClock } from '../electron/services/clock';
 import { silentLogger } from '../electron/services/logging/logger';
 import { createPlatformClient, type PlatformClient } from '../electron/services/platform-client/client';
 import { readSse } from '../electron/services/platform-client/sse';
+import { keyStoreFor } from '../electron/services/signing/keyStore';
+import { signingClient } from '../electron/services/signing/signingClient';
 import { workstationCredential } from '../electron/services/sync/credentials';
 import { createSyncEngine } from '../electron/services/sync/engine';
 import { enroll } from '../electron/services/sync/enroll';
@@ -14,9 +16,9 @@ const RUNS = 20;
 
 /**
  * The tax office's side, automated: on every push hint it reads its inbox and answers each open
- * 稅單查證 at once. What is left of the seed's 5 minutes is then only the human's reading time.
+ * 稅單查證 at once, signed with its enrolled key as the app's inbox does (issue 15). What is left of the seed's 5 minutes is then only the human's reading time.
  */
-function answeringAgency(client: PlatformClient, signal: AbortSignal): Promise<void> {
+function answeringAgency(client: PlatformClient, signal: AbortSignal, fail: (e: unknown) => void): Promise<void> {
   let busy = false;
   let again = false;
   const sweep = async (): Promise<void> => {
@@ -33,7 +35,8 @@ function answeringAgency(client: PlatformClient, signal: AbortSignal): Promise<v
   };
   return (async () => {
     const res = await client.stream('events', { signal });
-    for await (const msg of readSse(res.body!)) if (msg.event === 'changed') void sweep().catch(() => undefined);
+    // A refused answer (e.g. unsigned from a keyed agency) must fail the run, not read as a slow one.
+    for await (const msg of readSse(res.body!)) if (msg.event === 'changed') void sweep().catch(fail);
   })().catch(() => undefined);
 }
 
@@ -60,7 +63,9 @@ export async function benchVerificationRoundtrip(): Promise<BenchEntry[]> {
     identity: { officeCode: 'FS01', workstationId: 'FS01-W01', agencyCode: 'KH-HR-FS' },
     options: { push: true },
   });
-  void answeringAgency(createPlatformClient({ baseUrl: platform.url, token: agencyToken }), stop.signal);
+  let agencyFailure: unknown = null;
+  const agencyClient = signingClient(createPlatformClient({ baseUrl: platform.url, token: agencyToken }), () => keyStoreFor(ctx.db.name).load('agency-KH-TAX'));
+  void answeringAgency(agencyClient, stop.signal, (e) => (agencyFailure ??= e));
   engine.start();
   const answers = ctx.db.prepare('SELECT COUNT(*) FROM verification_answers').pluck();
   const draft = moveDraft({
@@ -76,7 +81,7 @@ export async function benchVerificationRoundtrip(): Promise<BenchEntry[]> {
       createCase(ctx, actor, draft);
       engine.kick('case saved'); // what the cases.create handler does
       await new Promise<void>((resolve, reject) => {
-        const timeout = setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
+        const timeout = setTimeout(() => reject(agencyFailure ?? new Error('no answer within 10 s')), 10_000);
         const off = engine.onChange(() => {
           if ((answers.get() as number) > before) {
             clearTimeout(timeout);
