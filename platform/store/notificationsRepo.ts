@@ -7,17 +7,13 @@ import { taipeiDay } from '../time';
 import { appendAuditIn } from './auditLog';
 import type { AuditDraft, Decision, DecisionRefusal, MailDraft, NotificationState } from './repository';
 import { CHANGE_COLUMNS, INBOX_COLUMNS, toInboxEntry, toStatusChange, type ChangeRow, type NotificationRow } from './rows';
-import { valuesList, Where, type SqlExec, type SqlValue } from './sql';
+import { chunked, valuesList, Where, type SqlExec, type SqlValue } from './sql';
 import { countNewNotifications, rollupNotifications } from './statsRollup';
 
 /** Rows per multi-row INSERT: 23 columns × 200 stays far below SQLite's 32,766 parameters. */
 const CHUNK = 200;
 
-const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-};
+const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => chunked(xs, n);
 
 type Incoming = { envelope: NotificationEnvelope; bodySha256: string };
 

@@ -39,6 +39,19 @@ export function numberPlaceholders(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+/**
+ * Splits a batch for multi-row statements: one statement per part instead of one per row (a
+ * round trip each on PostgreSQL), with parts small enough for SQLite's 32,766 parameters.
+ */
+export const chunked = <T>(xs: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+};
+
+/** `?, ?, ?` for an `IN (…)` list of `n` values. */
+export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
 /** `(?, ?, ?), (?, ?, ?)` for a multi-row insert of `rows` rows of `cols` values. */
 export const valuesList = (rows: number, cols: number): string => {
   const one = `(${Array.from({ length: cols }, () => '?').join(', ')})`;
