@@ -78,8 +78,9 @@ export async function submitIn(q: SqlExec, office: string, items: Incoming[], ma
       `INSERT INTO changes (notification_id, office_code, receiver_agency, case_no, status, reason, answer, actor, at) VALUES ${valuesList(part.length, 9)}`,
       changeValues,
     );
-    await countNewNotifications(q, part.map((f) => f.envelope.id)); // statistics rollups, same transaction
   }
+  // Statistics rollups, same transaction: the counted columns exactly as inserted above.
+  await countNewNotifications(q, fresh.map(({ envelope: e }) => ({ delivered_day: day, item_code: e.itemCode, receiver_agency: e.receiverAgency, office_code: e.officeCode, kind: e.kind, status: 'delivered' })));
 
   const freshIds = new Set(fresh.map((f) => f.envelope.id));
   for (const m of mails) {
