@@ -3,11 +3,59 @@ import canonicalize from 'canonicalize';
 /**
  * RFC 8785 (JCS) canonical JSON: the exact bytes a signature covers. Both ends canonicalise the
  * same object, so key order and whitespace on the wire never matter, but any changed value does.
+ *
+ * RFC 8785 serialises primitives exactly as ECMAScript's JSON.stringify does and orders members by
+ * UTF-16 code units, which is JavaScript's default string order. So the native serialiser with a
+ * replacer that hands it each object's members in sorted order writes the same bytes as the
+ * `canonicalize` package, at about half the cost; that cost is paid for every message on both
+ * ends of a signed drain. One case the replacer cannot order: keys that look like array indices
+ * ("10", "9"), which every JavaScript object lists first in numeric order. A value with such a key
+ * takes the package's path whole. What RFC 8785 refuses (lone surrogates, NaN, Infinity) throws
+ * on both paths.
  */
 export function canonicalJson(value: unknown): string {
-  const out = canonicalize(value);
-  if (out === undefined) throw new TypeError('value has no JSON form');
-  return out;
+  try {
+    const out = JSON.stringify(value, sortedMembers);
+    if (out === undefined) throw new TypeError('value has no JSON form');
+    return out;
+  } catch (e) {
+    if (!(e instanceof IndexLikeKey)) throw e;
+    return canonicalize(value)!;
+  }
+}
+
+class IndexLikeKey extends Error {}
+const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
+
+// ES2024 (Node 20, Chromium 111); not yet in this TypeScript lib.
+const wellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
+
+function sortedMembers(_key: string, v: unknown): unknown {
+  switch (typeof v) {
+    case 'string':
+      if (!wellFormed(v)) throw new TypeError('RFC 8785: a lone surrogate has no canonical form');
+      return v;
+    case 'number':
+      if (!Number.isFinite(v)) throw new TypeError('RFC 8785: NaN and Infinity have no canonical form');
+      return v;
+    case 'object': {
+      if (v === null || Array.isArray(v)) return v;
+      const keys = Object.keys(v);
+      let inOrder = true;
+      for (let i = 0; i < keys.length; i++) {
+        if (!wellFormed(keys[i]!)) throw new TypeError('RFC 8785: a lone surrogate has no canonical form');
+        if (INDEX_LIKE.test(keys[i]!)) throw new IndexLikeKey();
+        if (i > 0 && keys[i - 1]! > keys[i]!) inOrder = false;
+      }
+      if (inOrder) return v;
+      keys.sort();
+      const sorted: Record<string, unknown> = {};
+      for (const k of keys) sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    }
+    default:
+      return v;
+  }
 }
 
 /** What an envelope's signature covers: the whole envelope except the signature itself. */
