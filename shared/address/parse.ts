@@ -18,12 +18,36 @@ import type { TaiwanAddressParts, TaiwanAddressResult } from './types';
 const DISALLOWED = /[^\u3400-\u9fff\uf900-\ufaff0-9A-Z\-(),〇○]/gu;
 
 export function parseTaiwanAddress(input: string): TaiwanAddressResult {
+  const known = recent.get(input);
+  if (known) return known;
+  let result: TaiwanAddressResult;
   try {
-    return parse(input);
+    result = deepFreeze(parse(input));
   } catch {
     // Defensive only: every known failure is returned as a value. A crash must not lose the form.
     return addressError('ADDRESS_INTERNAL', messages.internal());
   }
+  if (typeof input === 'string' && input.length <= MAX_ADDRESS_LENGTH) {
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(input, result);
+  }
+  return result;
+}
+
+/**
+ * The same address is parsed again and again: every item of a case carries it (the platform checks
+ * each envelope's fields, and a 遷徙 case has five), and a form is validated on each step. Results
+ * are pure, so the most recent are kept, frozen so no caller can change another's.
+ */
+const RECENT_MAX = 2_000;
+const recent = new Map<string, TaiwanAddressResult>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 function parse(input: string): TaiwanAddressResult {
