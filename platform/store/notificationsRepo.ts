@@ -10,8 +10,12 @@ import { CHANGE_COLUMNS, INBOX_COLUMNS, toInboxEntry, toStatusChange, type Chang
 import { chunked, valuesList, Where, type SqlExec, type SqlValue } from './sql';
 import { countNewNotifications, rollupNotifications } from './statsRollup';
 
-/** Rows per multi-row INSERT: 23 columns × 200 stays far below SQLite's 32,766 parameters. */
-const CHUNK = 200;
+/**
+ * Rows per multi-row INSERT: a whole batch (MAX_BATCH) in one statement per table, since every round
+ * trip inside the writers' lock is time no other writer can use (and on a busy node, time the event
+ * loop may be parsing another request); 23 columns × 500 = 11,500 parameters, far below SQLite's 32,766.
+ */
+const CHUNK = 500;
 
 const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => chunked(xs, n);
 
