@@ -76,14 +76,14 @@ export async function loggedEntryIn(q: SqlExec, messageId: string): Promise<LogE
   return r ? toEntry(r) : null;
 }
 
-/** Rows per multi-row INSERT of log entries: 8 values each, far below SQLite's 32,766 parameters. */
-const APPEND_CHUNK = 200;
+/** Rows per multi-row INSERT of log entries (a whole batch of 500: 4,000 parameters, far below SQLite's 32,766). */
+const APPEND_CHUNK = 500;
 
 /**
  * Set-based, not one look-up and one insert per message: a batch of 500 envelopes took ~1,000
  * round trips here (~300 ms a batch on PostgreSQL, most of platform-ingest-postgres). The ids
  * already logged are read in one query per 500, the new entries are chained in Node (the head
- * cannot move: writers are serial) and written in parts of APPEND_CHUNK. A message id twice in
+ * cannot move: writers are serial) and written in one INSERT per APPEND_CHUNK. A message id twice in
  * one call is logged once, as before (the second one finds the first).
  */
 export async function appendOrGetIn(q: SqlExec, messages: readonly LoggedMessage[], at: string): Promise<Map<string, LogEntry>> {
