@@ -33,10 +33,15 @@ export interface SqlDriver extends SqlExec {
   close(): Promise<void>;
 }
 
-/** `?` → `$1, $2, …` for Postgres. Our SQL never has `?` inside string literals. */
+/**
+ * `?` → `$1, $2, …` for Postgres. Our SQL never has `?` inside string literals. Split and joined
+ * rather than a replace callback: a batch's INSERT has 11,500 of them (~5 ms a statement that way).
+ */
 export function numberPlaceholders(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
+  const parts = sql.split('?');
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i++) out += `$${i}${parts[i]}`;
+  return out;
 }
 
 /**
