@@ -42,9 +42,10 @@ describe('migration 009 case model, on a database written by release 0.1.0', () 
       const fields = JSON.parse(ctx.db.prepare('SELECT event_fields FROM cases WHERE id = ?').pluck().get(old.id) as string) as unknown;
       expect(fields).toEqual({ oldAddress: old.old_address, newAddress: old.new_address, moveDate: old.move_date, hasHouseTaxBill: old.has_house_tax_bill === 1 });
     }
-    // Later migrations add columns (011: stats_life_event, the case's event); the rest is unchanged.
+    // Later migrations add columns (011: stats_life_event, the case's event; 019: the computed
+    // statistics cell and samples); the rest is unchanged.
     const notifications = ctx.db.prepare('SELECT * FROM notifications ORDER BY id').all() as Record<string, unknown>[];
-    expect(notifications.map(({ stats_life_event: event, ...rest }) => (expect(event).toBe('move'), rest))).toEqual(oldNotifications);
+    expect(notifications.map(({ stats_life_event: event, stats_cell: _cell, stats_sample: _sample, ...rest }) => (expect(event).toBe('move'), rest))).toEqual(oldNotifications);
     expect(ctx.db.prepare('SELECT * FROM notification_events ORDER BY id').all()).toEqual(oldEvents);
     expect(ctx.db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'people'").pluck().get()).toBe(0);
     expect(ctx.db.pragma('foreign_keys', { simple: true })).toBe(1);
