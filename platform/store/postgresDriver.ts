@@ -119,18 +119,18 @@ export class PostgresDriver implements SqlDriver {
     return this.exec.run(sql, params);
   }
 
+  /**
+   * BEGIN and the locks go as one message (the keys are our constants, so no parameters are
+   * needed): a round trip fewer per write, and each round trip inside a serialised write is time
+   * no other writer of any node can use. A lock that times out aborts the transaction; pgTransaction
+   * rolls it back as any other failure.
+   */
   tx<T>(fn: (q: SqlExec) => Promise<T>): Promise<T> {
-    return pgTransaction(this.pool, BEGIN, async (c) => {
-      await c.query('SELECT pg_advisory_xact_lock($1), pg_advisory_xact_lock($2)', [WRITE_LOCK, AUDIT_LOCK]);
-      return fn(execOn(c));
-    });
+    return pgTransaction(this.pool, `${BEGIN}; SELECT pg_advisory_xact_lock(${WRITE_LOCK}), pg_advisory_xact_lock(${AUDIT_LOCK})`, (c) => fn(execOn(c)));
   }
 
   auditTx<T>(fn: (q: SqlExec) => Promise<T>): Promise<T> {
-    return pgTransaction(this.pool, BEGIN, async (c) => {
-      await c.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-      return fn(execOn(c));
-    });
+    return pgTransaction(this.pool, `${BEGIN}; SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`, (c) => fn(execOn(c)));
   }
 
   /**
