@@ -8,6 +8,7 @@ import { checkOwnership } from '../notifications/checkOwnership';
 import { checkSignature } from '../signing/checkSignature';
 import { verifyEnvelopeSignatures } from '../signing/verifyEnvelopes';
 import { withReceipts } from '../signing/receipts';
+import { canonicalSha256 } from '../../electron/services/signing/hashes';
 import type { MailDraft } from '../store/repository';
 import type { PlatformDeps } from '../server/deps';
 import { PlatformFailure } from '../server/failure';
@@ -39,7 +40,7 @@ export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
       }
       const raw = outer.data.notifications;
       const results: (SubmitResult | null)[] = [];
-      const valid: { envelope: NotificationEnvelope; bodySha256: string }[] = [];
+      const valid: Parameters<PlatformDeps['store']['submit']>[1] = [];
       const mails: MailDraft[] = [];
       const ids: string[] = [];
       const now = deps.clock.now();
@@ -66,7 +67,9 @@ export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
           return;
         }
         results.push(null);
-        valid.push({ envelope: e, bodySha256: sha256(JSON.stringify(r)) });
+        const body = JSON.stringify(r);
+        // Issue 15: its message-log entry, written in the submit's own transaction when it is held.
+        valid.push({ envelope: e, bodySha256: sha256(body), message: { id: e.id, hash: messageHashes[i] ?? canonicalSha256(r), body, notificationId: e.id } });
         if (e.kind === 'verification') {
           const mail = verificationMail(e, cat.items.get(e.itemCode)!, cat.agencies.get(e.receiverAgency)!, cat.agencies.get(e.senderAgency), now, deps.config.publicUrl);
           if (mail) mails.push(mail);
@@ -86,8 +89,8 @@ export function submitRoutes(app: FastifyInstance, deps: PlatformDeps): void {
             })
           : [];
       let k = 0;
-      // Issue 15: each held message gets its log entry and the platform's signed receipt.
-      const merged = await withReceipts(deps.store, raw, results.map((r) => r ?? stored[k++]!), now.toISOString(), messageHashes);
+      // Issue 15: each held message has its log entry (written by the submit) and gets the platform's signed receipt.
+      const merged = await withReceipts(deps.store, results.map((r) => r ?? stored[k++]!), valid.map((v) => v.message!), now.toISOString());
 
       const accepted = merged.filter((r) => r.outcome === 'accepted').map((r) => r.id);
       if (accepted.length > 0) {

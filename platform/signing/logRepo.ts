@@ -42,8 +42,12 @@ const toEntry = (r: Row): LogEntry => ({ seq: Number(r.seq), at: r.at, messageId
 
 export function evidenceLogOf(db: SqlDriver): EvidenceLog {
   return {
-    // Serial writers (SqlDriver.tx) give the chain a single head.
-    appendOrGet: (messages, at) => db.tx((q) => appendOrGetIn(q, messages, at)),
+    // Serial writers (SqlDriver.tx) give the chain a single head. Messages logged already (a
+    // submit logs its envelopes in its own transaction) are only read: no writer's turn, no commit.
+    appendOrGet: async (messages, at) => {
+      const known = await loggedEntriesIn(db, messages.map((m) => m.id));
+      return messages.every((m) => known.has(m.id)) ? known : db.tx((q) => appendOrGetIn(q, messages, at));
+    },
     appendAnchor: (subject, message, head, at) =>
       db.tx(async (q) => {
         const entry = (await appendOrGetIn(q, [message], at)).get(message.id)!;
@@ -76,6 +80,16 @@ export async function loggedEntryIn(q: SqlExec, messageId: string): Promise<LogE
   return r ? toEntry(r) : null;
 }
 
+/** The entries of these message ids that the log holds, read in one query per 500. */
+async function loggedEntriesIn(q: SqlExec, ids: readonly string[]): Promise<Map<string, LogEntry>> {
+  const out = new Map<string, LogEntry>();
+  for (const part of chunked([...new Set(ids)], 500)) {
+    const known = await q.all<Row>(`SELECT seq, at, message_id, message_hash, prev_hash, hash FROM evidence_log WHERE message_id IN (${placeholders(part.length)})`, part);
+    for (const r of known) out.set(r.message_id, toEntry(r));
+  }
+  return out;
+}
+
 /** Rows per multi-row INSERT of log entries (a whole batch of 500: 4,000 parameters, far below SQLite's 32,766). */
 const APPEND_CHUNK = 500;
 
@@ -87,12 +101,8 @@ const APPEND_CHUNK = 500;
  * one call is logged once, as before (the second one finds the first).
  */
 export async function appendOrGetIn(q: SqlExec, messages: readonly LoggedMessage[], at: string): Promise<Map<string, LogEntry>> {
-  const out = new Map<string, LogEntry>();
+  const out = await loggedEntriesIn(q, messages.map((m) => m.id));
   const last = await q.get<Row>('SELECT seq, hash FROM evidence_log ORDER BY seq DESC LIMIT 1');
-  for (const part of chunked([...new Set(messages.map((m) => m.id))], 500)) {
-    const known = await q.all<Row>(`SELECT seq, at, message_id, message_hash, prev_hash, hash FROM evidence_log WHERE message_id IN (${placeholders(part.length)})`, part);
-    for (const r of known) out.set(r.message_id, toEntry(r));
-  }
   let seq = last ? Number(last.seq) : 0;
   let prev = last?.hash ?? GENESIS_HASH;
   const values: SqlValue[][] = [];

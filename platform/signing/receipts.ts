@@ -1,7 +1,7 @@
 import type { LogEntry, LogHead, Receipt } from '../../shared/signing/schema';
 import type { SubmitResult } from '../../shared/platform/wire';
-import { canonicalSha256 } from '../../electron/services/signing/hashes';
 import type { PlatformStore } from '../store/repository';
+import type { LoggedMessage } from './logRepo';
 import { platformSigner } from './platformKey';
 import { signMany } from '../../electron/services/signing/batchSignature';
 import type { Signer } from '../../electron/services/signing/signer';
@@ -21,15 +21,15 @@ export const receiptsOf = (entries: readonly LogEntry[], signer: Pick<Signer, 's
 };
 
 /**
- * Every accepted or duplicate message gets its log entry (new, or the one it already has) and a
- * signed receipt. The message hash covers the envelope as received, signature included
- * (`messageHashes`, when the caller has them already: verifyEnvelopeSignatures).
+ * Every accepted or duplicate message gets the platform's signed receipt for its log entry.
+ * `messages`: the submitted messages by id; held ones were logged by the submit's own transaction,
+ * so this only reads their entries (and logs one that somehow is not, rather than answering without).
  */
-export async function withReceipts(store: PlatformStore, raw: readonly unknown[], results: SubmitResult[], at: string, messageHashes?: readonly (string | null)[]): Promise<SubmitResult[]> {
-  const held = results.map((r, i) => ({ r, body: raw[i], hash: messageHashes?.[i] })).filter((x) => x.r.outcome !== 'rejected');
+export async function withReceipts(store: PlatformStore, results: SubmitResult[], messages: readonly LoggedMessage[], at: string): Promise<SubmitResult[]> {
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  const held = results.flatMap((r) => (r.outcome !== 'rejected' && byId.has(r.id) ? [byId.get(r.id)!] : []));
   if (held.length === 0) return results;
-  const messages = held.map(({ r, body, hash }) => ({ id: r.id, hash: hash ?? canonicalSha256(body), body: JSON.stringify(body), notificationId: r.id }));
-  const entries = await store.evidenceLog.appendOrGet(messages, at);
+  const entries = await store.evidenceLog.appendOrGet(held, at);
   const signer = await platformSigner(store);
   const receipted = results.filter((r) => r.outcome !== 'rejected' && entries.has(r.id));
   const receipts = new Map(receiptsOf(receipted.map((r) => entries.get(r.id)!), signer).map((rc) => [rc.messageId, rc]));

@@ -7,6 +7,7 @@ import { taipeiDay } from '../time';
 import { appendAuditIn } from './auditLog';
 import type { AuditDraft, Decision, DecisionRefusal, MailDraft, NotificationState } from './repository';
 import { CHANGE_COLUMNS, INBOX_COLUMNS, toInboxEntry, toStatusChange, type ChangeRow, type NotificationRow } from './rows';
+import type { LoggedMessage } from '../signing/logRepo';
 import { chunked, valuesList, Where, type SqlExec, type SqlValue } from './sql';
 import { countNewNotifications, rollupNotifications } from './statsRollup';
 
@@ -19,7 +20,8 @@ const CHUNK = 500;
 
 const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => chunked(xs, n);
 
-type Incoming = { envelope: NotificationEnvelope; bodySha256: string };
+/** An envelope to store; `message`: its message-log entry to write in the same transaction when it is held (issue 15). */
+export type Incoming = { envelope: NotificationEnvelope; bodySha256: string; message?: LoggedMessage };
 
 export async function submitIn(q: SqlExec, office: string, items: Incoming[], mails: MailDraft[], actor: string, now: Date, audit: AuditDraft): Promise<SubmitResult[]> {
   const at = now.toISOString();

@@ -148,8 +148,9 @@ export interface PlatformStore {
    * Stores the envelopes not seen before, each with its first `delivered` change and, for verification
    * requests, its alert mail; returns one result per envelope in order. Ids already stored answer
    * `duplicate` with the original delivery time (or `rejected` ID_CONFLICT when another office owns the id).
+   * An envelope's `message`, when given and the envelope is held, is logged in the same transaction.
    */
-  submit(office: string, envelopes: { envelope: NotificationEnvelope; bodySha256: string }[], mails: MailDraft[], actor: string, now: Date, audit: AuditDraft): Promise<SubmitResult[]>;
+  submit(office: string, envelopes: { envelope: NotificationEnvelope; bodySha256: string; message?: LoggedMessage }[], mails: MailDraft[], actor: string, now: Date, audit: AuditDraft): Promise<SubmitResult[]>;
   /** `nowMs`: the instant `q.overdue` compares deadlines with (逾時未回報, issue 7). */
   inbox(agency: string, q: InboxQuery, nowMs?: number): Promise<{ entries: InboxEntry[]; nextCursor: number | null }>;
   getEntry(id: string): Promise<InboxEntry | null>;

@@ -45,7 +45,14 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     getToken: (jti) => getTokenIn(db, jti),
     revokeTokens: (by, at, audit) => db.tx((q) => revokeTokensIn(q, by, at, audit)),
 
-    submit: (office, items, mails, actor, now, audit) => db.tx((q) => submitIn(q, office, items, mails, actor, now, audit)),
+    submit: (office, items, mails, actor, now, audit) =>
+      db.tx(async (q) => {
+        const results = await submitIn(q, office, items, mails, actor, now, audit);
+        // Held envelopes (accepted or resent) are logged with their rows: both land or neither.
+        const held = items.flatMap((item, i) => (item.message && results[i]!.outcome !== 'rejected' ? [item.message] : []));
+        if (held.length > 0) await appendOrGetIn(q, held, now.toISOString());
+        return results;
+      }),
     inbox: (agency, query, nowMs) => inboxOf(db, agency, query, nowMs),
     getEntry: (id) => entryOf(db, id),
     transition: (id, decide, actor, now, audit, record) =>

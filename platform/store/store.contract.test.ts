@@ -134,6 +134,22 @@ describe.each(engines)('platform store on $name', (engine) => {
     });
   });
 
+  it('a submitted envelope is logged in the submit: held ones once (a resend finds its entry), refused ones never', async () => {
+    await withStore(engine, async (s) => {
+      const e = notificationEnvelope();
+      const message = { id: e.id, hash: 'c'.repeat(64), body: JSON.stringify(e), notificationId: e.id };
+      const item = [{ envelope: e, bodySha256: 'f'.repeat(64), message }];
+      expect((await s.submit('FS01', item, [], 'w', NOW, audit('submit')))[0]!.outcome).toBe('accepted');
+      const entry = (await s.evidenceLog.entryOf(e.id))!;
+      expect(entry).toMatchObject({ seq: 1, messageHash: 'c'.repeat(64), body: message.body });
+      expect((await s.submit('FS01', item, [], 'w', NOW, audit('submit')))[0]!.outcome).toBe('duplicate');
+      expect((await s.submit('FS02', item, [], 'w', NOW, audit('submit')))[0]!.outcome).toBe('rejected');
+      expect(await s.evidenceLog.head()).toEqual({ seq: 1, hash: entry.hash });
+      // Read back without a writer's turn: the same entry.
+      expect((await s.evidenceLog.appendOrGet([message], NOW.toISOString())).get(e.id)).toEqual({ seq: entry.seq, at: entry.at, messageId: e.id, messageHash: entry.messageHash, prevHash: entry.prevHash, hash: entry.hash });
+    });
+  });
+
   it('a signed message lands with its change: the same message id twice at once is applied once, and pages the platform lost roll the answer back', async () => {
     await withStore(engine, async (s) => {
       const [a, b] = [notificationEnvelope(), notificationEnvelope()];
