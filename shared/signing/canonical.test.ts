@@ -63,6 +63,19 @@ describe('canonicalWithout: both RFC 8785 forms of a signed message from one pas
     }
   });
 
+  it('on 1,000 generated objects, with the member present, absent or undefined', () => {
+    const next = randomJson(15);
+    for (let i = 0; i < 1000; i++) {
+      const v = next();
+      const o: Record<string, unknown> = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { v };
+      if (i % 3 === 0) o.signature = next();
+      if (i % 3 === 1) o.signature = undefined;
+      const f = canonicalWithout(o, 'signature');
+      expect(f.unsigned).toBe(canonicalize(signedPart(o)));
+      expect(f.whole()).toBe(canonicalize(o));
+    }
+  });
+
   it('refuses what RFC 8785 refuses (a lone surrogate)', () => {
     expect(() => canonicalWithout({ a: '\ud800' }, 'signature')).toThrow();
   });

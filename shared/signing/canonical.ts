@@ -71,18 +71,15 @@ export function signedPart<T extends { signature?: unknown }>(envelope: T): Omit
  * one; canonicalising the message twice was a good part of a signed drain's cost on each side.
  */
 export function canonicalWithout(value: Record<string, unknown>, key: string): { unsigned: string; whole(member?: unknown): string } {
-  const members = Object.keys(value)
-    .sort()
-    .flatMap((k) => (k === key || value[k] === undefined ? [] : [[k, `${canonicalJson(k)}:${canonicalJson(value[k])}`] as const]));
-  const join = (list: readonly (readonly [string, string])[]) => `{${list.map(([, text]) => text).join(',')}}`;
+  // The members before and after `key` in sorted order, each half canonicalised in one pass.
+  const keys = Object.keys(value).filter((k) => k !== key);
+  const inner = (half: string[]) => (half.length === 0 ? '' : canonicalJson(Object.fromEntries(half.map((k) => [k, value[k]]))).slice(1, -1));
+  const before = inner(keys.filter((k) => k < key));
+  const after = inner(keys.filter((k) => k > key));
+  const join = (...parts: string[]) => `{${parts.filter((p) => p !== '').join(',')}}`;
   return {
-    unsigned: join(members),
+    unsigned: join(before, after),
     // The member (given, or the object's own) in its sorted place.
-    whole: (member = value[key]) => {
-      if (member === undefined) return join(members);
-      const at = members.findIndex(([k]) => k > key);
-      const own = [key, `${canonicalJson(key)}:${canonicalJson(member)}`] as const;
-      return join(at < 0 ? [...members, own] : [...members.slice(0, at), own, ...members.slice(at)]);
-    },
+    whole: (member = value[key]) => (member === undefined ? join(before, after) : join(before, `${canonicalJson(key)}:${canonicalJson(member)}`, after)),
   };
 }
