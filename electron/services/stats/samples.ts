@@ -22,34 +22,43 @@ export class Filling {
 /** Where one cell's values go: case ids, the agency's three turnaround lists, and 檢證 answers (verification cells only). */
 export type SampleTargets = { caseIds: Filling; toDelivery: Filling; toReceipt: Filling; toCompletion: Filling; toAnswer: Filling | null };
 
-const COMMA = 44;
-const SEMICOLON = 59;
 const MINUS = 45;
+const ZERO = 48;
+const NINE = 57;
 
-/** Parses one cell's packed list into its targets: ids as they are, durations in seconds (ms / 1000, as before). */
+/**
+ * Parses one cell's packed list into its targets: ids as they are, durations in seconds (ms / 1000,
+ * as before). One tight loop per value (charCodeAt past the end is NaN, which ends a number), since
+ * a year is ~6 million characters.
+ */
 export function addPackedSamples(list: string, to: SampleTargets): void {
-  const fields = [to.caseIds, to.toDelivery, to.toReceipt, to.toCompletion, to.toAnswer];
-  let field = 0;
-  let v = 0;
-  let sign = 1;
-  let empty = true;
+  const ids = to.caseIds;
+  const measures = [to.toDelivery, to.toReceipt, to.toCompletion, to.toAnswer];
   const end = list.length;
-  for (let i = 0; i <= end; i++) {
-    const c = i < end ? list.charCodeAt(i) : SEMICOLON;
-    if (c === COMMA || c === SEMICOLON) {
-      if (!empty) {
-        const target = fields[field];
-        if (target) target.values[target.length++] = field === 0 ? sign * v : (sign * v) / 1000;
+  let i = 0;
+  while (i < end) {
+    let v = 0;
+    let c = list.charCodeAt(i++);
+    while (c >= ZERO && c <= NINE) {
+      v = v * 10 + (c - ZERO);
+      c = list.charCodeAt(i++);
+    }
+    ids.values[ids.length++] = v; // c is the comma after the case id
+    for (let k = 0; k < 4; k++) {
+      c = list.charCodeAt(i++);
+      if (c !== MINUS && !(c >= ZERO && c <= NINE)) continue; // empty (NULL): c is the next separator
+      let sign = 1;
+      if (c === MINUS) {
+        sign = -1;
+        c = list.charCodeAt(i++);
       }
-      field = c === COMMA ? field + 1 : 0;
       v = 0;
-      sign = 1;
-      empty = true;
-    } else if (c === MINUS) {
-      sign = -1;
-    } else {
-      v = v * 10 + (c - 48);
-      empty = false;
+      while (c >= ZERO && c <= NINE) {
+        v = v * 10 + (c - ZERO);
+        c = list.charCodeAt(i++);
+      }
+      const target = measures[k];
+      if (target) target.values[target.length++] = (sign * v) / 1000;
     }
   }
 }

@@ -2,6 +2,7 @@ import type { StatsFilter } from '../../../shared/stats/dashboard';
 import type { ServiceContext } from '../context';
 import type { FilterSql } from './filter';
 import { daysBetween, nextDay, periodOf, periodsBetween, taipeiDayStartUtc } from './period';
+import { cellConditions, CELL_SEP, periodParts, type PeriodPart } from './cellFilter';
 import { addPackedSamples, distinctCount, Filling } from './samples';
 
 /** Everything the passes over the filtered notifications yield; the dashboard is shaped from it. */
@@ -26,21 +27,25 @@ export type Tally = {
   toAnswer: Float64Array;
 };
 
-type Cell = [month: string, key: string, n: number, overdue: number | null, samples: string];
-
-/** Separates the parts of a cell key (codes never contain control characters). */
-const SEP = '\u001f';
+type Cell = [month: string, key: string, n: number, samples: string];
 
 const add = <K>(m: Map<K, number>, k: K, n: number): void => {
   m.set(k, (m.get(k) ?? 0) + n);
 };
 
+const partsOf = (key: string) => {
+  const [item, agency, kind, status, office, clerk, lifeEvent, stage] = key.split(CELL_SEP) as [string, string, string, string, string, string, string, string];
+  return { item, agency, kind, status, office, clerk: Number(clerk), lifeEvent, stage: Number(stage) };
+};
+
 /**
- * One pass over the index notifications_stats_cell (migration 019), never touching table rows or
- * cases: SQLite groups the period into cells (item × agency × kind × status × office × clerk × life
- * event × stage, one `stats_cell` key), each carrying its case ids and turnaround samples as one
- * packed string, so JavaScript sees thousands of cells rather than a row object per notification;
- * then, for a daily or weekly trend, one range count per Taipei day.
+ * Passes over the indexes notifications_stats_sample, notifications_stats_open (migrations 019,
+ * 020) and notifications_stats, never touching table rows or cases: SQLite groups the period into
+ * cells (item × agency × kind × status × office × clerk × life event × stage, one `stats_cell`
+ * key), each carrying its case ids and turnaround samples as one packed string, so JavaScript sees
+ * thousands of cells rather than a row object per notification; the open notifications past their
+ * deadline are counted per cell from their own index; then, for a daily or weekly trend, one range
+ * count per Taipei day.
  */
 export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: FilterSql, nowIso: string): Tally {
   const t: Tally = {
@@ -49,22 +54,21 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
   };
   // The cells stream from the index in its own order (Taipei month, then the cell key), so SQLite
   // aggregates without sorting the period: over a year that sort was most of the cost. A cell thus
-  // comes once per month of the period and is summed here. The months at either end are read
-  // whole and trimmed by created_at, which is in the index too.
-  const cells = ctx.db
-    .prepare(
-      `SELECT n.stats_month, n.stats_cell, COUNT(*), SUM(n.due_at < ?), group_concat(n.stats_sample, ';')
-         FROM notifications n INDEXED BY notifications_stats_cell
-        WHERE n.stats_month BETWEEN ? AND ? AND ${sql.where}
-        GROUP BY n.stats_month, n.stats_cell`,
-    )
-    .raw()
-    .all(nowIso, f.from.slice(0, 7), f.to.slice(0, 7), ...sql.params) as Cell[];
-  const parsed = cells.map(([month, key, n, overdue, samples]) => {
-    const [item, agency, kind, status, office, clerk, lifeEvent, stage] = key.split(SEP) as [string, string, string, string, string, string, string, string];
-    return { month, item, agency, kind, status, office, clerk: Number(clerk), lifeEvent, stage: Number(stage), n, overdue, samples };
-  });
-  // First the counts, which also size the sample arrays (a notification adds at most one value to each).
+  // comes once per month of the period and is summed here.
+  const cell = cellConditions(f);
+  const parts = periodParts(f, sql);
+  const cells = parts.flatMap((p) =>
+    ctx.db
+      .prepare(
+        `SELECT n.stats_month, n.stats_cell, COUNT(*), group_concat(n.stats_sample, ';')
+           FROM notifications n INDEXED BY notifications_stats_sample
+          WHERE ${p.where} AND ${cell.where}
+          GROUP BY n.stats_month, n.stats_cell`,
+      )
+      .raw()
+      .all(...p.params, ...cell.params) as Cell[],
+  );
+  const parsed = cells.map(([month, key, n, samples]) => ({ month, ...partsOf(key), n, samples }));
   const perAgency = new Map<string, number>();
   let verifications = 0;
   for (const c of parsed) {
@@ -82,7 +86,6 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     if (c.stage >= 1) t.reached.delivered += n;
     if (c.stage >= 2) t.reached.received += n;
     if (c.stage === 3) t.reached.closed += n;
-    if (c.stage < 3 && c.overdue !== null && c.overdue > 0) add(t.overdueByAgency, c.agency, c.overdue); // closed is never overdue
     add(perAgency, c.agency, n);
     if (c.kind === 'verification') verifications += n;
     const le = t.byLifeEvent.get(c.lifeEvent);
@@ -108,11 +111,28 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     t.durations.set(agency, { toDelivery: d.toDelivery.filled, toReceipt: d.toReceipt.filled, toCompletion: d.toCompletion.filled });
   }
 
+  addOverdue(ctx, parts, cell, nowIso, t);
+
   // A monthly trend came with the cells (stats_month is the Taipei month); days and weeks need a
   // count per Taipei day: one index range count each.
   if (f.granularity !== 'month') addDailyTrend(ctx, f, sql, t);
 
   return t;
+}
+
+/** 逾時: open notifications past their deadline (closed is never overdue), per agency, from the index of open ones. */
+function addOverdue(ctx: ServiceContext, parts: PeriodPart[], cell: PeriodPart, nowIso: string, t: Tally): void {
+  for (const p of parts) {
+    const rows = ctx.db
+      .prepare(
+        `SELECT n.stats_cell, COUNT(*) FROM notifications n INDEXED BY notifications_stats_open
+          WHERE ${p.where} AND ${cell.where} AND n.closed_at IS NULL AND n.due_at IS NOT NULL AND n.due_at < ?
+          GROUP BY n.stats_month, n.stats_cell`,
+      )
+      .raw()
+      .all(...p.params, ...cell.params, nowIso) as [string, number][];
+    for (const [key, n] of rows) add(t.overdueByAgency, partsOf(key).agency, n);
+  }
 }
 
 /** Adds one index range count per Taipei day of the filter to its trend period. */
