@@ -88,12 +88,13 @@ export async function submitIn(q: SqlExec, office: string, items: Incoming[], ma
   // Statistics rollups, same transaction: the counted columns exactly as inserted above.
   await countNewNotifications(q, fresh.map(({ envelope: e }) => ({ delivered_day: day, item_code: e.itemCode, receiver_agency: e.receiverAgency, office_code: e.officeCode, kind: e.kind, status: 'delivered' })));
 
+  // The alert mails of the verification requests stored now, one statement for the batch.
   const freshIds = new Set(fresh.map((f) => f.envelope.id));
-  for (const m of mails) {
-    if (!freshIds.has(m.notificationId)) continue;
-    await q.run('INSERT INTO mail_outbox (notification_id, to_addr, subject, body, attempts, next_attempt_ms, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)', [
-      m.notificationId, m.to, m.subject, m.body, ms, at,
-    ]);
+  for (const part of chunks(mails.filter((m) => freshIds.has(m.notificationId)))) {
+    await q.run(
+      `INSERT INTO mail_outbox (notification_id, to_addr, subject, body, attempts, next_attempt_ms, created_at) VALUES ${valuesList(part.length, 7)}`,
+      part.flatMap((m) => [m.notificationId, m.to, m.subject, m.body, 0, ms, at]),
+    );
   }
 
   // Citizen progress lookup: the case's salted code hash, if the counter sent one (older counters do not).

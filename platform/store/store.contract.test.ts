@@ -122,6 +122,35 @@ describe.each(engines)('platform store on $name', (engine) => {
     });
   });
 
+  it("a batch's progress records and alert mails: the highest issue per case wins, a lower one never replaces, mails only for stored requests", async () => {
+    await withStore(engine, async (s) => {
+      const rec = (issue: number, c: string) => ({ alg: 'hmac-sha256-v1' as const, salt: c.repeat(22), hash: c.repeat(43), issue });
+      const [A, B, C] = ['FS01-1151126-9001', 'FS01-1151126-9002', 'FS01-1151126-9003'];
+      const a1 = notificationEnvelope({ caseNo: A, progress: rec(1, 'a') });
+      await s.submit('FS01', items([a1, notificationEnvelope({ caseNo: B, progress: rec(2, 'b') })]), [], 'w', NOW, audit('submit'));
+      const [v1, v2] = [verificationEnvelope({ caseNo: C }), verificationEnvelope({ caseNo: C })];
+      const mail = (e: NotificationEnvelope) => ({ notificationId: e.id, to: 'verify@kh-tax.example.gov.tw', subject: `s ${e.id}`, body: 'b' });
+      const batch = [
+        notificationEnvelope({ caseNo: A, progress: rec(3, 'c') }),
+        notificationEnvelope({ caseNo: A, progress: rec(2, 'd') }),
+        notificationEnvelope({ caseNo: B, progress: rec(1, 'e') }),
+        notificationEnvelope({ caseNo: C, progress: rec(1, 'f') }),
+        v1,
+        a1, // a resend: duplicate, so the mail named for it is not queued
+        v2,
+      ];
+      const out = await s.submit('FS01', items(batch), [mail(v1), mail(a1), mail(v2)], 'w', NOW, audit('submit'));
+      expect(out.map((r) => r.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'duplicate', 'accepted']);
+      expect(await s.progressRecord(A)).toEqual(rec(3, 'c'));
+      expect(await s.progressRecord(B)).toEqual(rec(2, 'b'));
+      expect(await s.progressRecord(C)).toEqual(rec(1, 'f'));
+      expect((await s.dueMails(NOW.getTime(), 10)).map((m) => [m.notificationId, m.subject, m.attempts])).toEqual([
+        [v1.id, `s ${v1.id}`, 0],
+        [v2.id, `s ${v2.id}`, 0],
+      ]);
+    });
+  });
+
   it('an envelope describes itself: the inbox returns its life event, item title and field labels (issue 12)', async () => {
     await withStore(engine, async (s) => {
       const context = { lifeEvent: 'death', lifeEventName: '家人身後事', itemTitle: '全民健康保險退保（死亡）', labels: { deceasedName: '亡者姓名' } };
