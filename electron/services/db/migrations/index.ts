@@ -19,6 +19,7 @@ import { m017ProgressRegistration } from './017_progress_registration';
 import { m018CaseSignatures } from './018_case_signatures';
 import { m019StatsCells } from './019_stats_cells';
 import { m020StatsSamplesOpen } from './020_stats_samples_open';
+import { m021StatsCasesByEvent } from './021_stats_cases_by_event';
 
 /** Numbered migrations, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning, m004UserCertificates, m005Timeline, m006Progress, m007Accounts, m008AuditSingleSuccessor, m009CaseModel, m010LoginThrottle, m011StatsLifeEvent, m012RetentionPendingFiles, m013SupplementRequests, m014PlatformReceipts, m015SupplementAnswerQueue, m016PinnedPlatformKey, m017ProgressRegistration, m018CaseSignatures, m019StatsCells, m020StatsSamplesOpen];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Sync, m003Scanning, m004UserCertificates, m005Timeline, m006Progress, m007Accounts, m008AuditSingleSuccessor, m009CaseModel, m010LoginThrottle, m011StatsLifeEvent, m012RetentionPendingFiles, m013SupplementRequests, m014PlatformReceipts, m015SupplementAnswerQueue, m016PinnedPlatformKey, m017ProgressRegistration, m018CaseSignatures, m019StatsCells, m020StatsSamplesOpen, m021StatsCasesByEvent];
