@@ -22,45 +22,78 @@ export class Filling {
 /** Where one cell's values go: case ids, the agency's three turnaround lists, and 檢證 answers (verification cells only). */
 export type SampleTargets = { caseIds: Filling; toDelivery: Filling; toReceipt: Filling; toCompletion: Filling; toAnswer: Filling | null };
 
+const COMMA = 44;
 const MINUS = 45;
 const ZERO = 48;
 const NINE = 57;
+const SEMICOLON = 59;
 
 /**
  * Parses one cell's packed list into its targets: ids as they are, durations in seconds (ms / 1000,
- * as before). One tight loop per value (charCodeAt past the end is NaN, which ends a number), since
- * a year is ~6 million characters.
+ * as before). Written out field by field with local cursors (twice as fast as a loop over a field
+ * index here), since a year is ~6 million characters. Every notification has its four commas; a
+ * value is digits with an optional minus; an empty one is NULL. charCodeAt past the end is NaN,
+ * which ends the last number (and the end bounds every loop, so no list can hold it up).
  */
 export function addPackedSamples(list: string, to: SampleTargets): void {
-  const ids = to.caseIds;
-  const measures = [to.toDelivery, to.toReceipt, to.toCompletion, to.toAnswer];
+  const ids = to.caseIds.values;
+  const delivery = to.toDelivery.values;
+  const receipt = to.toReceipt.values;
+  const completion = to.toCompletion.values;
+  const answer = to.toAnswer?.values;
+  let nIds = to.caseIds.length;
+  let nDelivery = to.toDelivery.length;
+  let nReceipt = to.toReceipt.length;
+  let nCompletion = to.toCompletion.length;
+  let nAnswer = to.toAnswer?.length ?? 0;
   const end = list.length;
   let i = 0;
   while (i < end) {
     let v = 0;
     let c = list.charCodeAt(i++);
-    while (c >= ZERO && c <= NINE) {
+    while (c !== COMMA && i <= end) {
       v = v * 10 + (c - ZERO);
       c = list.charCodeAt(i++);
     }
-    ids.values[ids.length++] = v; // c is the comma after the case id
-    for (let k = 0; k < 4; k++) {
+    ids[nIds++] = v;
+    // The same few lines per measure, not a shared closure: a closure over the cursor was 3× slower.
+    c = list.charCodeAt(i++);
+    if (c !== COMMA) {
+      const negative = c === MINUS;
+      if (negative) c = list.charCodeAt(i++);
+      for (v = 0; c !== COMMA && i <= end; c = list.charCodeAt(i++)) v = v * 10 + (c - ZERO);
+      delivery[nDelivery++] = (negative ? -v : v) / 1000;
+    }
+    c = list.charCodeAt(i++);
+    if (c !== COMMA) {
+      const negative = c === MINUS;
+      if (negative) c = list.charCodeAt(i++);
+      for (v = 0; c !== COMMA && i <= end; c = list.charCodeAt(i++)) v = v * 10 + (c - ZERO);
+      receipt[nReceipt++] = (negative ? -v : v) / 1000;
+    }
+    c = list.charCodeAt(i++);
+    if (c !== COMMA) {
+      const negative = c === MINUS;
+      if (negative) c = list.charCodeAt(i++);
+      for (v = 0; c !== COMMA && i <= end; c = list.charCodeAt(i++)) v = v * 10 + (c - ZERO);
+      completion[nCompletion++] = (negative ? -v : v) / 1000;
+    }
+    // The answer is last: it ends at the next notification's semicolon or at the end (NaN).
+    if (i < end) {
       c = list.charCodeAt(i++);
-      if (c !== MINUS && !(c >= ZERO && c <= NINE)) continue; // empty (NULL): c is the next separator
-      let sign = 1;
-      if (c === MINUS) {
-        sign = -1;
-        c = list.charCodeAt(i++);
+      if (c !== SEMICOLON) {
+        const negative = c === MINUS;
+        if (negative) c = list.charCodeAt(i++);
+        for (v = 0; c >= ZERO && c <= NINE; c = list.charCodeAt(i++)) v = v * 10 + (c - ZERO);
+        if (answer) answer[nAnswer++] = (negative ? -v : v) / 1000;
       }
-      v = 0;
-      while (c >= ZERO && c <= NINE) {
-        v = v * 10 + (c - ZERO);
-        c = list.charCodeAt(i++);
-      }
-      const target = measures[k];
-      if (target) target.values[target.length++] = (sign * v) / 1000;
     }
   }
+  to.caseIds.length = nIds;
+  to.toDelivery.length = nDelivery;
+  to.toReceipt.length = nReceipt;
+  to.toCompletion.length = nCompletion;
+  if (to.toAnswer) to.toAnswer.length = nAnswer;
 }
 
 /** How many different values among the non-negative integers (case ids) of all lists, by a bit per possible value: no sort, no Set. */

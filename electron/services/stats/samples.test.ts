@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { addPackedSamples, distinctCount, Filling } from './samples';
+
+const targets = (withAnswers: boolean) => ({ caseIds: new Filling(8), toDelivery: new Filling(8), toReceipt: new Filling(8), toCompletion: new Filling(8), toAnswer: withAnswers ? new Filling(8) : null });
+
+describe('packed statistics samples', () => {
+  it('reads ids as they are and milliseconds as seconds; empty is NULL wherever it stands, a minus is kept', () => {
+    const to = targets(true);
+    addPackedSamples('12,1500,,3600000,;7,-250,10,20,60000;12,,,,', to);
+    addPackedSamples('9,1,2,3,4', to);
+    expect(Array.from(to.caseIds.filled)).toEqual([12, 7, 12, 9]);
+    expect(Array.from(to.toDelivery.filled)).toEqual([1.5, -0.25, 0.001]);
+    expect(Array.from(to.toReceipt.filled)).toEqual([0.01, 0.002]);
+    expect(Array.from(to.toCompletion.filled)).toEqual([3600, 0.02, 0.003]);
+    expect(Array.from(to.toAnswer!.filled)).toEqual([60, 0.004]);
+  });
+
+  it('drops answers of cells that are not verifications, and a malformed list ends instead of hanging', () => {
+    const to = targets(false);
+    addPackedSamples('3,1,2,3,4', to);
+    expect(Array.from(to.caseIds.filled)).toEqual([3]);
+    expect(to.toAnswer).toBeNull();
+    addPackedSamples('5', targets(false));
+    addPackedSamples('5,1', targets(false));
+  });
+
+  it('counts distinct case ids across lists', () => {
+    expect(distinctCount([Float64Array.from([1, 2, 2, 40]), Float64Array.from([40, 3])])).toBe(4);
+    expect(distinctCount([new Float64Array(0)])).toBe(0);
+  });
+});
