@@ -16,13 +16,17 @@ export type ProgressItemRow = { receiverAgency: string; itemCode: string; status
  * brings back an old code.
  */
 export async function putProgressRecordsIn(q: SqlExec, office: string, envelopes: readonly NotificationEnvelope[], at: string): Promise<void> {
-  const best = new Map<string, NonNullable<NotificationEnvelope['progress']>>();
-  for (const e of envelopes) {
-    if (!e.progress || officeOfCase(e.caseNo) !== office) continue;
-    const prev = best.get(e.caseNo);
-    if (!prev || prev.issue < e.progress.issue) best.set(e.caseNo, e.progress);
+  await upsertProgressRecordsIn(q, highestIssues(envelopes.filter((e) => e.progress && officeOfCase(e.caseNo) === office).map((e) => [e.caseNo, e.progress!])), office, at);
+}
+
+/** One record per case number: the first with the highest `issue`, what upserting them one by one in order would leave. */
+function highestIssues(records: readonly (readonly [string, ProgressRecord])[]): [string, ProgressRecord][] {
+  const best = new Map<string, ProgressRecord>();
+  for (const [caseNo, r] of records) {
+    const prev = best.get(caseNo);
+    if (!prev || prev.issue < r.issue) best.set(caseNo, r);
   }
-  await upsertProgressRecordsIn(q, [...best], office, at);
+  return [...best];
 }
 
 /**
@@ -48,14 +52,15 @@ async function upsertProgressRecordsIn(q: SqlExec, records: readonly (readonly [
  * `office`'s. Idempotent: an item already registered is left as it was (its first time and place).
  */
 export async function registerProgressIn(q: SqlExec, office: string, records: readonly ProgressRegistration[], at: string): Promise<void> {
-  for (const r of records) {
-    await upsertProgressRecordsIn(q, [[r.caseNo, r.progress]], office, at);
-    if (r.items.length === 0) continue;
-    // One statement per case, not per item: a counter back online registers thousands of cases at once.
+  await upsertProgressRecordsIn(q, highestIssues(records.map((r) => [r.caseNo, r.progress])), office, at);
+  // All cases' items in parts of 500 rows, not a statement per case: a counter back online registers
+  // 200 cases a request, inside the writers' lock. A repeated item keeps its first time and place.
+  const items = records.flatMap((r) => r.items.map((item, pos) => [r.caseNo, item.notificationId, office, item.itemCode, item.receiverAgency, pos, at]));
+  for (const part of chunked(items, 500)) {
     await q.run(
-      `INSERT INTO progress_items (case_no, notification_id, office_code, item_code, receiver_agency, pos, registered_at) VALUES ${r.items.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+      `INSERT INTO progress_items (case_no, notification_id, office_code, item_code, receiver_agency, pos, registered_at) VALUES ${valuesList(part.length, 7)}
        ON CONFLICT (case_no, notification_id) DO NOTHING`,
-      r.items.flatMap((item, pos) => [r.caseNo, item.notificationId, office, item.itemCode, item.receiverAgency, pos, at]),
+      part.flat(),
     );
   }
 }

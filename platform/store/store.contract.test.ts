@@ -151,6 +151,34 @@ describe.each(engines)('platform store on $name', (engine) => {
     });
   });
 
+  it('registered cases in one request: a case twice keeps its first highest issue, an item twice its first registration', async () => {
+    await withStore(engine, async (s) => {
+      const rec = (issue: number, c: string) => ({ alg: 'hmac-sha256-v1' as const, salt: c.repeat(22), hash: c.repeat(43), issue });
+      const id = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+      const item = (n: number, itemCode = 'N01', receiverAgency = 'KH-TAX') => ({ notificationId: id(n), itemCode, receiverAgency });
+      const [A, B] = ['FS01-1151204-0001', 'FS01-1151204-0002'];
+      await s.registerProgress('FS01', [{ caseNo: B, progress: rec(3, 'z'), items: [] }], at(NOW), audit('progress'));
+      await s.registerProgress(
+        'FS01',
+        [
+          { caseNo: A, progress: rec(1, 'a'), items: [item(1), item(2, 'N04', 'KH-LAND-FS')] },
+          { caseNo: B, progress: rec(2, 'b'), items: [item(3)] },
+          { caseNo: A, progress: rec(2, 'c'), items: [item(2, 'N04', 'KH-LAND-GS')] },
+          { caseNo: A, progress: rec(2, 'd'), items: [] },
+        ],
+        at(NOW),
+        audit('progress'),
+      );
+      expect(await s.progressRecord(A)).toEqual(rec(2, 'c'));
+      expect(await s.progressRecord(B)).toEqual(rec(3, 'z'));
+      expect((await s.progressItems(A)).map((r) => [r.itemCode, r.receiverAgency, r.status])).toEqual([
+        ['N01', 'KH-TAX', 'registered'],
+        ['N04', 'KH-LAND-FS', 'registered'],
+      ]);
+      expect((await s.progressItems(B)).map((r) => r.itemCode)).toEqual(['N01']);
+    });
+  });
+
   it('an envelope describes itself: the inbox returns its life event, item title and field labels (issue 12)', async () => {
     await withStore(engine, async (s) => {
       const context = { lifeEvent: 'death', lifeEventName: '家人身後事', itemTitle: '全民健康保險退保（死亡）', labels: { deceasedName: '亡者姓名' } };
