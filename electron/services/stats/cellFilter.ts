@@ -11,8 +11,6 @@ export const CELL_PARTS = ['item', 'agency', 'kind', 'status', 'office', 'clerk'
 /** One piece of a statistics period over the cell indexes: its WHERE text (on `n`) and parameters. */
 export type PeriodPart = { where: string; params: unknown[] };
 
-const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
-
 /** Every Taipei month `YYYY-MM` from `from` to `to`. */
 function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -27,21 +25,18 @@ function monthsBetween(from: string, to: string): string[] {
 }
 
 /**
- * The filter's period as month pieces: the months it covers whole need no per-notification time
- * check (most of a long period), the one or two it cuts are trimmed by created_at, the same
- * half-open UTC range as filterSql. Each part matches stats_month by equality, so a cell range
- * after it (an item filter) is a seek within each month.
+ * The filter's period as one piece per Taipei month: a month it covers whole needs no
+ * per-notification time check (most of a long period), the one or two it cuts are trimmed by
+ * created_at, the same half-open UTC range as filterSql. A piece is one month by equality, so its
+ * cells stream in key order with one grouped column (a month per statement costs less than a month
+ * list grouped by month and key), and a cell range after it (an item filter) is a seek.
  */
-export function periodParts(f: StatsFilter, sql: FilterSql): PeriodPart[] {
-  const whole: string[] = [];
-  const cut: string[] = [];
-  for (const month of monthsBetween(f.from, f.to)) {
-    (f.from <= `${month}-01` && nextDay(f.to) >= firstOfNextMonth(month) ? whole : cut).push(month);
-  }
-  const parts: PeriodPart[] = [];
-  if (whole.length > 0) parts.push({ where: `n.stats_month IN (${marks(whole.length)})`, params: whole });
-  if (cut.length > 0) parts.push({ where: `n.stats_month IN (${marks(cut.length)}) AND n.created_at >= ? AND n.created_at < ?`, params: [...cut, sql.fromUtc, sql.toUtc] });
-  return parts;
+export function periodParts(f: StatsFilter, sql: FilterSql): (PeriodPart & { month: string })[] {
+  return monthsBetween(f.from, f.to).map((month) =>
+    f.from <= `${month}-01` && nextDay(f.to) >= firstOfNextMonth(month)
+      ? { month, where: 'n.stats_month = ?', params: [month] }
+      : { month, where: 'n.stats_month = ? AND n.created_at >= ? AND n.created_at < ?', params: [month, sql.fromUtc, sql.toUtc] },
+  );
 }
 
 /** The first day of the month after `month` (`YYYY-MM`). */

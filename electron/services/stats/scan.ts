@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { StatsFilter } from '../../../shared/stats/dashboard';
 import type { ServiceContext } from '../context';
 import type { FilterSql } from './filter';
@@ -27,7 +28,15 @@ export type Tally = {
   toAnswer: Float64Array;
 };
 
-type Cell = [month: string, key: string, n: number, samples: string];
+type Cell = [key: string, n: number, samples: string];
+type Statement = Database.Statement<unknown[]>;
+
+/** One prepared statement per SQL text within a dashboard (whole and cut months share theirs), rows as arrays. */
+const prepared = (ctx: ServiceContext, cache: Map<string, Statement>, sql: string): Statement => {
+  let st = cache.get(sql);
+  if (!st) cache.set(sql, (st = ctx.db.prepare<unknown[]>(sql).raw()));
+  return st;
+};
 
 const add = <K>(m: Map<K, number>, k: K, n: number): void => {
   m.set(k, (m.get(k) ?? 0) + n);
@@ -52,23 +61,19 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
     total: 0, cases: 0, byItem: new Map(), byAgency: new Map(), byOffice: new Map(), byLifeEvent: new Map(), byClerk: new Map(), byStatus: new Map(),
     trend: new Map(periodsBetween(f.from, f.to, f.granularity).map((p) => [p, 0])), reached: { delivered: 0, received: 0, closed: 0 }, durations: new Map(), overdueByAgency: new Map(), toAnswer: new Float64Array(0),
   };
-  // The cells stream from the index in its own order (Taipei month, then the cell key), so SQLite
-  // aggregates without sorting the period: over a year that sort was most of the cost. A cell thus
-  // comes once per month of the period and is summed here.
+  // Each month's cells stream from the index in its own order (Taipei month, then the cell key),
+  // so SQLite aggregates without sorting the period: over a year that sort was most of the cost. A
+  // cell thus comes once per month of the period and is summed here.
   const cell = cellConditions(f);
   const parts = periodParts(f, sql);
-  const cells = parts.flatMap((p) =>
-    ctx.db
-      .prepare(
-        `SELECT n.stats_month, n.stats_cell, COUNT(*), group_concat(n.stats_sample, ';')
-           FROM notifications n INDEXED BY notifications_stats_sample
-          WHERE ${p.where} AND ${cell.where}
-          GROUP BY n.stats_month, n.stats_cell`,
-      )
-      .raw()
-      .all(...p.params, ...cell.params) as Cell[],
-  );
-  const parsed = cells.map(([month, key, n, samples]) => ({ month, ...partsOf(key), n, samples }));
+  const statements = new Map<string, Statement>();
+  const parsed = parts.flatMap((p) => {
+    const rows = prepared(ctx, statements, `SELECT n.stats_cell, COUNT(*), group_concat(n.stats_sample, ';')
+       FROM notifications n INDEXED BY notifications_stats_sample
+      WHERE ${p.where} AND ${cell.where}
+      GROUP BY n.stats_cell`).all(...p.params, ...cell.params) as Cell[];
+    return rows.map(([key, n, samples]) => ({ month: p.month, ...partsOf(key), n, samples }));
+  });
   const perAgency = new Map<string, number>();
   let verifications = 0;
   for (const c of parsed) {
@@ -122,15 +127,11 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
 
 /** 逾時: open notifications past their deadline (closed is never overdue), per agency, from the index of open ones. */
 function addOverdue(ctx: ServiceContext, parts: PeriodPart[], cell: PeriodPart, nowIso: string, t: Tally): void {
+  const statements = new Map<string, Statement>();
   for (const p of parts) {
-    const rows = ctx.db
-      .prepare(
-        `SELECT n.stats_cell, COUNT(*) FROM notifications n INDEXED BY notifications_stats_open
-          WHERE ${p.where} AND ${cell.where} AND n.closed_at IS NULL AND n.due_at IS NOT NULL AND n.due_at < ?
-          GROUP BY n.stats_month, n.stats_cell`,
-      )
-      .raw()
-      .all(...p.params, ...cell.params, nowIso) as [string, number][];
+    const rows = prepared(ctx, statements, `SELECT n.stats_cell, COUNT(*) FROM notifications n INDEXED BY notifications_stats_open
+        WHERE ${p.where} AND ${cell.where} AND n.closed_at IS NULL AND n.due_at IS NOT NULL AND n.due_at < ?
+        GROUP BY n.stats_cell`).all(...p.params, ...cell.params, nowIso) as [string, number][];
     for (const [key, n] of rows) add(t.overdueByAgency, partsOf(key).agency, n);
   }
 }
