@@ -67,6 +67,25 @@ describe.each(engines)('overdue store on $name', (engine) => {
     });
   });
 
+  it('a county day at once: 1,200 deadlines filled over pages and parts, claims across parts, a second claim gets only the rest', async () => {
+    await withStore(engine, async (s) => {
+      const envs = Array.from({ length: 1200 }, () => notificationEnvelope());
+      for (let i = 0; i < envs.length; i += 500) await s.submit('FS01', items(envs.slice(i, i + 500)), [], 'ws', DELIVERED, audit('submit'));
+      expect(await s.fillDueDates(deadlines.dueMs)).toBe(1200);
+      expect(await s.fillDueDates(deadlines.dueMs)).toBe(0);
+      const now = Date.parse('2026-12-11T01:00:00.000Z');
+      const due = await s.overdueToRemind(now, '2026-12-11');
+      expect(due).toHaveLength(1200);
+      const build = (claimed: typeof due) => ({ notificationId: `overdue:${claimed.length}`, to: 'x@example.gov.tw', subject: 's', body: '' });
+      const at = new Date(now).toISOString();
+      expect(await s.queueOverdueReminders('2026-12-11', at, now, 'KH-TAX', due.slice(300, 900), build)).toEqual({ notifications: 600, mail: true });
+      const rest = await s.queueOverdueReminders('2026-12-11', at, now, 'KH-TAX', [...due, due[0]!], build);
+      expect(rest).toEqual({ notifications: 600, mail: true });
+      expect((await s.dueMails(now, 10)).map((m) => m.notificationId)).toEqual(['overdue:600', 'overdue:600']);
+      expect(await s.overdueToRemind(now, '2026-12-11')).toEqual([]);
+    });
+  });
+
   it('claims each overdue notification at most once per Taipei day, with one mail per agency', async () => {
     await withStore(engine, async (s) => {
       const envs = [notificationEnvelope(), notificationEnvelope(), n04LandEnvelope()];

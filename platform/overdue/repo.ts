@@ -1,5 +1,5 @@
 import type { MailDraft } from '../store/drafts';
-import type { SqlDriver, SqlExec } from '../store/sql';
+import { chunked, valuesList, type SqlDriver, type SqlExec } from '../store/sql';
 
 /**
  * SQL for 逾時未回報檢核 on the platform, written once for both engines (migration 2: notifications.due_ms
@@ -26,9 +26,17 @@ export async function fillDueIn(q: SqlDriver, compute: (itemCode: string, delive
     after = rows[rows.length - 1]!.seq;
     const updates = rows.map((r) => ({ id: r.id, due: compute(r.item_code, Number(r.delivered_ms)) })).filter((u): u is { id: string; due: number } => u.due !== null);
     if (updates.length > 0) {
+      // One UPDATE … FROM (VALUES …) per 500 rows: this runs in the writers' lock, where a statement
+      // per row held every node's writes (ingest included) for a thousand round trips a page.
       filled += await q.tx(async (t) => {
         let n = 0;
-        for (const u of updates) n += await t.run('UPDATE notifications SET due_ms = ? WHERE id = ? AND due_ms IS NULL', [u.due, u.id]);
+        for (const part of chunked(updates, 500)) {
+          n += await t.run(
+            `UPDATE notifications SET due_ms = CAST(v.column2 AS BIGINT) FROM (VALUES ${valuesList(part.length, 2)}) AS v
+             WHERE notifications.id = v.column1 AND notifications.due_ms IS NULL`,
+            part.flatMap((u) => [u.id, u.due]),
+          );
+        }
         return n;
       });
     }
@@ -79,14 +87,17 @@ export const ATTACH_MAIL_SQL = 'UPDATE overdue_reminders SET mail_id = ? WHERE d
 export async function queueRemindersIn(
   q: SqlExec, day: string, at: string, nowMs: number, agency: string, rows: OverdueCandidate[], build: (claimed: OverdueCandidate[]) => MailDraft,
 ): Promise<{ notifications: number; mail: boolean }> {
-  const claimed: OverdueCandidate[] = [];
-  for (const r of rows) {
-    const got = await q.all<{ notification_id: string }>(
-      'INSERT INTO overdue_reminders (notification_id, day, receiver_agency, mail_id, created_at) VALUES (?, ?, ?, NULL, ?) ON CONFLICT (notification_id, day) DO NOTHING RETURNING notification_id',
-      [r.id, day, agency, at],
+  // Claimed 500 at a time (in the writers' lock), not one statement per overdue notification.
+  const got = new Set<string>();
+  for (const part of chunked(rows, 500)) {
+    const returned = await q.all<{ notification_id: string }>(
+      `INSERT INTO overdue_reminders (notification_id, day, receiver_agency, mail_id, created_at) VALUES ${valuesList(part.length, 5)}
+       ON CONFLICT (notification_id, day) DO NOTHING RETURNING notification_id`,
+      part.flatMap((r) => [r.id, day, agency, null, at]),
     );
-    if (got.length > 0) claimed.push(r);
+    for (const x of returned) got.add(x.notification_id);
   }
+  const claimed = rows.filter((r) => got.delete(r.id)); // a row listed twice is claimed once, as one by one
   if (claimed.length === 0) return { notifications: 0, mail: false };
   const m = build(claimed);
   const inserted = await q.all<{ id: number | string }>(
