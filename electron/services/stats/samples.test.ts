@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPackedSamples, distinctCount, Filling } from './samples';
+import { addPackedSamples, distinctCounts, Filling } from './samples';
 
 const targets = (withAnswers: boolean) => ({ caseIds: new Filling(8), toDelivery: new Filling(8), toReceipt: new Filling(8), toCompletion: new Filling(8), toAnswer: withAnswers ? new Filling(8) : null });
 
@@ -24,8 +24,9 @@ describe('packed statistics samples', () => {
     addPackedSamples('5,1', targets(false));
   });
 
-  it('counts distinct case ids across lists', () => {
-    expect(distinctCount([Float64Array.from([1, 2, 2, 40]), Float64Array.from([40, 3])])).toBe(4);
-    expect(distinctCount([new Float64Array(0)])).toBe(0);
+  it('counts distinct case ids over all lists and within each', () => {
+    expect(distinctCounts([Float64Array.from([1, 2, 2, 40]), Float64Array.from([40, 3, 3]), Float64Array.from([2, 1])])).toEqual({ total: 4, perList: [3, 2, 2] });
+    expect(distinctCounts([new Float64Array(0)])).toEqual({ total: 0, perList: [0] });
+    expect(distinctCounts([])).toEqual({ total: 0, perList: [] });
   });
 });

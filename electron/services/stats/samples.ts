@@ -96,20 +96,34 @@ export function addPackedSamples(list: string, to: SampleTargets): void {
   if (to.toAnswer) to.toAnswer.length = nAnswer;
 }
 
-/** How many different values among the non-negative integers (case ids) of all lists, by a bit per possible value: no sort, no Set. */
-export function distinctCount(lists: readonly Float64Array[]): number {
+/**
+ * How many different values among the non-negative integers (case ids), over all lists and within
+ * each list, in one pass: a bit per possible value for the whole and one for the list at hand
+ * (cleared between lists by value, not refilled); no sort, no Set.
+ */
+export function distinctCounts(lists: readonly Float64Array[]): { total: number; perList: number[] } {
   let max = 0;
   for (const ids of lists) for (const id of ids) if (id > max) max = id;
-  const seen = new Uint32Array((max >>> 5) + 1);
-  let n = 0;
-  for (const ids of lists) {
+  const words = (max >>> 5) + 1;
+  const all = new Uint32Array(words);
+  const mine = new Uint32Array(words);
+  let total = 0;
+  const perList = lists.map((ids) => {
+    let n = 0;
     for (const id of ids) {
+      const word = id >>> 5;
       const bit = 1 << (id & 31);
-      if ((seen[id >>> 5]! & bit) === 0) {
-        seen[id >>> 5]! |= bit;
+      if ((mine[word]! & bit) === 0) {
+        mine[word]! |= bit;
         n++;
+        if ((all[word]! & bit) === 0) {
+          all[word]! |= bit;
+          total++;
+        }
       }
     }
-  }
-  return n;
+    for (const id of ids) mine[id >>> 5] = 0;
+    return n;
+  });
+  return { total, perList };
 }

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import type { FilterSql } from './filter';
 import { daysBetween, nextDay, periodOf, periodsBetween, taipeiDayStartUtc } from './period';
 import { cellConditions, CELL_SEP, periodParts, type PeriodPart } from './cellFilter';
-import { addPackedSamples, distinctCount, Filling } from './samples';
+import { addPackedSamples, distinctCounts, Filling } from './samples';
 
 /** Everything the passes over the filtered notifications yield; the dashboard is shaped from it. */
 export type Tally = {
@@ -108,9 +108,10 @@ export function scanNotifications(ctx: ServiceContext, f: StatsFilter, sql: Filt
   }
   // Cases counted from the cells' ids rather than a COUNT(DISTINCT) pass, which sorts the period.
   // A case has one life event, so its cases are counted apart per event (and sum to the total).
-  const idLists = [...eventCaseIds.values()].map((ids) => ids.filled);
-  t.cases = distinctCount(idLists);
-  for (const [lifeEvent, ids] of eventCaseIds) t.byLifeEvent.get(lifeEvent)!.cases = distinctCount([ids.filled]);
+  const events = [...eventCaseIds.keys()];
+  const distinct = distinctCounts([...eventCaseIds.values()].map((ids) => ids.filled));
+  t.cases = distinct.total;
+  events.forEach((lifeEvent, i) => (t.byLifeEvent.get(lifeEvent)!.cases = distinct.perList[i]!));
   t.toAnswer = answers.filled;
   for (const [agency, d] of durations) {
     t.durations.set(agency, { toDelivery: d.toDelivery.filled, toReceipt: d.toReceipt.filled, toCompletion: d.toCompletion.filled });
