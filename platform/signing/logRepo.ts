@@ -74,14 +74,8 @@ export function evidenceLogOf(db: SqlDriver): EvidenceLog {
   };
 }
 
-/** The entry of a message id, in the caller's transaction (a replay check that races nothing). */
-export async function loggedEntryIn(q: SqlExec, messageId: string): Promise<LogEntry | null> {
-  const r = await q.get<Row>('SELECT * FROM evidence_log WHERE message_id = ?', [messageId]);
-  return r ? toEntry(r) : null;
-}
-
-/** The entries of these message ids that the log holds, read in one query per 500. */
-async function loggedEntriesIn(q: SqlExec, ids: readonly string[]): Promise<Map<string, LogEntry>> {
+/** The entries of these message ids that the log holds, read in one query per 500 (in a transaction: a replay check that races nothing). */
+export async function loggedEntriesIn(q: SqlExec, ids: readonly string[]): Promise<Map<string, LogEntry>> {
   const out = new Map<string, LogEntry>();
   for (const part of chunked([...new Set(ids)], 500)) {
     const known = await q.all<Row>(`SELECT seq, at, message_id, message_hash, prev_hash, hash FROM evidence_log WHERE message_id IN (${placeholders(part.length)})`, part);

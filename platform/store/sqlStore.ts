@@ -12,7 +12,7 @@ import { statsIn } from './statsRepo';
 import { rateWindowsOn } from './rateWindowsRepo';
 import { purgeRetentionIn } from '../retention/repo';
 import { signingKeysOf } from '../signing/keyRepo';
-import { appendOrGetIn, evidenceLogOf, loggedEntryIn } from '../signing/logRepo';
+import { appendOrGetIn, evidenceLogOf, loggedEntriesIn } from '../signing/logRepo';
 import { evidenceStoreOf, linkAnswerIn } from '../evidence/repo';
 
 /**
@@ -57,7 +57,7 @@ export function createSqlStore(db: SqlDriver): PlatformStore {
     getEntry: (id) => entryOf(db, id),
     transition: (id, decide, actor, now, audit, record) =>
       db.tx(async (q): Promise<TransitionOutcome> => {
-        const known = record?.message ? await loggedEntryIn(q, record.message.id) : null;
+        const known = record?.message ? (await loggedEntriesIn(q, [record.message.id])).get(record.message.id) : undefined;
         if (known) return { ok: false, code: 'REPLAYED', logged: known };
         const r = await transitionIn(q, id, decide, actor, now, audit);
         if (!r.ok || !record) return r;
